@@ -1,0 +1,41 @@
+import type { Intent, Lang } from '../../knowledge/types.ts';
+
+/** One question as the content owners see it; the asker only as a salted hash. */
+export interface QuestionRecord {
+  at: Date;
+  question: string;
+  lang: Lang;
+  intent: Intent;
+  entryId: string | null;
+  confidence: number;
+  answered: boolean;
+  userHash: string;
+  /** Identifies the reply, so feedback can point at it. */
+  answerId: string;
+}
+
+export type Vote = 'up' | 'down';
+
+export interface FeedbackRecord {
+  at: Date;
+  answerId: string;
+  vote: Vote;
+  userHash: string;
+}
+
+export interface UsageStats {
+  total: number;
+  answered: number;
+  byIntent: Partial<Record<Intent, number>>;
+  /** Newest first, at most ten. */
+  latestUnanswered: { at: Date; question: string; lang: Lang }[];
+}
+
+/** The bot's state, in the domain's terms; the DynamoDB adapter implements it. */
+export interface Store {
+  /** True for the first caller for this Slack message, false for every retry or twin event. */
+  claim(channel: string, ts: string): Promise<boolean>;
+  logQuestion(record: QuestionRecord): Promise<void>;
+  recordFeedback(record: FeedbackRecord): Promise<void>;
+  stats(): Promise<UsageStats>;
+}
