@@ -1,5 +1,16 @@
-// PLACEHOLDER until the real engine lands: same signature, fixed help answer.
-import type { Answer, Lang } from './types.ts';
+// The answer engine: pure, in memory, no I/O. The Lambda handler, the terminal chat, the batch CLI and
+// the benchmarks all call it. Entities (municipalities, years) are recognised by rules, because a wrong
+// name or number is unacceptable; the topic is matched with Fuse.js over the FAQ entries.
+import Fuse, { type FuseResult } from 'fuse.js';
+import { COMPOSERS, type Context, eligibility, fallback, help as helpParts, toAnswer } from './answers.ts';
+import { Q } from './facts.ts';
+import { FAQ, type FaqEntry } from './faq.ts';
+import { detectLanguage } from './language.ts';
+import { isPlaceWord, recognise } from './municipalities.ts';
+import { clean, fold, words } from './text.ts';
+import type { Answer, Intent, Lang } from './types.ts';
+import { STOPWORDS } from './vocabulary.ts';
+import { hasYears, parsePeriod } from './years.ts';
 
 export interface Engine {
   /** Answers one question, in the language it was asked in. */
@@ -8,18 +19,181 @@ export interface Engine {
   help(lang: Lang): Answer;
 }
 
+/** A question's score at or under this answers directly (Fuse: 0 is perfect, 1 is nothing). */
+const ANSWER_AT = 0.45;
+/** Between the two, the bot offers "did you mean" suggestions instead. */
+const SUGGEST_AT = 0.7;
+
+const HELP_WORDS = new Set(
+  [
+    'hjälp',
+    'help',
+    'hej',
+    'hejsan',
+    'hallå',
+    'tjena',
+    'hi',
+    'hello',
+    'hey',
+    'start',
+    'meny',
+    'menu',
+    'info',
+    '?',
+    'vad kan du',
+    'what can you do',
+    'god morgon',
+    'good morning',
+    'hjalp',
+  ].map(fold),
+);
+
+/** The matcher's view of a text: folded content words, no function words, no numbers. */
+function terms(text: string): string[] {
+  return words(text)
+    .map((w) => w.folded)
+    .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w));
+}
+
+interface Indexed {
+  entry: FaqEntry;
+  phrasings: string[];
+  keywords: string[];
+}
+
 /** Builds the in-memory indexes once; answering is then pure and synchronous. */
 export function createEngine(): Engine {
-  const help = (lang: Lang): Answer => ({
-    lang,
-    intent: 'help',
-    outcome: 'answered',
-    text: lang === 'sv' ? 'Fråga mig om statsbidraget.' : 'Ask me about the grant.',
-    sources: [],
-    municipalities: [],
-    suggestions: [],
-    entryId: 'help',
-    confidence: 1,
+  const docs: Indexed[] = FAQ.map((entry) => ({
+    entry,
+    phrasings: [...entry.sv, ...entry.en],
+    keywords: entry.keywords,
+  }));
+  const fuse = new Fuse(docs, {
+    keys: [
+      { name: 'keywords', weight: 3 },
+      { name: 'phrasings', weight: 1 },
+    ],
+    includeScore: true,
+    ignoreLocation: true,
+    ignoreFieldNorm: true,
+    useTokenSearch: true,
+    tokenize: terms,
+    threshold: 0.3,
+    minMatchCharLength: 3,
   });
-  return { answer: () => help('sv'), help };
+  const vocabulary = new Set<string>([...STOPWORDS]);
+  for (const d of docs)
+    for (const s of [...d.phrasings, ...d.keywords]) for (const w of words(s)) vocabulary.add(w.folded);
+  for (const s of Object.values(Q))
+    for (const w of words(s)) if (!isPlaceWord(w.folded)) vocabulary.add(w.folded);
+  const isWord = (folded: string) => vocabulary.has(folded);
+
+  function help(lang: Lang): Answer {
+    return toAnswer(helpParts(lang), { lang, intent: 'help', entryId: 'help', confidence: 1, mentions: [] });
+  }
+
+  function answer(question: string): Answer {
+    const text = clean(question);
+    const all = words(text);
+    const lang = detectLanguage(all, isPlaceWord);
+    if (all.length === 0 || isHelp(text)) return help(lang);
+
+    const period = parsePeriod(text);
+    const recognition = recognise(text, isWord);
+    const query = terms(text).join(' ');
+    const results: FuseResult<Indexed>[] = query ? fuse.search(query, { limit: 5 }) : [];
+    const top = results[0];
+    const score = top?.score ?? 1;
+    const ctx: Context = {
+      lang,
+      period,
+      mentions: recognition.mentions,
+      ambiguous: recognition.ambiguous.flatMap((a) => a.candidates),
+      unknownPlace: null,
+    };
+    const named = recognition.mentions.length > 0 || ctx.ambiguous.length > 0;
+    const topId = top && score <= SUGGEST_AT ? top.item.entry.id : null;
+    const confidence = Math.round((1 - score) * 100) / 100;
+
+    const respond = (id: string, intent: Intent, conf: number) => {
+      const compose = COMPOSERS[id] ?? eligibility;
+      return toAnswer(compose(ctx), { lang, intent, entryId: id, confidence: conf, mentions: ctx.mentions });
+    };
+
+    if (named) {
+      if (asksAmount(text) || topId?.startsWith('amount'))
+        return respond('amount.per-municipality', 'amount', 1);
+      const other = top && score <= ANSWER_AT ? top.item.entry : null;
+      if (
+        other &&
+        !['eligibility', 'municipalities', 'amount'].includes(other.intent) &&
+        !asksEligibility(text)
+      ) {
+        return respond(other.id, other.intent, confidence);
+      }
+      return respond('eligibility', 'eligibility', 1);
+    }
+    if (hasYears(period)) {
+      const other = top && score <= ANSWER_AT ? top.item.entry : null;
+      if (other && ['administration', 'application', 'municipalities', 'eligibility'].includes(other.id)) {
+        return respond(other.id, other.intent, confidence);
+      }
+      return respond('amount', 'amount', 1);
+    }
+    if (top && score <= ANSWER_AT) {
+      const entry = top.item.entry;
+      if (entry.intent === 'eligibility') ctx.unknownPlace = unknownPlace(text, isWord);
+      return respond(entry.id, entry.intent, confidence);
+    }
+    if (top && score <= SUGGEST_AT) {
+      const suggestions = results
+        .filter((r) => (r.score ?? 1) <= SUGGEST_AT)
+        .slice(0, 3)
+        .map((r) => (lang === 'sv' ? r.item.entry.sv[0] : r.item.entry.en[0]) ?? '');
+      const parts = fallback(lang);
+      return toAnswer(
+        {
+          ...parts,
+          outcome: 'suggest',
+          suggestions,
+          text:
+            lang === 'sv'
+              ? 'Jag är inte säker på vad du menar. Menade du något av detta?'
+              : 'I am not sure what you mean. Did you mean one of these?',
+        },
+        { lang, intent: 'unknown', entryId: null, confidence, mentions: [] },
+      );
+    }
+    return toAnswer(fallback(lang), { lang, intent: 'unknown', entryId: null, confidence, mentions: [] });
+  }
+
+  return { answer, help };
+}
+
+function isHelp(text: string): boolean {
+  const folded = fold(text)
+    .replace(/[^\p{L}\p{N}? ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return HELP_WORDS.has(folded) || /^(hjalp|help)\b/.test(folded);
+}
+
+const AMOUNT = /\b(hur mycket|how much|belopp|amount|pengar får|money (does|do|will)|kronor|summa|sum)\b/iu;
+function asksAmount(text: string): boolean {
+  return AMOUNT.test(fold(text));
+}
+
+const ELIGIBLE =
+  /\b(soka|ansoka|med|omfattas|ingar|berattigad|listan|apply|eligible|covered|included|list|qualify)\b/u;
+function asksEligibility(text: string): boolean {
+  return ELIGIBLE.test(fold(text));
+}
+
+/** A word in an eligibility question that looks like a name but is none we know ("Kan Narnia söka?"). */
+function unknownPlace(text: string, isWord: (folded: string) => boolean): string | null {
+  const candidates = words(text).filter(
+    (w) => w.folded.length >= 3 && !isWord(w.folded) && !/\d/.test(w.folded),
+  );
+  const named = candidates.find((w) => /^\p{Lu}/u.test(w.raw)) ?? candidates[0];
+  return named ? named.raw.slice(0, 40) : null;
 }

@@ -1,0 +1,226 @@
+// Recognises Swedish municipalities in a question. Exact names (after folding case and diacritics and
+// dropping "kommun", "stad", "Region" and a genitive -s) always beat typo matches, and a typo match is
+// only tried within a small edit budget, on words that are not ordinary words, and never when the
+// question already names a municipality exactly: a wrong "eligible" is the worst answer this bot can give.
+import { AREAS } from './areas.ts';
+import { ELIGIBLE_2018 } from './facts.ts';
+import kommuner from './sources/kommuner.json' with { type: 'json' };
+import { editDistance, fold, type Word, words } from './text.ts';
+
+/** One of Sweden's 290 municipalities. */
+export interface Municipality {
+  name: string;
+  code: string;
+  county: string;
+  eligible: boolean;
+}
+
+/** How a municipality was found in the question. */
+export interface Mention {
+  municipality: Municipality;
+  via: 'exact' | 'alias' | 'area' | 'typo';
+  /** The words of the question that named it, as typed. */
+  said: string;
+}
+
+/** What the question says about municipalities. */
+export interface Recognition {
+  mentions: Mention[];
+  /** A word that is one typo away from several municipalities: the question is ambiguous. */
+  ambiguous: { said: string; candidates: Municipality[] }[];
+}
+
+const ELIGIBLE = new Set<string>(ELIGIBLE_2018);
+
+/** All 290 municipalities, with their 2018 eligibility. */
+export const MUNICIPALITIES: readonly Municipality[] = kommuner.map((k) => ({
+  name: k.name,
+  code: k.code,
+  county: k.county,
+  eligible: ELIGIBLE.has(k.name),
+}));
+
+const byName = new Map(MUNICIPALITIES.map((m) => [m.name, m]));
+
+/** The municipality with this official name. */
+export function municipalityNamed(name: string): Municipality | undefined {
+  return byName.get(name);
+}
+
+// English and older forms people use for a few municipalities.
+const ALIASES: Record<string, string> = {
+  gothenburg: 'Göteborg',
+  gotenburg: 'Göteborg',
+  gothenborg: 'Göteborg',
+  gotheburg: 'Göteborg',
+  upsala: 'Uppsala',
+};
+
+// Words around a name that do not change which municipality is meant.
+const NAME_SUFFIXES = new Set(['kommun', 'kommuns', 'kommune', 'stad', 'stads', 'municipality', 'city']);
+
+// Names that are also everyday Swedish or English words ("vara" = to be, "mark" = ground, "are", "ange"
+// = to state): they count only when written as a name, capitalised and with their diacritics, and not
+// as the first word of a sentence unless "kommun" follows.
+const WORD_LIKE = new Set([
+  'vara',
+  'mark',
+  'berg',
+  'kil',
+  'ale',
+  'åre',
+  'ånge',
+  'malå',
+  'boden',
+  'lund',
+  'flen',
+]);
+
+/** Folds a name the way questions are folded; hyphens become spaces ("Upplands-Bro" → "upplands bro"). */
+const key = (s: string) =>
+  fold(s)
+    .replace(/[-\s]+/g, ' ')
+    .trim();
+/** The same, keeping diacritics, so "Håbo" and "Habo" stay apart when the asker typed them. */
+const exactKey = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[-\s]+/g, ' ')
+    .trim();
+/** Transliterations from keyboards without å, ä, ö ("Malmoe", "Vaesteraas"). */
+const translit = (folded: string) => folded.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/aa/g, 'a');
+
+function group<T>(items: readonly T[], keyOf: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    map.set(k, [...(map.get(k) ?? []), item]);
+  }
+  return map;
+}
+
+const exactIndex = group(MUNICIPALITIES, (m) => exactKey(m.name));
+const foldedIndex = group(MUNICIPALITIES, (m) => key(m.name));
+const areaIndex = new Map(
+  Object.entries(AREAS).flatMap(([area, name]) => {
+    const m = byName.get(name);
+    return m ? [[key(area), { area, municipality: m }] as const] : [];
+  }),
+);
+const aliasIndex = new Map(
+  Object.entries(ALIASES).flatMap(([alias, name]) => {
+    const m = byName.get(name);
+    return m ? [[alias, m] as const] : [];
+  }),
+);
+// Typos are matched against single-word names of five letters or more: shorter ones are too close to
+// ordinary words ("Hjo", "Kil", "Mora"/"more") for a typo match to be trusted.
+const typoTargets = MUNICIPALITIES.filter((m) => !/[\s-]/.test(m.name) && m.name.length >= 5).map((m) => ({
+  m,
+  k: key(m.name),
+}));
+/** The longest name, in words: the widest n-gram worth trying. */
+const MAX_NAME_WORDS = Math.max(...MUNICIPALITIES.map((m) => key(m.name).split(' ').length));
+
+/** Allowed edits for a typo in a name of this length. */
+const typoBudget = (length: number) => (length >= 10 ? 2 : 1);
+
+type Found = { municipality: Municipality; via: Mention['via']; said: string } | null;
+
+function lookup(phrase: Word[], all: Word[]): Found {
+  const raw = phrase.map((w) => w.raw).join(' ');
+  const folded = key(raw);
+  const said = raw;
+  const exact = exactIndex.get(exactKey(raw));
+  const candidates = exact ?? foldedIndex.get(folded) ?? foldedIndex.get(translit(folded));
+  if (candidates && candidates.length === 1 && candidates[0]) {
+    const m = candidates[0];
+    if (WORD_LIKE.has(m.name.toLowerCase()) && !writtenAsName(phrase, all, m)) return null;
+    return { municipality: m, via: 'exact', said };
+  }
+  const area = areaIndex.get(folded);
+  if (area) return { municipality: area.municipality, via: 'area', said: area.area };
+  const alias = aliasIndex.get(folded);
+  if (alias) return { municipality: alias, via: 'alias', said };
+  return null;
+}
+
+function writtenAsName(phrase: Word[], all: Word[], m: Municipality): boolean {
+  const first = phrase[0];
+  if (!first || phrase.map((w) => w.raw).join(' ') !== m.name) return false;
+  const next = all[first.index + phrase.length];
+  return first.index > 0 || (next !== undefined && NAME_SUFFIXES.has(next.folded));
+}
+
+/** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
+export function recognise(question: string, isWord: (folded: string) => boolean): Recognition {
+  const all = words(question);
+  const mentions: Mention[] = [];
+  const leftovers: Word[] = [];
+  for (let i = 0; i < all.length; ) {
+    let found: Found = null;
+    let used = 1;
+    for (let n = Math.min(MAX_NAME_WORDS, all.length - i); n >= 1 && !found; n--) {
+      const phrase = all.slice(i, i + n);
+      found = lookup(phrase, all);
+      // A genitive -s ("Göteborgs stad", "Malmös skolor") names the municipality without it.
+      const last = phrase[n - 1];
+      if (!found && last && /s$/i.test(last.raw) && last.raw.length > 3) {
+        const bare = { ...last, raw: last.raw.slice(0, -1), folded: last.folded.slice(0, -1) };
+        const next = all[i + n];
+        // "Stockholms län" is a county, not the municipality.
+        if (next?.folded !== 'lan') found = lookup([...phrase.slice(0, -1), bare], all);
+      }
+      if (found) used = n;
+    }
+    const word = all[i];
+    if (found) mentions.push(found);
+    else if (word) leftovers.push(word);
+    i += used;
+  }
+  const ambiguous: Recognition['ambiguous'] = [];
+  // A typo is only guessed at when nothing in the question names a municipality exactly.
+  if (mentions.length === 0) {
+    for (const w of leftovers) {
+      const k = w.folded;
+      if (k.length < 4 || /\d/.test(k) || isWord(k) || NAME_SUFFIXES.has(k)) continue;
+      if (all[w.index + 1]?.folded === 'lan') continue;
+      const near = nearest(k);
+      if (near.length === 1 && near[0]) mentions.push({ municipality: near[0], via: 'typo', said: w.raw });
+      else if (near.length > 1) ambiguous.push({ said: w.raw, candidates: near });
+    }
+  }
+  const seen = new Set<string>();
+  return {
+    mentions: mentions.filter((m) => !seen.has(m.municipality.code) && seen.add(m.municipality.code)),
+    ambiguous,
+  };
+}
+
+/** The municipalities closest to a word within the typo budget (all of them, if tied). */
+function nearest(k: string): Municipality[] {
+  let best = Number.POSITIVE_INFINITY;
+  let out: Municipality[] = [];
+  for (const t of typoTargets) {
+    const budget = typoBudget(t.k.length);
+    const d = editDistance(k, t.k, budget);
+    if (d > budget || d > best) continue;
+    if (d < best) {
+      best = d;
+      out = [];
+    }
+    out.push(t.m);
+  }
+  return out;
+}
+
+const placeWords = new Set(
+  [...MUNICIPALITIES.map((m) => m.name), ...Object.keys(AREAS), ...Object.keys(ALIASES)].flatMap((n) =>
+    key(n).split(' '),
+  ),
+);
+
+/** True for a folded word that is part of a municipality, district or alias name. */
+export function isPlaceWord(folded: string): boolean {
+  return placeWords.has(folded);
+}

@@ -1,0 +1,92 @@
+// Years and periods in a question, and kronor in words. Sums are computed from the per-year facts.
+import { amountFor, FIRST_YEAR, LAST_YEAR } from './facts.ts';
+import type { Lang } from './types.ts';
+
+/** The years a question asks about. */
+export interface Period {
+  /** Single years, in the order asked. */
+  years: number[];
+  /** Inclusive ranges such as 2019–2021. */
+  ranges: [number, number][];
+  /** The asker wants a sum ("totalt", "in total"). */
+  total: boolean;
+}
+
+const YEAR = String.raw`(1[89]\d\d|2[01]\d\d)`;
+// "2018:151" is the ordinance's number, not a year.
+const NOT_ORDINANCE = String.raw`(?![:\d])`;
+const RANGE = new RegExp(
+  String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|till|to|through|thru|until|och|and|t\.?o\.?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
+  'giu',
+);
+const SHORT_RANGE = new RegExp(String.raw`\b${YEAR}\s*[–—-]\s*(\d\d)\b${NOT_ORDINANCE}`, 'gu');
+const SINGLE = new RegExp(String.raw`(?<![:\d])\b${YEAR}\b${NOT_ORDINANCE}`, 'gu');
+const TOTAL =
+  /\b(totalt?|sammanlagt|sammantaget|sammanlagda|summan?|allt som allt|hela perioden|total(ly)?|in all|altogether|combined|overall|sum|cumulative|whole period|all years|alla år(en)?|tillsammans)\b/iu;
+
+/** Reads the years, ranges and any wish for a sum from a question. */
+export function parsePeriod(text: string): Period {
+  const ranges: [number, number][] = [];
+  let rest = text.replace(RANGE, (whole, a: string, b: string) => {
+    const from = Number(a);
+    const to = Number(b);
+    // "2019 och 2021" without "mellan"/"between" names two years, not the years between them.
+    if (/\b(och|and)\b/iu.test(whole) && !/\b(mellan|between|från|from)\b/iu.test(whole)) return whole;
+    ranges.push(from <= to ? [from, to] : [to, from]);
+    return ' ';
+  });
+  rest = rest.replace(SHORT_RANGE, (_, a: string, b: string) => {
+    const from = Number(a);
+    const to = Math.floor(from / 100) * 100 + Number(b);
+    ranges.push(from <= to ? [from, to] : [to, from]);
+    return ' ';
+  });
+  const years = [...rest.matchAll(SINGLE)].map((m) => Number(m[1]));
+  return { years: [...new Set(years)], ranges, total: TOTAL.test(text) };
+}
+
+/** True when the question names any year at all. */
+export function hasYears(p: Period): boolean {
+  return p.years.length > 0 || p.ranges.length > 0;
+}
+
+/** The sum of the amounts for the covered years of a range, and the years the release does not cover. */
+export function sumOver(
+  from: number,
+  to: number,
+): { sum: number; covered: [number, number] | null; outside: number[] } {
+  let sum = 0;
+  const outside: number[] = [];
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let y = from; y <= to; y++) {
+    const a = amountFor(y);
+    if (a === null) {
+      outside.push(y);
+      continue;
+    }
+    sum += a;
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  }
+  return { sum, covered: sum > 0 ? [lo, hi] : null, outside };
+}
+
+/** The programme's whole budget, 2018–2027. */
+export const TOTAL_ALL_YEARS = sumOver(FIRST_YEAR, LAST_YEAR).sum;
+
+/** Kronor in words, as a press officer would write them ("1,35 miljarder kronor", "425 million kronor"). */
+export function kronor(amount: number, lang: Lang): string {
+  const billions = amount >= 1_000_000_000;
+  const value = billions ? amount / 1_000_000_000 : amount / 1_000_000;
+  const digits = value.toFixed(3).replace(/\.?0+$/, '');
+  const number = lang === 'sv' ? digits.replace('.', ',') : digits;
+  if (lang === 'sv')
+    return `${number} ${billions ? (value === 1 ? 'miljard' : 'miljarder') : 'miljoner'} kronor`;
+  return `${number} ${billions ? 'billion' : 'million'} kronor`;
+}
+
+/** A year range as written in the release ("2020–2027"). */
+export function span(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
