@@ -29,6 +29,10 @@ export interface UsageStats {
   byIntent: Partial<Record<Intent, number>>;
   /** Newest first, at most ten. */
   latestUnanswered: { at: Date; question: string; lang: Lang }[];
+  /** The counts cover this many days up to today (UTC); absent when the store does not say. */
+  days?: number;
+  /** Set when the store could not be read and these are stand-in zeros, so a view can say so. */
+  unavailable?: true;
 }
 
 /** The bot's state, in the domain's terms; the DynamoDB adapter implements it. */
