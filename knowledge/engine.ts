@@ -9,7 +9,7 @@ import { detectLanguage } from './language.ts';
 import { isPlaceWord, recognise } from './municipalities.ts';
 import { clean, fold, words } from './text.ts';
 import type { Answer, Intent, Lang } from './types.ts';
-import { STOPWORDS } from './vocabulary.ts';
+import { PROGRAMME_WORDS, STOPWORDS } from './vocabulary.ts';
 import { hasYears, parsePeriod } from './years.ts';
 
 export interface Engine {
@@ -49,10 +49,10 @@ const HELP_WORDS = new Set(
 );
 
 /** The matcher's view of a text: folded content words, no function words, no numbers. */
-function terms(text: string): string[] {
+export function topicTerms(text: string): string[] {
   return words(text)
     .map((w) => w.folded)
-    .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w));
+    .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !PROGRAMME_WORDS.has(w) && !/^\d+$/.test(w));
 }
 
 interface Indexed {
@@ -77,7 +77,7 @@ export function createEngine(): Engine {
     ignoreLocation: true,
     ignoreFieldNorm: true,
     useTokenSearch: true,
-    tokenize: terms,
+    tokenize: topicTerms,
     threshold: 0.3,
     minMatchCharLength: 3,
   });
@@ -100,7 +100,7 @@ export function createEngine(): Engine {
 
     const period = parsePeriod(text);
     const recognition = recognise(text, isWord);
-    const query = terms(text).join(' ');
+    const query = topicTerms(text).join(' ');
     const results: FuseResult<Indexed>[] = query ? fuse.search(query, { limit: 5 }) : [];
     const top = results[0];
     const score = top?.score ?? 1;
@@ -140,6 +140,9 @@ export function createEngine(): Engine {
       }
       return respond('amount', 'amount', 1);
     }
+    if (asksForList(text) && !asksAmount(text)) {
+      return respond('municipalities', 'municipalities', 1);
+    }
     if (top && score <= ANSWER_AT) {
       const entry = top.item.entry;
       if (entry.intent === 'eligibility') ctx.unknownPlace = unknownPlace(text, isWord);
@@ -171,8 +174,9 @@ export function createEngine(): Engine {
 }
 
 function isHelp(text: string): boolean {
+  if (/^[\s?!.]*\?[\s?!.]*$/.test(text)) return true;
   const folded = fold(text)
-    .replace(/[^\p{L}\p{N}? ]+/gu, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return HELP_WORDS.has(folded) || /^(hjalp|help)\b/.test(folded);
@@ -196,4 +200,11 @@ function unknownPlace(text: string, isWord: (folded: string) => boolean): string
   );
   const named = candidates.find((w) => /^\p{Lu}/u.test(w.raw)) ?? candidates[0];
   return named ? named.raw.slice(0, 40) : null;
+}
+
+// "Vilka kommuner …", "How many municipalities …", "lista kommunerna": the list, whatever else is asked.
+const LIST =
+  /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all)\b(\s+\p{L}+)?\s+(kommun\p{L}*|municipalit\p{L}*)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it)\b|\blista\p{L}*\s+kommun/u;
+function asksForList(text: string): boolean {
+  return LIST.test(fold(text));
 }

@@ -149,7 +149,10 @@ function writtenAsName(phrase: Word[], all: Word[], m: Municipality): boolean {
   const first = phrase[0];
   if (!first || phrase.map((w) => w.raw).join(' ') !== m.name) return false;
   const next = all[first.index + phrase.length];
-  return first.index > 0 || (next !== undefined && NAME_SUFFIXES.has(next.folded));
+  if (next && NAME_SUFFIXES.has(next.folded)) return true;
+  // "Mark Zuckerberg": a capitalised word after it makes it a person's name.
+  if (next && /^\p{Lu}/u.test(next.raw)) return false;
+  return first.index > 0;
 }
 
 /** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
@@ -184,6 +187,8 @@ export function recognise(question: string, isWord: (folded: string) => boolean)
     for (const w of leftovers) {
       const k = w.folded;
       if (k.length < 4 || /\d/.test(k) || isWord(k) || NAME_SUFFIXES.has(k)) continue;
+      // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
+      if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
       if (all[w.index + 1]?.folded === 'lan') continue;
       const near = nearest(k);
       if (near.length === 1 && near[0]) mentions.push({ municipality: near[0], via: 'typo', said: w.raw });

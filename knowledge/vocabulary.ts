@@ -12,7 +12,19 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   should will would do does did done i you we they it its my our your their me us them he she his her not no
   with for to from of on in at by as about into than then there this that these those here now also just
   any some all has have had get gets got go goes please ok okay yes hi hello hey thanks thank tell me know
-  part under over after before there their other such very really`
+  part under over after before there their other such very really kind type sort like want need think
+  make made take give given new old good bad best first last next many much more less most own same way
+  thing things time times people person work works working world week today tomorrow yesterday`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(fold),
+);
+
+/** Words that name the programme and its recipients: nearly every question has them, so they say nothing of the topic. */
+export const PROGRAMME_WORDS: ReadonlySet<string> = new Set(
+  `bidrag bidraget bidragen statsbidrag statsbidraget stöd stödet satsning satsningen satsningar
+  grant grants programme program programmet scheme initiative
+  kommun kommuner kommunen kommunerna kommunens municipality municipalities municipal`
     .split(/\s+/)
     .filter(Boolean)
     .map(fold),
