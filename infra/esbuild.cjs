@@ -1,0 +1,49 @@
+// esbuild options for the Lambda bundle. One file so that `sls package` (via serverless-esbuild's
+// `custom.esbuild.config`) and `npm run bench` (bench/bundle.ts) build exactly the same bundle.
+// CommonJS because serverless-esbuild loads it with require().
+const path = require('node:path');
+
+// undici (Socket Mode's WebSocket) and iconv-lite (raw-body's charset decoding, for Bolt's HTTP
+// receivers) are imported at load time by modules Bolt re-exports, but never called on Lambda:
+// AwsLambdaReceiver parses the body itself and @slack/web-api 8 uses Node's fetch. Together they are
+// about two thirds of Bolt's minified bundle, so they are replaced with an empty module.
+// mime-db (150 kB of JSON, ~15 ms of every cold start) is read only by Express's content-type
+// helpers (send, accepts, type-is), i.e. by ExpressReceiver, which a Lambda never builds.
+const unusedOnLambda = path.join(__dirname, 'unused-on-lambda.cjs');
+
+/** @type {import('esbuild').BuildOptions & Record<string, unknown>} */
+const options = {
+  bundle: true,
+  minify: true,
+  // ESM so the handler module may await its secrets at cold start (top-level await); `.mjs` so the
+  // Lambda runtime treats it as ESM without a package.json in the zip.
+  format: 'esm',
+  outputFileExtension: '.mjs',
+  platform: 'node',
+  target: 'node22',
+  // Prefer the ESM builds of dependencies: smaller, and tree-shaken.
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies bundled into ESM still call require('node:…'); without a real `require`
+  // the first event fails with `Dynamic require of "node:util" is not supported`.
+  banner: {
+    js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  },
+  alias: { undici: unusedOnLambda, 'iconv-lite': unusedOnLambda, 'mime-db': unusedOnLambda },
+  // Bundle @aws-sdk/* too (serverless-esbuild excludes only the v2 'aws-sdk' by default): the zip
+  // then runs the SDK version the tests ran, not whatever the runtime ships that month.
+  exclude: [],
+  // No source map (it would more than double the zip and the bytes read at cold start) and no
+  // licence comments: the zip is a deployment artefact, not a redistribution.
+  sourcemap: false,
+  legalComments: 'none',
+};
+
+/** Options for serverless-esbuild: the bundle above, built in a folder of this run's own. */
+module.exports = () => ({
+  ...options,
+  // serverless-esbuild deletes its whole work folder after `sls package`; with the default `.esbuild`
+  // a package run would delete the bundle a running `npm run dev` serves. scripts/dev.ts gives each
+  // local stack its own folder; packaging uses another.
+  outputWorkFolder: process.env.BUNDLE_WORK_FOLDER || '.esbuild/package',
+});
+module.exports.options = options;

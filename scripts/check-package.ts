@@ -1,0 +1,148 @@
+/**
+ * Checks what `npm run package` produced in .serverless/ against the deployment's promises: the table
+ * is on-demand with TTL and point-in-time recovery, no IAM grant uses a wildcard action or
+ * Resource "*", no secret value is in the template or the zip, and the zip is small.
+ * Run after `npm run package` (CI does both); exits non-zero with one line per broken promise.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+
+const dir = process.argv[2] ?? '.serverless';
+const templatePath = join(dir, 'cloudformation-template-update-stack.json');
+const zipPath = join(dir, 'bidrag-bot.zip');
+const MAX_ZIP_BYTES = 1_000_000;
+/** Environment variables that would hold a secret's value; only their `_PARAM` names may be deployed. */
+const SECRET_VARS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'USER_HASH_SALT'];
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Obj = { [key: string]: Json };
+
+const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const asList = (v: Json | undefined): Json[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Every IAM policy statement in the template, with where it was found. */
+function statements(resources: Obj): { where: string; statement: Obj }[] {
+  const found: { where: string; statement: Obj }[] = [];
+  const visit = (node: Json, where: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => {
+        visit(n, `${where}[${i}]`);
+      });
+    } else if (isObj(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'Statement')
+          for (const s of asList(value)) if (isObj(s)) found.push({ where, statement: s });
+        visit(value, `${where}.${key}`);
+      }
+    }
+  };
+  for (const [name, resource] of Object.entries(resources)) visit(resource, name);
+  return found;
+}
+
+/** The broken promises in a template and the zip beside it; empty when all hold. */
+export function checkTemplate(template: Obj, zipText: string): string[] {
+  const problems: string[] = [];
+  const resources = isObj(template.Resources) ? template.Resources : {};
+  const ofType = (type: string) =>
+    Object.entries(resources).filter(([, r]) => isObj(r) && r.Type === type) as [string, Obj][];
+
+  const tables = ofType('AWS::DynamoDB::Table');
+  if (tables.length !== 1) problems.push(`expected one DynamoDB table, found ${tables.length}`);
+  for (const [name, table] of tables) {
+    const p = isObj(table.Properties) ? table.Properties : {};
+    if (p.BillingMode !== 'PAY_PER_REQUEST') problems.push(`${name}: BillingMode is not PAY_PER_REQUEST`);
+    const ttl = isObj(p.TimeToLiveSpecification) ? p.TimeToLiveSpecification : {};
+    if (ttl.Enabled !== true || ttl.AttributeName !== 'ttl')
+      problems.push(`${name}: TTL on "ttl" is not enabled`);
+    const pitr = isObj(p.PointInTimeRecoverySpecification) ? p.PointInTimeRecoverySpecification : {};
+    if (pitr.PointInTimeRecoveryEnabled !== true) problems.push(`${name}: point-in-time recovery is off`);
+  }
+
+  for (const { where, statement } of statements(resources)) {
+    // The framework's deployment-bucket policy denies every s3 action (s3:*) to everyone (Principal "*")
+    // over plain HTTP: a wildcard in a Deny narrows access, so only grants are held to the rule.
+    if (statement.Effect !== 'Allow') continue;
+    if ('NotAction' in statement || 'NotResource' in statement)
+      problems.push(`${where}: NotAction/NotResource`);
+    for (const action of asList(statement.Action)) {
+      if (typeof action !== 'string' || action.includes('*'))
+        problems.push(`${where}: wildcard action ${action}`);
+    }
+    for (const resource of asList(statement.Resource)) {
+      if (resource === '*') problems.push(`${where}: Resource "*"`);
+    }
+  }
+
+  const functions = ofType('AWS::Lambda::Function');
+  if (functions.length === 0) problems.push('no Lambda function in the template');
+  for (const [name, fn] of functions) {
+    const props = isObj(fn.Properties) ? fn.Properties : {};
+    const env =
+      isObj(props.Environment) && isObj(props.Environment.Variables) ? props.Environment.Variables : {};
+    for (const secret of SECRET_VARS) {
+      if (secret in env) problems.push(`${name}: ${secret} is deployed as an environment value`);
+      const param = env[`${secret}_PARAM`];
+      if (typeof param !== 'string' || !param.startsWith('/bidrag-bot/')) {
+        problems.push(`${name}: ${secret}_PARAM is not an SSM parameter name of this app`);
+      }
+    }
+  }
+
+  // A secret that leaked would look like a Slack token, or be the very value in this shell's environment.
+  const text = JSON.stringify(template);
+  const slackToken = /xox[abposr]-[0-9A-Za-z-]{10,}/;
+  if (slackToken.test(text)) problems.push('template contains something shaped like a Slack token');
+  if (slackToken.test(zipText)) problems.push('zip contains something shaped like a Slack token');
+  for (const secret of SECRET_VARS) {
+    const value = process.env[secret];
+    if (value && value.length >= 8 && (text.includes(value) || zipText.includes(value))) {
+      problems.push(`the value of $${secret} appears in the package`);
+    }
+  }
+  return problems;
+}
+
+/** The text of every stored or deflated entry of a zip, from its central directory (no zip64). */
+export function zipEntries(zip: Buffer): { name: string; text: string }[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error('not a zip file');
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const entries: { name: string; text: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    // Sizes come from the central directory: local headers hold zeros when a data descriptor is used.
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    entries.push({ name, text: (method === 8 ? inflateRawSync(data) : data).toString('utf8') });
+  }
+  return entries;
+}
+
+function main(): void {
+  const template = JSON.parse(readFileSync(templatePath, 'utf8')) as Obj;
+  const zip = readFileSync(zipPath);
+  const entries = zipEntries(zip);
+  const problems = checkTemplate(template, entries.map((e) => e.text).join('\n'));
+  const zipBytes = statSync(zipPath).size;
+  if (zipBytes > MAX_ZIP_BYTES) problems.push(`zip is ${zipBytes} bytes, over ${MAX_ZIP_BYTES}`);
+  if (!entries.some((e) => e.name === 'functions/slack.mjs')) problems.push('zip has no functions/slack.mjs');
+
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`✗ ${p}`);
+    process.exit(1);
+  }
+  console.log(
+    `✓ ${templatePath}: on-demand table with TTL and PITR, least-privilege IAM, no secrets; ` +
+      `zip ${zipBytes} bytes (${entries.map((e) => e.name).join(', ')})`,
+  );
+}
+
+main();
