@@ -143,9 +143,13 @@ export function createEngine(): Engine {
     if (asksForList(text) && !asksAmount(text)) {
       return respond('municipalities', 'municipalities', 1);
     }
+    // "Kan Oslo söka?" is an eligibility question about a place we do not know: say that we do not know it.
+    if (asksEligibility(text) && (!top || score > ANSWER_AT || top.item.entry.intent === 'eligibility')) {
+      ctx.unknownPlace = unknownPlace(text, isWord);
+      return respond('eligibility', 'eligibility', Math.max(confidence, 0.5));
+    }
     if (top && score <= ANSWER_AT) {
       const entry = top.item.entry;
-      if (entry.intent === 'eligibility') ctx.unknownPlace = unknownPlace(text, isWord);
       return respond(entry.id, entry.intent, confidence);
     }
     if (top && score <= SUGGEST_AT) {
@@ -188,7 +192,7 @@ function asksAmount(text: string): boolean {
 }
 
 const ELIGIBLE =
-  /\b(soka|ansoka|med|omfattas|ingar|berattigad|listan|apply|eligible|covered|included|list|qualify)\b/u;
+  /\b(soka|ansoka|omfattas|ingar|berattigad|berattigade|kvalificerar|apply|eligible|covered|included|qualify|qualifies)\b|\bmed (pa listan|i satsningen)|^(ar|kommer) \p{L}+ med\b|\bon the list\b/u;
 function asksEligibility(text: string): boolean {
   return ELIGIBLE.test(fold(text));
 }

@@ -60,8 +60,8 @@ const ALIASES: Record<string, string> = {
 const NAME_SUFFIXES = new Set(['kommun', 'kommuns', 'kommune', 'stad', 'stads', 'municipality', 'city']);
 
 // Names that are also everyday Swedish or English words ("vara" = to be, "mark" = ground, "are", "ange"
-// = to state): they count only when written as a name, capitalised and with their diacritics, and not
-// as the first word of a sentence unless "kommun" follows.
+// = to state): they count only when written as a name, capitalised, and not as the first word of a
+// sentence unless "kommun" follows.
 const WORD_LIKE = new Set([
   'vara',
   'mark',
@@ -147,7 +147,9 @@ function lookup(phrase: Word[], all: Word[]): Found {
 
 function writtenAsName(phrase: Word[], all: Word[], m: Municipality): boolean {
   const first = phrase[0];
-  if (!first || phrase.map((w) => w.raw).join(' ') !== m.name) return false;
+  const raw = phrase.map((w) => w.raw).join(' ');
+  // Capitalised as a name; diacritics may be missing ("Are" for Åre) on a keyboard without them.
+  if (!first || !/^\p{Lu}/u.test(raw) || key(raw) !== key(m.name)) return false;
   const next = all[first.index + phrase.length];
   if (next && NAME_SUFFIXES.has(next.folded)) return true;
   // "Mark Zuckerberg": a capitalised word after it makes it a person's name.
