@@ -1,0 +1,100 @@
+import type { FeedbackRecord, QuestionRecord, Store, UsageStats } from './store.ts';
+
+/** The one logger method this needs; Powertools' Logger fits it. */
+export interface StoreLogger {
+  // A rest parameter, not `extra?:`: Powertools types its extras as a rest tuple and rejects an optional one.
+  warn(msg: string, ...extra: Record<string, unknown>[]): void;
+}
+
+export interface ResilientOptions {
+  /** Cap on each store call; Slack allows 3 s for the whole reply. */
+  timeoutMs?: number;
+  /** Cap on stats(), which makes several reads; defaults to timeoutMs. */
+  statsTimeoutMs?: number;
+  logger: StoreLogger;
+}
+
+/** A store call that did not settle within its cap. */
+export class StoreTimeoutError extends Error {
+  override readonly name = 'StoreTimeoutError';
+  constructor(op: string, timeoutMs: number) {
+    super(`store.${op} did not finish within ${timeoutMs} ms`);
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Stand-in stats for when the table cannot be read. */
+export function emptyStats(): UsageStats {
+  return { total: 0, answered: 0, byIntent: {}, latestUnanswered: [], unavailable: true };
+}
+
+/** Wraps a store so no call takes longer than its cap or throws: failures become a warning and a safe default. */
+export function resilient(
+  store: Store,
+  { timeoutMs = 300, statsTimeoutMs, logger }: ResilientOptions,
+): Store {
+  async function capped<T>(
+    op: keyof Store,
+    cap: number,
+    run: () => Promise<T>,
+    fallback: () => T,
+  ): Promise<T> {
+    const started = performance.now();
+    // Promise.resolve().then turns a synchronous throw into a rejection we can handle like the rest.
+    const work = Promise.resolve().then(run);
+    // The losing promise may still reject after the race; without a handler Node reports it as unhandled.
+    work.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StoreTimeoutError(op, cap)), cap);
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } catch (error) {
+      // Only the operation and the error's kind: records hold question text and user hashes, keep them out.
+      logger.warn(`Store ${op} failed; carrying on without it`, {
+        op,
+        reason: error instanceof StoreTimeoutError ? 'timeout' : 'error',
+        error: error instanceof Error ? error.name : typeof error,
+        // Network failures arrive as a plain Error whose code (ECONNREFUSED, ETIMEDOUT…) is the useful part.
+        code: errorCode(error),
+        detail: error instanceof Error ? error.message.slice(0, 200) : undefined,
+        elapsedMs: Math.round(performance.now() - started),
+        timeoutMs: cap,
+      });
+      return fallback();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    // A duplicate reply is a nuisance; no reply at all looks like a broken bot.
+    claim: (channel, ts) =>
+      capped(
+        'claim',
+        timeoutMs,
+        () => store.claim(channel, ts),
+        () => true,
+      ),
+    logQuestion: (record: QuestionRecord) =>
+      capped(
+        'logQuestion',
+        timeoutMs,
+        () => store.logQuestion(record),
+        () => undefined,
+      ),
+    recordFeedback: (record: FeedbackRecord) =>
+      capped(
+        'recordFeedback',
+        timeoutMs,
+        () => store.recordFeedback(record),
+        () => undefined,
+      ),
+    stats: () => capped('stats', statsTimeoutMs ?? timeoutMs, () => store.stats(), emptyStats),
+  };
+}

@@ -1,0 +1,155 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDynamoStore, DynamoStore } from '../../../functions/store/dynamo.ts';
+import { resilient, type StoreLogger } from '../../../functions/store/resilient.ts';
+import { freshTable, TEST_CREDENTIALS } from '../../support/dynamo.ts';
+import { feedbackRecord, questionRecord } from '../../support/records.ts';
+
+/** A logger that keeps what it was told, so tests can read the warnings. */
+function recordingLogger() {
+  const warnings: { msg: string; extra?: Record<string, unknown> }[] = [];
+  const logger: StoreLogger = { warn: (msg, extra) => warnings.push({ msg, extra }) };
+  return { logger, warnings };
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
+  return address.port;
+}
+
+/** A port nothing listens on: bound by us a moment ago, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server);
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - started };
+}
+
+const storeAt = (endpoint: string) =>
+  createDynamoStore({ tableName: 'unreachable', endpoint, credentials: TEST_CREDENTIALS });
+
+describe('resilient store in front of a DynamoDB on a closed port', () => {
+  let endpoint: string;
+  beforeAll(async () => {
+    endpoint = `http://127.0.0.1:${await closedPort()}`;
+  });
+
+  it('lets the bot reply (claim = true) within 1 s and logs a warning', async () => {
+    const { logger, warnings } = recordingLogger();
+    const store = resilient(storeAt(endpoint), { logger });
+    const { value, ms } = await timed(() => store.claim('C1', '1700000000.000100'));
+    expect(value).toBe(true);
+    expect(ms).toBeLessThan(1_000);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.extra).toMatchObject({ op: 'claim' });
+  });
+
+  it('swallows log and feedback writes without putting question text or user hashes in the log', async () => {
+    const { logger, warnings } = recordingLogger();
+    const store = resilient(storeAt(endpoint), { logger });
+    const question = questionRecord({ question: 'Får Malmö pengar?', userHash: 'hash-of-someone' });
+    await expect(store.logQuestion(question)).resolves.toBeUndefined();
+    await expect(
+      store.recordFeedback(feedbackRecord({ userHash: 'hash-of-someone' })),
+    ).resolves.toBeUndefined();
+    expect(warnings.map((w) => w.extra?.op)).toEqual(['logQuestion', 'recordFeedback']);
+    const logged = JSON.stringify(warnings);
+    expect(logged).not.toContain('Malmö');
+    expect(logged).not.toContain('hash-of-someone');
+  });
+
+  it('answers stats with zeros marked unavailable', async () => {
+    const { logger } = recordingLogger();
+    const stats = await resilient(storeAt(endpoint), { logger }).stats();
+    expect(stats).toEqual({ total: 0, answered: 0, byIntent: {}, latestUnanswered: [], unavailable: true });
+  });
+});
+
+describe('resilient store in front of a DynamoDB that accepts connections and never answers', () => {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  let endpoint: string;
+  beforeAll(async () => {
+    endpoint = `http://127.0.0.1:${await listen(server)}`;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('cuts each call at the timeout and says so in the warning', async () => {
+    const { logger, warnings } = recordingLogger();
+    const store = resilient(storeAt(endpoint), { timeoutMs: 300, logger });
+    const { value, ms } = await timed(() => store.claim('C1', '1700000000.000100'));
+    expect(value).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(290);
+    expect(ms).toBeLessThan(600);
+    expect(warnings[0]?.extra).toMatchObject({ op: 'claim', reason: 'timeout', timeoutMs: 300 });
+  });
+
+  it('gives stats their own, longer cap when one is set', async () => {
+    const { logger, warnings } = recordingLogger();
+    const store = resilient(storeAt(endpoint), { timeoutMs: 100, statsTimeoutMs: 400, logger });
+    const { value, ms } = await timed(() => store.stats());
+    expect(value.unavailable).toBe(true);
+    expect(ms).toBeGreaterThanOrEqual(390);
+    expect(warnings[0]?.extra).toMatchObject({ op: 'stats', reason: 'timeout', timeoutMs: 400 });
+  });
+});
+
+describe('resilient store in front of a healthy DynamoDB', () => {
+  it('passes answers through unchanged, so a second delivery of a message is still refused', async () => {
+    const { docClient, tableName } = await freshTable('resilient');
+    const { logger, warnings } = recordingLogger();
+    const store = resilient(new DynamoStore(docClient, tableName), { logger });
+    expect(await store.claim('C1', '1700000000.000100')).toBe(true);
+    expect(await store.claim('C1', '1700000000.000100')).toBe(false);
+    await store.logQuestion(questionRecord({ answered: false, question: 'Hur söker man?' }));
+    expect((await store.stats()).latestUnanswered.map((q) => q.question)).toEqual(['Hur söker man?']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('turns a DynamoDB error (here a missing table) into a warning naming the error', async () => {
+    const { endpoint } = await freshTable('resilient');
+    const { logger, warnings } = recordingLogger();
+    const store = resilient(createDynamoStore({ tableName: 'no-such-table', endpoint }), { logger });
+    await expect(store.logQuestion(questionRecord())).resolves.toBeUndefined();
+    expect(warnings[0]?.extra).toMatchObject({
+      op: 'logQuestion',
+      reason: 'error',
+      error: 'ResourceNotFoundException',
+    });
+  });
+
+  it('accepts the Powertools logger (checked by tsc) and warns through it', async () => {
+    const lines: string[] = [];
+    const powertools = new Logger({ serviceName: 'test' });
+    // Powertools writes warnings to stderr through its own Console; catch the JSON line instead of printing it.
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const logger: StoreLogger = powertools;
+    const { endpoint } = await freshTable('resilient');
+    await resilient(createDynamoStore({ tableName: 'no-such-table', endpoint }), { logger }).claim(
+      'C1',
+      '1.0',
+    );
+    spy.mockRestore();
+    expect(lines.map((line) => JSON.parse(line))).toMatchObject([
+      { level: 'WARN', op: 'claim', reason: 'error' },
+    ]);
+  });
+});
