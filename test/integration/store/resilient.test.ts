@@ -1,9 +1,10 @@
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDynamoStore, DynamoStore } from '../../../functions/store/dynamo.ts';
 import { resilient, type StoreLogger } from '../../../functions/store/resilient.ts';
 import { freshTable, TEST_CREDENTIALS } from '../../support/dynamo.ts';
+import { closedPort, listen } from '../../support/net.ts';
 import { feedbackRecord, questionRecord } from '../../support/records.ts';
 
 /** A logger that keeps what it was told, so tests can read the warnings. */
@@ -11,21 +12,6 @@ function recordingLogger() {
   const warnings: { msg: string; extra?: Record<string, unknown> }[] = [];
   const logger: StoreLogger = { warn: (msg, extra) => warnings.push({ msg, extra }) };
   return { logger, warnings };
-}
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
-  return address.port;
-}
-
-/** A port nothing listens on: bound by us a moment ago, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
