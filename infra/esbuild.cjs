@@ -3,12 +3,15 @@
 // CommonJS because serverless-esbuild loads it with require().
 const path = require('node:path');
 
-// undici (Socket Mode's WebSocket) and iconv-lite (raw-body's charset decoding, for Bolt's HTTP
-// receivers) are imported at load time by modules Bolt re-exports, but never called on Lambda:
-// AwsLambdaReceiver parses the body itself and @slack/web-api 8 uses Node's fetch. Together they are
-// about two thirds of Bolt's minified bundle, so they are replaced with an empty module.
-// mime-db (150 kB of JSON, ~15 ms of every cold start) is read only by Express's content-type
-// helpers (send, accepts, type-is), i.e. by ExpressReceiver, which a Lambda never builds.
+// Bolt's CommonJS index loads every receiver and the OAuth installer, so esbuild cannot drop what a
+// Lambda never calls. These packages are imported at load time but used only by code that never runs
+// here, so they are replaced with an empty module:
+// - undici: Socket Mode's WebSocket (@slack/web-api 8 itself uses Node's fetch);
+// - iconv-lite: raw-body's charset decoding, for Bolt's HTTP receivers (AwsLambdaReceiver reads the
+//   event body itself); with undici, about two thirds of Bolt's minified bundle;
+// - express (and with it body-parser, send, qs, mime-db…): ExpressReceiver, never constructed here;
+// - jsonwebtoken: the OAuth install flow's state parameter; this app uses one bot token, no OAuth.
+// Measured (npm run bench): express and jsonwebtoken are another ~220 kB and ~30 ms of cold start.
 const unusedOnLambda = path.join(__dirname, 'unused-on-lambda.cjs');
 
 /** @type {import('esbuild').BuildOptions & Record<string, unknown>} */
@@ -28,7 +31,12 @@ const options = {
   banner: {
     js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
   },
-  alias: { undici: unusedOnLambda, 'iconv-lite': unusedOnLambda, 'mime-db': unusedOnLambda },
+  alias: {
+    undici: unusedOnLambda,
+    'iconv-lite': unusedOnLambda,
+    express: unusedOnLambda,
+    jsonwebtoken: unusedOnLambda,
+  },
   // Bundle @aws-sdk/* too (serverless-esbuild excludes only the v2 'aws-sdk' by default): the zip
   // then runs the SDK version the tests ran, not whatever the runtime ships that month.
   exclude: [],

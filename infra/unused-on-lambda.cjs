@@ -1,4 +1,4 @@
 // Stand-in for packages Bolt imports but never calls on Lambda (see esbuild.cjs). Empty on purpose:
-// a property read gives undefined, so a real use of undici or iconv-lite throws a TypeError instead
-// of half-working; mime-db just knows no types, which only Express would ask.
+// a property read gives undefined, so a real use (new WebSocket, express(), jwt.sign) throws a
+// TypeError at once instead of half-working.
 module.exports = {};
