@@ -46,13 +46,12 @@ export function resilient(
     const started = performance.now();
     // Promise.resolve().then turns a synchronous throw into a rejection we can handle like the rest.
     const work = Promise.resolve().then(run);
-    // The losing promise may still reject after the race; without a handler Node reports it as unhandled.
-    work.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new StoreTimeoutError(op, cap)), cap);
     });
     try {
+      // race() subscribes to `work`, so a rejection after the timeout is handled, not an unhandled rejection.
       return await Promise.race([work, timeout]);
     } catch (error) {
       // Only the operation and the error's kind: records hold question text and user hashes, keep them out.
