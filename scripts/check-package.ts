@@ -5,8 +5,9 @@
  * Run after `npm run package` (CI does both); exits non-zero with one line per broken promise.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipEntries } from './zip.ts';
 
 const dir = process.argv[2] ?? '.serverless';
 const templatePath = join(dir, 'cloudformation-template-update-stack.json');
@@ -42,9 +43,11 @@ function statements(resources: Obj): { where: string; statement: Obj }[] {
 }
 
 /** The broken promises in a template and the zip beside it; empty when all hold. */
-export function checkTemplate(template: Obj, zipText: string): string[] {
+export function checkTemplate(parsed: unknown, zipText: string): string[] {
   const problems: string[] = [];
-  const resources = isObj(template.Resources) ? template.Resources : {};
+  // JSON.parse output, or a test's literal: JSON values either way.
+  const template = parsed as Json;
+  const resources = isObj(template) && isObj(template.Resources) ? template.Resources : {};
   const ofType = (type: string) =>
     Object.entries(resources).filter(([, r]) => isObj(r) && r.Type === type) as [string, Obj][];
 
@@ -104,30 +107,8 @@ export function checkTemplate(template: Obj, zipText: string): string[] {
   return problems;
 }
 
-/** The text of every stored or deflated entry of a zip, from its central directory (no zip64). */
-export function zipEntries(zip: Buffer): { name: string; text: string }[] {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('not a zip file');
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  const entries: { name: string; text: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    // Sizes come from the central directory: local headers hold zeros when a data descriptor is used.
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    entries.push({ name, text: (method === 8 ? inflateRawSync(data) : data).toString('utf8') });
-  }
-  return entries;
-}
-
 function main(): void {
-  const template = JSON.parse(readFileSync(templatePath, 'utf8')) as Obj;
+  const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
   const zip = readFileSync(zipPath);
   const entries = zipEntries(zip);
   const problems = checkTemplate(template, entries.map((e) => e.text).join('\n'));
@@ -145,4 +126,5 @@ function main(): void {
   );
 }
 
-main();
+// Run as a script (npm run check:package), not when a test imports the checks.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
