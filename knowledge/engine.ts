@@ -1,11 +1,11 @@
 // The answer engine: pure, in memory, no I/O. The Lambda handler, the terminal chat, the batch CLI and
 // the benchmarks all call it. Entities (municipalities, years) are recognised by rules, because a wrong
 // name or number is unacceptable; the topic is matched with Fuse.js over the FAQ entries.
-import Fuse, { type FuseResult } from 'fuse.js';
 import { COMPOSERS, type Context, eligibility, fallback, help as helpParts, toAnswer } from './answers.ts';
 import { Q } from './facts.ts';
-import { FAQ, type FaqEntry } from './faq.ts';
+import { FAQ } from './faq.ts';
 import { detectLanguage } from './language.ts';
+import { createMatcher } from './matcher.ts';
 import { isPlaceWord, recognise } from './municipalities.ts';
 import { clean, fold, words } from './text.ts';
 import type { Answer, Intent, Lang } from './types.ts';
@@ -23,6 +23,8 @@ export interface Engine {
 const ANSWER_AT = 0.45;
 /** Between the two, the bot offers "did you mean" suggestions instead. */
 const SUGGEST_AT = 0.7;
+/** Content words of a question given to Fuse; more would cost time and add only noise. */
+const MAX_TOPIC_TERMS = 8;
 
 const HELP_WORDS = new Set(
   [
@@ -55,35 +57,12 @@ export function topicTerms(text: string): string[] {
     .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !PROGRAMME_WORDS.has(w) && !/^\d+$/.test(w));
 }
 
-interface Indexed {
-  entry: FaqEntry;
-  phrasings: string[];
-  keywords: string[];
-}
-
 /** Builds the in-memory indexes once; answering is then pure and synchronous. */
 export function createEngine(): Engine {
-  const docs: Indexed[] = FAQ.map((entry) => ({
-    entry,
-    phrasings: [...entry.sv, ...entry.en],
-    keywords: entry.keywords,
-  }));
-  const fuse = new Fuse(docs, {
-    keys: [
-      { name: 'keywords', weight: 3 },
-      { name: 'phrasings', weight: 1 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    useTokenSearch: true,
-    tokenize: topicTerms,
-    threshold: 0.3,
-    minMatchCharLength: 3,
-  });
+  const matcher = createMatcher(FAQ, topicTerms);
   const vocabulary = new Set<string>([...STOPWORDS]);
-  for (const d of docs)
-    for (const s of [...d.phrasings, ...d.keywords]) for (const w of words(s)) vocabulary.add(w.folded);
+  for (const e of FAQ)
+    for (const s of [...e.sv, ...e.en, ...e.keywords]) for (const w of words(s)) vocabulary.add(w.folded);
   for (const s of Object.values(Q))
     for (const w of words(s)) if (!isPlaceWord(w.folded)) vocabulary.add(w.folded);
   const isWord = (folded: string) => vocabulary.has(folded);
@@ -100,8 +79,8 @@ export function createEngine(): Engine {
 
     const period = parsePeriod(text);
     const recognition = recognise(text, isWord);
-    const query = topicTerms(text).join(' ');
-    const results: FuseResult<Indexed>[] = query ? fuse.search(query, { limit: 5 }) : [];
+    // Fuse's cost grows with the number of query words; a real question has a handful.
+    const results = matcher.rank([...new Set(topicTerms(text))].slice(0, MAX_TOPIC_TERMS), 5);
     const top = results[0];
     const score = top?.score ?? 1;
     const ctx: Context = {
@@ -112,7 +91,7 @@ export function createEngine(): Engine {
       unknownPlace: null,
     };
     const named = recognition.mentions.length > 0 || ctx.ambiguous.length > 0;
-    const topId = top && score <= SUGGEST_AT ? top.item.entry.id : null;
+    const topId = top && score <= SUGGEST_AT ? top.entry.id : null;
     const confidence = Math.round((1 - score) * 100) / 100;
 
     const respond = (id: string, intent: Intent, conf: number) => {
@@ -120,10 +99,11 @@ export function createEngine(): Engine {
       return toAnswer(compose(ctx), { lang, intent, entryId: id, confidence: conf, mentions: ctx.mentions });
     };
 
+    if (asksPerMunicipality(text)) return respond('amount.per-municipality', 'amount', 1);
     if (named) {
       if (asksAmount(text) || topId?.startsWith('amount'))
         return respond('amount.per-municipality', 'amount', 1);
-      const other = top && score <= ANSWER_AT ? top.item.entry : null;
+      const other = top && score <= ANSWER_AT ? top.entry : null;
       if (
         other &&
         !['eligibility', 'municipalities', 'amount'].includes(other.intent) &&
@@ -134,7 +114,7 @@ export function createEngine(): Engine {
       return respond('eligibility', 'eligibility', 1);
     }
     if (hasYears(period)) {
-      const other = top && score <= ANSWER_AT ? top.item.entry : null;
+      const other = top && score <= ANSWER_AT ? top.entry : null;
       if (other && ['administration', 'application', 'municipalities', 'eligibility'].includes(other.id)) {
         return respond(other.id, other.intent, confidence);
       }
@@ -144,19 +124,19 @@ export function createEngine(): Engine {
       return respond('municipalities', 'municipalities', 1);
     }
     // "Kan Oslo söka?" is an eligibility question about a place we do not know: say that we do not know it.
-    if (asksEligibility(text) && (!top || score > ANSWER_AT || top.item.entry.intent === 'eligibility')) {
+    if (asksEligibility(text) && (!top || score > ANSWER_AT || top.entry.intent === 'eligibility')) {
       ctx.unknownPlace = unknownPlace(text, isWord);
       return respond('eligibility', 'eligibility', Math.max(confidence, 0.5));
     }
     if (top && score <= ANSWER_AT) {
-      const entry = top.item.entry;
+      const entry = top.entry;
       return respond(entry.id, entry.intent, confidence);
     }
     if (top && score <= SUGGEST_AT) {
       const suggestions = results
         .filter((r) => (r.score ?? 1) <= SUGGEST_AT)
         .slice(0, 3)
-        .map((r) => (lang === 'sv' ? r.item.entry.sv[0] : r.item.entry.en[0]) ?? '');
+        .map((r) => (lang === 'sv' ? r.entry.sv[0] : r.entry.en[0]) ?? '');
       const parts = fallback(lang);
       return toAnswer(
         {
@@ -211,4 +191,11 @@ const LIST =
   /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all)\b(\s+\p{L}+)?\s+(kommun\p{L}*|municipalit\p{L}*)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it)\b|\blista\p{L}*\s+kommun/u;
 function asksForList(text: string): boolean {
   return LIST.test(fold(text));
+}
+
+// "Hur mycket får varje kommun?", "How much does each municipality get?": the release has no such figure.
+const PER_MUNICIPALITY =
+  /\b(varje|per|vardera|enskild|enskilda|each|every|a single|one) (kommun|municipality)\b|\b(fordelas|fordelningen|split|divided|shared)\b.*\b(mellan|between|among)\b/u;
+function asksPerMunicipality(text: string): boolean {
+  return PER_MUNICIPALITY.test(fold(text));
 }

@@ -115,15 +115,22 @@ const aliasIndex = new Map(
 );
 // Typos are matched against single-word names of five letters or more: shorter ones are too close to
 // ordinary words ("Hjo", "Kil", "Mora"/"more") for a typo match to be trusted.
-const typoTargets = MUNICIPALITIES.filter((m) => !/[\s-]/.test(m.name) && m.name.length >= 5).map((m) => ({
-  m,
-  k: key(m.name),
-}));
-/** The longest name, in words: the widest n-gram worth trying. */
-const MAX_NAME_WORDS = Math.max(...MUNICIPALITIES.map((m) => key(m.name).split(' ').length));
-
 /** Allowed edits for a typo in a name of this length. */
 const typoBudget = (length: number) => (length >= 10 ? 2 : 1);
+type TypoTarget = { m: Municipality; k: string };
+const typoTargets: TypoTarget[] = MUNICIPALITIES.filter(
+  (m) => !/[\s-]/.test(m.name) && m.name.length >= 5,
+).map((m) => ({ m, k: key(m.name) }));
+// Symmetric-deletion index: two strings within d edits share a string reached by at most d deletions from
+// each, so a typo is found by looking up its own deletions instead of measuring all 290 names.
+const typoIndex = new Map<string, TypoTarget[]>();
+for (const t of typoTargets) {
+  for (const v of deletions(t.k, typoBudget(t.k.length))) typoIndex.set(v, [...(typoIndex.get(v) ?? []), t]);
+}
+/** No municipality name is longer; a longer word is not one of them misspelt. */
+const MAX_TYPO_WORD = Math.max(...typoTargets.map((t) => t.k.length)) + 2;
+/** The longest name, in words: the widest n-gram worth trying. */
+const MAX_NAME_WORDS = Math.max(...MUNICIPALITIES.map((m) => key(m.name).split(' ').length));
 
 type Found = { municipality: Municipality; via: Mention['via']; said: string } | null;
 
@@ -206,17 +213,43 @@ export function recognise(question: string, isWord: (folded: string) => boolean)
 
 /** The municipalities closest to a word within the typo budget (all of them, if tied). */
 function nearest(k: string): Municipality[] {
+  if (k.length > MAX_TYPO_WORD) return [];
   let best = Number.POSITIVE_INFINITY;
   let out: Municipality[] = [];
-  for (const t of typoTargets) {
-    const budget = typoBudget(t.k.length);
-    const d = editDistance(k, t.k, budget);
-    if (d > budget || d > best) continue;
-    if (d < best) {
-      best = d;
-      out = [];
+  const seen = new Set<TypoTarget>();
+  for (const variant of deletions(k, 2)) {
+    for (const t of typoIndex.get(variant) ?? []) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      const budget = typoBudget(t.k.length);
+      const d = editDistance(k, t.k, budget);
+      if (d > budget || d > best) continue;
+      if (d < best) {
+        best = d;
+        out = [];
+      }
+      out.push(t.m);
     }
-    out.push(t.m);
+  }
+  return out;
+}
+
+/** The word itself and every string made by deleting up to `depth` letters from it. */
+function deletions(word: string, depth: number): Set<string> {
+  const out = new Set([word]);
+  let frontier = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
   }
   return out;
 }

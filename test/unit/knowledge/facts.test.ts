@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { amountFor, ELIGIBLE_2018, MINISTER, ORDINANCE, PRESS_CONTACT, Q } from '../../../knowledge/facts.ts';
 import kommuner from '../../../knowledge/sources/kommuner.json' with { type: 'json' };
 
-const release = readFileSync(new URL('../../../knowledge/sources/pressmeddelande.txt', import.meta.url), 'utf8');
+const release = readFileSync(
+  new URL('../../../knowledge/sources/pressmeddelande.txt', import.meta.url),
+  'utf8',
+);
 
 describe('facts', () => {
   it.each(Object.entries(Q))('quotes %s verbatim from the press release', (_, sentence) => {
@@ -11,7 +14,8 @@ describe('facts', () => {
   });
 
   it('names the contact, the minister and the ordinance exactly as the release does', () => {
-    for (const s of [PRESS_CONTACT.name, PRESS_CONTACT.phone, MINISTER, ORDINANCE]) expect(release).toContain(s);
+    for (const s of [PRESS_CONTACT.name, PRESS_CONTACT.phone, MINISTER, ORDINANCE])
+      expect(release).toContain(s);
   });
 
   it('lists exactly the 32 municipalities that stand one per line under the heading', () => {

@@ -24,13 +24,16 @@ describe('municipality recognition', () => {
     expect(verdicts(`Kan ${name} söka bidraget?`)).toEqual([{ name, code: m.code, eligible: m.eligible }]);
   });
 
-  it.each(MUNICIPALITIES.map((m) => [m.name, m] as const))('recognises %s typed without diacritics', (name, m) => {
-    const plain = fold(name).replace(/^./, (c) => c.toUpperCase());
-    const found = verdicts(`Can ${plain} apply?`);
-    // Håbo without its ring is Habo, another municipality; both are off the list.
-    const expected = name === 'Håbo' ? 'Habo' : name;
-    expect(found).toEqual([{ name: expected, code: expect.any(String), eligible: m.eligible }]);
-  });
+  it.each(MUNICIPALITIES.map((m) => [m.name, m] as const))(
+    'recognises %s typed without diacritics',
+    (name, m) => {
+      const plain = fold(name).replace(/^./, (c) => c.toUpperCase());
+      const found = verdicts(`Can ${plain} apply?`);
+      // Håbo without its ring is Habo, another municipality; both are off the list.
+      const expected = name === 'Håbo' ? 'Habo' : name;
+      expect(found).toEqual([{ name: expected, code: expect.any(String), eligible: m.eligible }]);
+    },
+  );
 
   it.each([...ELIGIBLE_2018])('recognises %s with a one-letter typo', (name) => {
     for (const typo of typos(name)) {
@@ -50,7 +53,9 @@ describe('municipality recognition', () => {
   });
 
   it('never reads a typo as another municipality when the question names one exactly', () => {
-    expect(verdicts('Kan Lidköping söka?')).toEqual([expect.objectContaining({ name: 'Lidköping', eligible: false })]);
+    expect(verdicts('Kan Lidköping söka?')).toEqual([
+      expect.objectContaining({ name: 'Lidköping', eligible: false }),
+    ]);
     expect(verdicts('Kan Lidköping och Linkopng söka?').map((v) => v.name)).toEqual(['Lidköping']);
   });
 

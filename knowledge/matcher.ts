@@ -1,0 +1,102 @@
+// Topic matching in two steps. Fuse.js first finds, for each word of the question, the known words it
+// may be (typos and inflections: "fordelas" → "fördelar"); the FAQ entries are then ranked by how much of
+// the question's weight (rarer words weigh more, as in BM25's idf) they cover. Fuse runs once per distinct
+// word and its result is kept, so a warm engine answers with map lookups.
+import Fuse from 'fuse.js';
+import type { FaqEntry } from './faq.ts';
+
+/** A ranked entry: score 0 is a perfect match, 1 is none (Fuse's convention). */
+export interface Ranked {
+  entry: FaqEntry;
+  score: number;
+}
+
+export interface Matcher {
+  /** Ranks the entries against a question's topic words, best first. */
+  rank(terms: string[], limit: number): Ranked[];
+}
+
+/** Keywords carry the topic; phrasings only show how people ask, so their words count for less. */
+const KEYWORD_WEIGHT = 1;
+const PHRASING_WEIGHT = 0.6;
+/** How different a word may be from a known one and still count as it (Fuse: 0 exact, 1 anything). */
+const WORD_THRESHOLD = 0.3;
+/** Words kept in the per-word cache before it starts afresh: bounded memory on a long-lived Lambda. */
+const CACHE_LIMIT = 20_000;
+
+type Match = { word: string; quality: number };
+
+/** Builds the matcher once from the FAQ entries and a tokenizer (the one used for questions). */
+export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: string) => string[]): Matcher {
+  const weights = entries.map((e) => {
+    const w = new Map<string, number>();
+    for (const p of [...e.sv, ...e.en]) for (const t of tokenize(p)) w.set(t, PHRASING_WEIGHT);
+    for (const k of e.keywords) for (const t of tokenize(k)) w.set(t, KEYWORD_WEIGHT);
+    return w;
+  });
+  const df = new Map<string, number>();
+  for (const w of weights) for (const t of w.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = entries.length;
+  const idf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const vocabulary = [...df.keys()];
+  const longest = Math.max(...vocabulary.map((w) => w.length));
+  const alphabet = new Set(vocabulary.flatMap((w) => [...w]));
+  const fuse = new Fuse(vocabulary, { includeScore: true, threshold: WORD_THRESHOLD, ignoreLocation: true });
+  const cache = new Map<string, Match[]>();
+
+  /** The known words a question word may be, with how close each is (1 = the same word). */
+  function known(word: string): Match[] {
+    const hit = cache.get(word);
+    if (hit) return hit;
+    const found: Match[] = df.has(word) ? [{ word, quality: 1 }] : [];
+    // A word far longer than any known one, or with letters no known word has, cannot be a typo of one:
+    // skipping it spares Fuse a hopeless search (random and foreign-script input).
+    const strange = [...word].filter((c) => !alphabet.has(c)).length;
+    const candidates = word.length > longest + 3 || strange > 1 ? [] : fuse.search(word, { limit: 8 });
+    for (const r of candidates) {
+      if (r.item === word || !sameWord(word, r.item)) continue;
+      found.push({ word: r.item, quality: 1 - (r.score ?? 1) });
+    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, found);
+    return found;
+  }
+
+  function rank(terms: string[], limit: number): Ranked[] {
+    if (terms.length === 0) return [];
+    const perTerm = terms.map((t) => {
+      const matches = known(t);
+      const rarest = matches.reduce((best, m) => Math.max(best, idf(df.get(m.word) ?? 0)), 0);
+      // A word we know nothing of weighs as much as the rarest word: it is likely the real subject.
+      return { matches, weight: matches.length ? rarest : idf(0) };
+    });
+    const total = perTerm.reduce((s, t) => s + t.weight, 0);
+    const ranked: Ranked[] = [];
+    entries.forEach((entry, i) => {
+      const w = weights[i];
+      if (!w) return;
+      let covered = 0;
+      for (const t of perTerm) {
+        let best = 0;
+        for (const m of t.matches) best = Math.max(best, m.quality * (w.get(m.word) ?? 0));
+        covered += t.weight * best;
+      }
+      if (covered > 0) ranked.push({ entry, score: 1 - covered / total });
+    });
+    return ranked.sort((a, b) => a.score - b.score).slice(0, limit);
+  }
+
+  return { rank };
+}
+
+/**
+ * Fuse finds a word inside a longer one ("del" in "delegationen"); only a near-whole match or a shared
+ * stem of five letters or more ("fördelas"/"fördelning") is the same word.
+ */
+function sameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length / long.length >= 0.75) return true;
+  let common = 0;
+  while (common < short.length && short[common] === long[common]) common++;
+  return common >= 5 && common >= short.length - 2;
+}

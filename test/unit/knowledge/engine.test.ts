@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../knowledge/engine.ts';
+import { loadCases, misses } from '../../support/expectations.ts';
+
+const engine = createEngine();
+const release = readFileSync(
+  new URL('../../../knowledge/sources/pressmeddelande.txt', import.meta.url),
+  'utf8',
+);
+
+describe('answer engine', () => {
+  describe.each(['sample.jsonl', 'questions.jsonl'])('question set %s', (file) => {
+    it.each(loadCases(file).map((c) => [c.id, c] as const))('answers %s as expected', (_, c) => {
+      expect(misses(c, engine.answer(c.q))).toEqual([]);
+    });
+  });
+
+  it('cites only sentences that stand verbatim in the release', () => {
+    const all = [...loadCases('sample.jsonl'), ...loadCases('questions.jsonl')];
+    for (const c of all) for (const s of engine.answer(c.q).sources) expect(release, c.q).toContain(s.quote);
+  });
+
+  it('gives every answered question at least one source', () => {
+    for (const q of [
+      'Kan Malmö söka?',
+      'Hur mycket 2019?',
+      'Vem är presskontakt?',
+      'Vilken förordning gäller?',
+    ]) {
+      const a = engine.answer(q);
+      expect(a.outcome).toBe('answered');
+      expect(a.sources.length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers greetings and help with example questions', () => {
+    for (const q of ['hjälp', 'Hej!', 'help', 'hello', '?', '']) {
+      const a = engine.answer(q);
+      expect(a.intent, q).toBe('help');
+      expect(a.text).toMatch(/Malmö|Uppsala/);
+    }
+  });
+
+  it('says honestly what the release does not state instead of inventing it', () => {
+    expect(engine.answer('Hur mycket får Göteborg?').text).toMatch(/framgår inte/);
+    expect(engine.answer('What is the application deadline?').text).toMatch(/does not say/);
+    expect(engine.answer('Hur mycket får varje kommun?').text).toMatch(/framgår inte/);
+  });
+
+  it('falls back without a topic or a municipality when the question is off the subject', () => {
+    for (const q of ['Vad kostar en kaffe?', 'Who won the Champions League?', 'asdf qwerty']) {
+      const a = engine.answer(q);
+      expect(a.intent, q).toBe('unknown');
+      expect(a.municipalities).toEqual([]);
+      expect(a.outcome).not.toBe('answered');
+    }
+  });
+
+  it('offers "did you mean" suggestions in the asker\'s language when it is unsure', () => {
+    const a = engine.answer('Vad kostar en kaffe?');
+    expect(a.outcome).toBe('suggest');
+    expect(a.suggestions[0]).toBe('Hur mycket pengar satsas?');
+    const b = engine.answer('budget kaffe');
+    expect(b.suggestions.length).toBeGreaterThan(0);
+    expect(b.suggestions.length).toBeLessThanOrEqual(3);
+    expect(b.suggestions.every((s) => /^[A-Z]/.test(s) && /\?$/.test(s))).toBe(true);
+  });
+
+  it('reads only the start of a very long question', () => {
+    const a = engine.answer(`Kan Malmö söka? ${'bla '.repeat(30_000)} Kan Boden söka?`);
+    expect(a.municipalities.map((m) => m.name)).toEqual(['Malmö']);
+  });
+});
