@@ -6,7 +6,7 @@ import { Q } from './facts.ts';
 import { FAQ } from './faq.ts';
 import { detectLanguage } from './language.ts';
 import { createMatcher } from './matcher.ts';
-import { isPlaceWord, recognise } from './municipalities.ts';
+import { createGazetteer } from './municipalities.ts';
 import { clean, fold, words } from './text.ts';
 import type { Answer, Intent, Lang } from './types.ts';
 import { PROGRAMME_WORDS, STOPWORDS } from './vocabulary.ts';
@@ -60,6 +60,7 @@ export function topicTerms(text: string): string[] {
 /** Builds the in-memory indexes once; answering is then pure and synchronous. */
 export function createEngine(): Engine {
   const matcher = createMatcher(FAQ, topicTerms);
+  const { recognise, isPlaceWord } = createGazetteer();
   const vocabulary = new Set<string>([...STOPWORDS]);
   for (const e of FAQ)
     for (const s of [...e.sv, ...e.en, ...e.keywords]) for (const w of words(s)) vocabulary.add(w.folded);

@@ -99,168 +99,182 @@ function group<T>(items: readonly T[], keyOf: (t: T) => string): Map<string, T[]
   return map;
 }
 
-const exactIndex = group(MUNICIPALITIES, (m) => exactKey(m.name));
-const foldedIndex = group(MUNICIPALITIES, (m) => key(m.name));
-const areaIndex = new Map(
-  Object.entries(AREAS).flatMap(([area, name]) => {
-    const m = byName.get(name);
-    return m ? [[key(area), { area, municipality: m }] as const] : [];
-  }),
-);
-const aliasIndex = new Map(
-  Object.entries(ALIASES).flatMap(([alias, name]) => {
-    const m = byName.get(name);
-    return m ? [[alias, m] as const] : [];
-  }),
-);
-// Typos are matched against single-word names of five letters or more: shorter ones are too close to
-// ordinary words ("Hjo", "Kil", "Mora"/"more") for a typo match to be trusted.
-/** Allowed edits for a typo in a name of this length. */
-const typoBudget = (length: number) => (length >= 10 ? 2 : 1);
-type TypoTarget = { m: Municipality; k: string };
-const typoTargets: TypoTarget[] = MUNICIPALITIES.filter(
-  (m) => !/[\s-]/.test(m.name) && m.name.length >= 5,
-).map((m) => ({ m, k: key(m.name) }));
-// Symmetric-deletion index: two strings within d edits share a string reached by at most d deletions from
-// each, so a typo is found by looking up its own deletions instead of measuring all 290 names.
-const typoIndex = new Map<string, TypoTarget[]>();
-for (const t of typoTargets) {
-  for (const v of deletions(t.k, typoBudget(t.k.length))) typoIndex.set(v, [...(typoIndex.get(v) ?? []), t]);
+/** Recognises municipalities, districts and aliases in questions. */
+export interface Gazetteer {
+  /** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
+  recognise(question: string, isWord: (folded: string) => boolean): Recognition;
+  /** True for a folded word that is part of a municipality, district or alias name. */
+  isPlaceWord(folded: string): boolean;
 }
-/** No municipality name is longer; a longer word is not one of them misspelt. */
-const MAX_TYPO_WORD = Math.max(...typoTargets.map((t) => t.k.length)) + 2;
-/** The longest name, in words: the widest n-gram worth trying. */
-const MAX_NAME_WORDS = Math.max(...MUNICIPALITIES.map((m) => key(m.name).split(' ').length));
 
-type Found = { municipality: Municipality; via: Mention['via']; said: string } | null;
-
-function lookup(phrase: Word[], all: Word[]): Found {
-  const raw = phrase.map((w) => w.raw).join(' ');
-  const folded = key(raw);
-  const said = raw;
-  const exact = exactIndex.get(exactKey(raw));
-  const candidates = exact ?? foldedIndex.get(folded) ?? foldedIndex.get(translit(folded));
-  if (candidates && candidates.length === 1 && candidates[0]) {
-    const m = candidates[0];
-    if (WORD_LIKE.has(m.name.toLowerCase()) && !writtenAsName(phrase, all, m)) return null;
-    return { municipality: m, via: 'exact', said };
+/** Builds the name indexes (exact, folded, districts, aliases, typos) once, at engine start. */
+export function createGazetteer(): Gazetteer {
+  const exactIndex = group(MUNICIPALITIES, (m) => exactKey(m.name));
+  const foldedIndex = group(MUNICIPALITIES, (m) => key(m.name));
+  const areaIndex = new Map(
+    Object.entries(AREAS).flatMap(([area, name]) => {
+      const m = byName.get(name);
+      return m ? [[key(area), { area, municipality: m }] as const] : [];
+    }),
+  );
+  const aliasIndex = new Map(
+    Object.entries(ALIASES).flatMap(([alias, name]) => {
+      const m = byName.get(name);
+      return m ? [[alias, m] as const] : [];
+    }),
+  );
+  // Typos are matched against single-word names of five letters or more: shorter ones are too close to
+  // ordinary words ("Hjo", "Kil", "Mora"/"more") for a typo match to be trusted.
+  /** Allowed edits for a typo in a name of this length. */
+  const typoBudget = (length: number) => (length >= 10 ? 2 : 1);
+  type TypoTarget = { m: Municipality; k: string };
+  const typoTargets: TypoTarget[] = MUNICIPALITIES.filter(
+    (m) => !/[\s-]/.test(m.name) && m.name.length >= 5,
+  ).map((m) => ({ m, k: key(m.name) }));
+  // Symmetric-deletion index: two strings within d edits share a string reached by at most d deletions from
+  // each, so a typo is found by looking up its own deletions instead of measuring all 290 names.
+  const typoIndex = new Map<string, TypoTarget[]>();
+  for (const t of typoTargets) {
+    for (const v of deletions(t.k, typoBudget(t.k.length)))
+      typoIndex.set(v, [...(typoIndex.get(v) ?? []), t]);
   }
-  const area = areaIndex.get(folded);
-  if (area) return { municipality: area.municipality, via: 'area', said: area.area };
-  const alias = aliasIndex.get(folded);
-  if (alias) return { municipality: alias, via: 'alias', said };
-  return null;
-}
+  /** No municipality name is longer; a longer word is not one of them misspelt. */
+  const MAX_TYPO_WORD = Math.max(...typoTargets.map((t) => t.k.length)) + 2;
+  /** The longest name, in words: the widest n-gram worth trying. */
+  const MAX_NAME_WORDS = Math.max(...MUNICIPALITIES.map((m) => key(m.name).split(' ').length));
 
-function writtenAsName(phrase: Word[], all: Word[], m: Municipality): boolean {
-  const first = phrase[0];
-  const raw = phrase.map((w) => w.raw).join(' ');
-  // Capitalised as a name; diacritics may be missing ("Are" for Åre) on a keyboard without them.
-  if (!first || !/^\p{Lu}/u.test(raw) || key(raw) !== key(m.name)) return false;
-  const next = all[first.index + phrase.length];
-  if (next && NAME_SUFFIXES.has(next.folded)) return true;
-  // "Mark Zuckerberg": a capitalised word after it makes it a person's name.
-  if (next && /^\p{Lu}/u.test(next.raw)) return false;
-  return first.index > 0;
-}
+  type Found = { municipality: Municipality; via: Mention['via']; said: string } | null;
 
-/** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
-export function recognise(question: string, isWord: (folded: string) => boolean): Recognition {
-  const all = words(question);
-  const mentions: Mention[] = [];
-  const leftovers: Word[] = [];
-  for (let i = 0; i < all.length; ) {
-    let found: Found = null;
-    let used = 1;
-    for (let n = Math.min(MAX_NAME_WORDS, all.length - i); n >= 1 && !found; n--) {
-      const phrase = all.slice(i, i + n);
-      found = lookup(phrase, all);
-      // A genitive -s ("Göteborgs stad", "Malmös skolor") names the municipality without it.
-      const last = phrase[n - 1];
-      if (!found && last && /s$/i.test(last.raw) && last.raw.length > 3) {
-        const bare = { ...last, raw: last.raw.slice(0, -1), folded: last.folded.slice(0, -1) };
-        const next = all[i + n];
-        // "Stockholms län" is a county, not the municipality.
-        if (next?.folded !== 'lan') found = lookup([...phrase.slice(0, -1), bare], all);
+  function lookup(phrase: Word[], all: Word[]): Found {
+    const raw = phrase.map((w) => w.raw).join(' ');
+    const folded = key(raw);
+    const said = raw;
+    const exact = exactIndex.get(exactKey(raw));
+    const candidates = exact ?? foldedIndex.get(folded) ?? foldedIndex.get(translit(folded));
+    if (candidates && candidates.length === 1 && candidates[0]) {
+      const m = candidates[0];
+      if (WORD_LIKE.has(m.name.toLowerCase()) && !writtenAsName(phrase, all, m)) return null;
+      return { municipality: m, via: 'exact', said };
+    }
+    const area = areaIndex.get(folded);
+    if (area) return { municipality: area.municipality, via: 'area', said: area.area };
+    const alias = aliasIndex.get(folded);
+    if (alias) return { municipality: alias, via: 'alias', said };
+    return null;
+  }
+
+  function writtenAsName(phrase: Word[], all: Word[], m: Municipality): boolean {
+    const first = phrase[0];
+    const raw = phrase.map((w) => w.raw).join(' ');
+    // Capitalised as a name; diacritics may be missing ("Are" for Åre) on a keyboard without them.
+    if (!first || !/^\p{Lu}/u.test(raw) || key(raw) !== key(m.name)) return false;
+    const next = all[first.index + phrase.length];
+    if (next && NAME_SUFFIXES.has(next.folded)) return true;
+    // "Mark Zuckerberg": a capitalised word after it makes it a person's name.
+    if (next && /^\p{Lu}/u.test(next.raw)) return false;
+    return first.index > 0;
+  }
+
+  /** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
+  function recognise(question: string, isWord: (folded: string) => boolean): Recognition {
+    const all = words(question);
+    const mentions: Mention[] = [];
+    const leftovers: Word[] = [];
+    for (let i = 0; i < all.length; ) {
+      let found: Found = null;
+      let used = 1;
+      for (let n = Math.min(MAX_NAME_WORDS, all.length - i); n >= 1 && !found; n--) {
+        const phrase = all.slice(i, i + n);
+        found = lookup(phrase, all);
+        // A genitive -s ("Göteborgs stad", "Malmös skolor") names the municipality without it.
+        const last = phrase[n - 1];
+        if (!found && last && /s$/i.test(last.raw) && last.raw.length > 3) {
+          const bare = { ...last, raw: last.raw.slice(0, -1), folded: last.folded.slice(0, -1) };
+          const next = all[i + n];
+          // "Stockholms län" is a county, not the municipality.
+          if (next?.folded !== 'lan') found = lookup([...phrase.slice(0, -1), bare], all);
+        }
+        if (found) used = n;
       }
-      if (found) used = n;
+      const word = all[i];
+      if (found) mentions.push(found);
+      else if (word) leftovers.push(word);
+      i += used;
     }
-    const word = all[i];
-    if (found) mentions.push(found);
-    else if (word) leftovers.push(word);
-    i += used;
-  }
-  const ambiguous: Recognition['ambiguous'] = [];
-  // A typo is only guessed at when nothing in the question names a municipality exactly.
-  if (mentions.length === 0) {
-    for (const w of leftovers) {
-      const k = w.folded;
-      if (k.length < 4 || /\d/.test(k) || isWord(k) || NAME_SUFFIXES.has(k)) continue;
-      // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
-      if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
-      if (all[w.index + 1]?.folded === 'lan') continue;
-      const near = nearest(k);
-      if (near.length === 1 && near[0]) mentions.push({ municipality: near[0], via: 'typo', said: w.raw });
-      else if (near.length > 1) ambiguous.push({ said: w.raw, candidates: near });
-    }
-  }
-  const seen = new Set<string>();
-  return {
-    mentions: mentions.filter((m) => !seen.has(m.municipality.code) && seen.add(m.municipality.code)),
-    ambiguous,
-  };
-}
-
-/** The municipalities closest to a word within the typo budget (all of them, if tied). */
-function nearest(k: string): Municipality[] {
-  if (k.length > MAX_TYPO_WORD) return [];
-  let best = Number.POSITIVE_INFINITY;
-  let out: Municipality[] = [];
-  const seen = new Set<TypoTarget>();
-  for (const variant of deletions(k, 2)) {
-    for (const t of typoIndex.get(variant) ?? []) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      const budget = typoBudget(t.k.length);
-      const d = editDistance(k, t.k, budget);
-      if (d > budget || d > best) continue;
-      if (d < best) {
-        best = d;
-        out = [];
+    const ambiguous: Recognition['ambiguous'] = [];
+    // A typo is only guessed at when nothing in the question names a municipality exactly.
+    if (mentions.length === 0) {
+      for (const w of leftovers) {
+        const k = w.folded;
+        if (k.length < 4 || /\d/.test(k) || isWord(k) || NAME_SUFFIXES.has(k)) continue;
+        // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
+        if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
+        if (all[w.index + 1]?.folded === 'lan') continue;
+        const near = nearest(k);
+        if (near.length === 1 && near[0]) mentions.push({ municipality: near[0], via: 'typo', said: w.raw });
+        else if (near.length > 1) ambiguous.push({ said: w.raw, candidates: near });
       }
-      out.push(t.m);
     }
+    const seen = new Set<string>();
+    return {
+      mentions: mentions.filter((m) => !seen.has(m.municipality.code) && seen.add(m.municipality.code)),
+      ambiguous,
+    };
   }
-  return out;
-}
 
-/** The word itself and every string made by deleting up to `depth` letters from it. */
-function deletions(word: string, depth: number): Set<string> {
-  const out = new Set([word]);
-  let frontier = [word];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      for (let i = 0; i < w.length; i++) {
-        const v = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(v)) {
-          out.add(v);
-          next.push(v);
+  /** The municipalities closest to a word within the typo budget (all of them, if tied). */
+  function nearest(k: string): Municipality[] {
+    if (k.length > MAX_TYPO_WORD) return [];
+    let best = Number.POSITIVE_INFINITY;
+    let out: Municipality[] = [];
+    const seen = new Set<TypoTarget>();
+    for (const variant of deletions(k, 2)) {
+      for (const t of typoIndex.get(variant) ?? []) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        const budget = typoBudget(t.k.length);
+        const d = editDistance(k, t.k, budget);
+        if (d > budget || d > best) continue;
+        if (d < best) {
+          best = d;
+          out = [];
+        }
+        out.push(t.m);
+      }
+    }
+    return out;
+  }
+
+  /** The word itself and every string made by deleting up to `depth` letters from it. */
+  function deletions(word: string, depth: number): Set<string> {
+    const out = new Set([word]);
+    let frontier = [word];
+    for (let d = 0; d < depth; d++) {
+      const next: string[] = [];
+      for (const w of frontier) {
+        for (let i = 0; i < w.length; i++) {
+          const v = w.slice(0, i) + w.slice(i + 1);
+          if (!out.has(v)) {
+            out.add(v);
+            next.push(v);
+          }
         }
       }
+      frontier = next;
     }
-    frontier = next;
+    return out;
   }
-  return out;
-}
 
-const placeWords = new Set(
-  [...MUNICIPALITIES.map((m) => m.name), ...Object.keys(AREAS), ...Object.keys(ALIASES)].flatMap((n) =>
-    key(n).split(' '),
-  ),
-);
+  const placeWords = new Set(
+    [...MUNICIPALITIES.map((m) => m.name), ...Object.keys(AREAS), ...Object.keys(ALIASES)].flatMap((n) =>
+      key(n).split(' '),
+    ),
+  );
 
-/** True for a folded word that is part of a municipality, district or alias name. */
-export function isPlaceWord(folded: string): boolean {
-  return placeWords.has(folded);
+  /** True for a folded word that is part of a municipality, district or alias name. */
+  function isPlaceWord(folded: string): boolean {
+    return placeWords.has(folded);
+  }
+
+  return { recognise, isPlaceWord };
 }

@@ -1,0 +1,5 @@
+// `npm run bench`: every benchmark, each printing its own table. Machines here are shared and noisy:
+// compare ratios and medians, not single numbers.
+import { run as engine } from './engine.ts';
+
+for (const bench of [engine]) await bench();
