@@ -14,7 +14,7 @@ import {
   Q,
   quote,
 } from './facts.ts';
-import type { Mention, Municipality } from './municipalities.ts';
+import type { County, Mention, Municipality } from './municipalities.ts';
 import type { Answer, Intent, Lang, Source } from './types.ts';
 import { kronor, type Period, span, sumOver, TOTAL_ALL_YEARS } from './years.ts';
 
@@ -27,6 +27,8 @@ export interface Context {
   ambiguous: Municipality[];
   /** A word that looks like a place name but is none of the 290 municipalities. */
   unknownPlace: string | null;
+  /** A county the question names instead of a municipality. */
+  county: County | null;
 }
 
 type Parts = Pick<Answer, 'text' | 'sources'> & Partial<Pick<Answer, 'suggestions' | 'outcome'>>;
@@ -172,7 +174,8 @@ function verdictLines(ctx: Context): string {
 export function eligibility(ctx: Context): Parts {
   const { lang } = ctx;
   if (ctx.mentions.length) {
-    const anyOut = ctx.mentions.some((m) => !m.municipality.eligible);
+    const laterYear = [...ctx.period.years, ...ctx.period.ranges.flat()].some((y) => y > 2018);
+    const anyOut = laterYear || ctx.mentions.some((m) => !m.municipality.eligible);
     const later = anyOut
       ? `\n${t(lang, 'Vilka kommuner som kan söka från och med 2019 framgår inte av pressmeddelandet.', 'The release does not say which municipalities can apply from 2019 on.')}`
       : '';
@@ -218,6 +221,60 @@ function municipalityList(lang: Lang): string {
     `De *32* kommuner som kan ansöka om stöd 2018 är: ${joinNames(ELIGIBLE_2018, 'sv')}.`,
     `The *32* municipalities that can apply in 2018 are: ${joinNames(ELIGIBLE_2018, 'en')}.`,
   );
+}
+
+/** A county is not a municipality: say which of its municipalities are on the list. */
+export function county(ctx: Context): Parts {
+  const { lang } = ctx;
+  const c = ctx.county;
+  if (!c) return municipalities(ctx);
+  const names = c.municipalities
+    .filter((m) => m.eligible)
+    .map((m) => m.name)
+    .sort((a, b) => a.localeCompare(b, 'sv'));
+  const lead = t(
+    lang,
+    `${c.name} är ett län, inte en kommun; det är kommuner som kan ansöka om stödet.`,
+    `${c.name} is a county, not a municipality; it is municipalities that can apply.`,
+  );
+  const which = names.length
+    ? t(
+        lang,
+        `Av kommunerna i ${c.name} kan ${names.length} söka 2018: ${joinNames(names, 'sv')}.`,
+        `Of the municipalities in ${c.name}, ${names.length} can apply in 2018: ${joinNames(names, 'en')}.`,
+      )
+    : t(
+        lang,
+        `Ingen av kommunerna i ${c.name} finns bland de 32 som kan söka 2018.`,
+        `None of the municipalities in ${c.name} is among the 32 that can apply in 2018.`,
+      );
+  return { text: `${lead} ${which}`, sources: [quote(Q.listHeading)] };
+}
+
+/** Applicants other than municipalities: the release names only municipalities. */
+export function otherApplicants(ctx: Context): Parts {
+  const { lang } = ctx;
+  return {
+    text: t(
+      lang,
+      'Enligt pressmeddelandet är det kommuner som kan ansöka om stödet, 32 stycken under 2018. Om andra sökande, till exempel företag, föreningar eller regioner, säger pressmeddelandet ingenting.',
+      'According to the release it is municipalities that can apply, 32 of them in 2018. The release says nothing about other applicants, such as companies, associations or regions.',
+    ),
+    sources: [quote(Q.listHeading)],
+  };
+}
+
+/** What the programme is, in a few lines. */
+export function overviewAnswer(ctx: Context): Parts {
+  const { lang } = ctx;
+  return {
+    text: `${t(
+      lang,
+      'Regeringen har beslutat om en långsiktig satsning på kommuner med områden som har socioekonomiska utmaningar, för att bryta segregationen och minska klyftorna.',
+      'The government has decided on a long-term programme for municipalities with areas facing socio-economic challenges, to break segregation and reduce the gaps.',
+    )} ${overview(lang)} ${t(lang, '32 kommuner kan söka under 2018. Reglerna finns i förordning (2018:151).', '32 municipalities can apply in 2018. The rules are in ordinance (2018:151).')}`,
+    sources: [quote(Q.decision), quote(Q.purpose)],
+  };
 }
 
 /** The 32 municipalities. */
@@ -429,6 +486,9 @@ export const COMPOSERS: Record<string, (ctx: Context) => Parts> = {
   'background.agreement': agreement,
   'background.lessons': lessons,
   'background.decision': decision,
+  county,
+  'eligibility.others': otherApplicants,
+  overview: overviewAnswer,
 };
 
 /** Builds the final Answer from composed parts. */

@@ -60,7 +60,7 @@ export function topicTerms(text: string): string[] {
 /** Builds the in-memory indexes once; answering is then pure and synchronous. */
 export function createEngine(): Engine {
   const matcher = createMatcher(FAQ, topicTerms);
-  const { recognise, isPlaceWord } = createGazetteer();
+  const { recognise, isPlaceWord, county } = createGazetteer();
   const vocabulary = new Set<string>([...STOPWORDS]);
   for (const e of FAQ)
     for (const s of [...e.sv, ...e.en, ...e.keywords]) for (const w of words(s)) vocabulary.add(w.folded);
@@ -81,7 +81,8 @@ export function createEngine(): Engine {
     const period = parsePeriod(text);
     const recognition = recognise(text, isWord);
     // Fuse's cost grows with the number of query words; a real question has a handful.
-    const results = matcher.rank([...new Set(topicTerms(text))].slice(0, MAX_TOPIC_TERMS), 5);
+    const query = [...new Set(topicTerms(text))].slice(0, MAX_TOPIC_TERMS);
+    const results = matcher.rank(query, 5);
     const top = results[0];
     const score = top?.score ?? 1;
     const ctx: Context = {
@@ -90,6 +91,7 @@ export function createEngine(): Engine {
       mentions: recognition.mentions,
       ambiguous: recognition.ambiguous.flatMap((a) => a.candidates),
       unknownPlace: null,
+      county: null,
     };
     const named = recognition.mentions.length > 0 || ctx.ambiguous.length > 0;
     const topId = top && score <= SUGGEST_AT ? top.entry.id : null;
@@ -120,6 +122,14 @@ export function createEngine(): Engine {
         return respond(other.id, other.intent, confidence);
       }
       return respond('amount', 'amount', 1);
+    }
+    ctx.county = named ? null : county(text);
+    if (ctx.county && asksAmount(text)) return respond('amount.per-municipality', 'amount', 1);
+    if (!hasYears(period) && !asksAmount(text)) {
+      if (ctx.county) return respond('county', asksForList(text) ? 'municipalities' : 'eligibility', 1);
+      if (asksEligibility(text) && OTHER_APPLICANTS.test(fold(text)))
+        return respond('eligibility.others', 'eligibility', 1);
+      if (query.length === 0 && OVERVIEW.test(fold(text))) return respond('overview', 'background', 1);
     }
     if (asksForList(text) && !asksAmount(text)) {
       return respond('municipalities', 'municipalities', 1);
@@ -200,3 +210,10 @@ const PER_MUNICIPALITY =
 function asksPerMunicipality(text: string): boolean {
   return PER_MUNICIPALITY.test(fold(text));
 }
+
+// Applicants the release does not mention: it names municipalities only.
+const OTHER_APPLICANTS =
+  /\b(foretag|foreningar?|organisationer?|privatpersoner|privata|ideella|regioner|regionen|landsting|skolor|stiftelser|companies|company|businesses|ngos?|organi[sz]ations?|associations?|individuals|private|charities|regions|schools)\b/u;
+// "Vad innebär satsningen?", "What is this grant?": a question about the programme as a whole.
+const OVERVIEW =
+  /\b(vad (ar|innebar|handlar|galler)|what (is|s|does)|tell me about|beratta om|explain|forklara|beskriv|describe|summary|sammanfatt\p{L}*|overview|oversikt)\b/u;

@@ -148,6 +148,8 @@ export const FAQ: readonly FaqEntry[] = [
     sv: ['Vem är presskontakt?', 'Vem kontaktar jag som journalist?', 'Vilket telefonnummer ska jag ringa?'],
     en: ['Who is the press contact?', 'Who do I call with press questions?', 'What is the phone number?'],
     keywords: [
+      'sami',
+      'mashial',
       'frågor',
       'pressfrågor',
       'media',
@@ -249,6 +251,9 @@ export const FAQ: readonly FaqEntry[] = [
     sv: ['Hur ansöker man?', 'När är sista ansökningsdag?', 'Var finns ansökningsblanketten?'],
     en: ['How do we apply?', 'What is the deadline?', 'Where is the application form?'],
     keywords: [
+      'hos',
+      'where',
+      'myndighet',
       'ansökan',
       'ansöker',
       'ansökningsdag',

@@ -99,8 +99,16 @@ function group<T>(items: readonly T[], keyOf: (t: T) => string): Map<string, T[]
   return map;
 }
 
+/** A county (län) and the municipalities in it. */
+export interface County {
+  name: string;
+  municipalities: Municipality[];
+}
+
 /** Recognises municipalities, districts and aliases in questions. */
 export interface Gazetteer {
+  /** The county a question names ("Skåne", "Stockholms län"), if any. */
+  county(question: string): County | null;
   /** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
   recognise(question: string, isWord: (folded: string) => boolean): Recognition;
   /** True for a folded word that is part of a municipality, district or alias name. */
@@ -276,5 +284,29 @@ export function createGazetteer(): Gazetteer {
     return placeWords.has(folded);
   }
 
-  return { recognise, isPlaceWord };
+  // A county is named by its name and "län" ("Stockholms län"), or by its name alone where no
+  // municipality has that name ("Skåne", "Norrbotten"); "Region Skåne" works by the same rule.
+  const counties = [...group(MUNICIPALITIES, (m) => m.county)].map(([name, members]) => {
+    const base = key(name.replace(/ län$/, '')).replace(/s$/, '');
+    return {
+      name,
+      municipalities: members,
+      base,
+      alone: !foldedIndex.has(base) && !foldedIndex.has(`${base}s`),
+    };
+  });
+
+  function county(question: string): County | null {
+    const text = ` ${words(question)
+      .map((w) => w.folded)
+      .join(' ')} `;
+    for (const c of counties) {
+      const withLan = new RegExp(` ${c.base}s? lan `).test(text);
+      const alone = c.alone && new RegExp(` ${c.base}s? `).test(text);
+      if (withLan || alone) return { name: c.name, municipalities: c.municipalities };
+    }
+    return null;
+  }
+
+  return { recognise, isPlaceWord, county };
 }

@@ -7,8 +7,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   jag du vi ni de den dem denna detta dessa min mitt mina vår vårt våra er ert era sin sitt sina sig hon han man
   inte ingen inga med för till från om på av i ut upp så eller men också även bara redan nu då där här
   har hade blir blev bli vara varit gör göra gjort finns fanns ges gavs gå går något någon några alla allt
-  hej tack snälla ok okej ja nej vill skulle kunde borde står stå under del här efter före över mot hos vid inom utan genom kring samt sådan sådant sådana mig dig oss er
-  the a an and or is are was were be been being what who whom whose which how when where can could may might
+  hej tack snälla ok okej ja nej vill skulle kunde borde står stå under del här efter före över mot vid inom utan genom kring samt sådan sådant sådana mig dig oss er
+  the a an and or is are was were be been being what who whom whose which how when can could may might
   should will would do does did done doing i you we they it its my our your their me us them he she his her not no
   with for to from of on in at by as about into than then there this that these those here now also just
   any some all has have had get gets got go goes please ok okay yes hi hello hey thanks thank tell me know
