@@ -55,6 +55,21 @@ function amountLine(year: number, lang: Lang): string {
   return t(lang, `*${year}:* ${kronor(a, lang)}`, `*${year}:* ${kronor(a, lang)}`);
 }
 
+/** The amounts behind a sum, runs of equal years together ("2019: 1,35 …; 2020–2021: 2,2 … per år"). */
+function breakdown([from, to]: [number, number], lang: Lang): string {
+  const runs: { from: number; to: number; amount: number }[] = [];
+  for (let y = from; y <= to; y++) {
+    const amount = amountFor(y) ?? 0;
+    const last = runs[runs.length - 1];
+    if (last && last.amount === amount) last.to = y;
+    else runs.push({ from: y, to: y, amount });
+  }
+  const perYear = t(lang, ' per år', ' a year');
+  return runs
+    .map((r) => `${span(r.from, r.to)}: ${kronor(r.amount, lang)}${r.from === r.to ? '' : perYear}`)
+    .join('; ');
+}
+
 function outsideLine(years: number[], lang: Lang): string {
   const which = joinNames(years.map(String), lang);
   return t(
@@ -91,8 +106,8 @@ export function amount(ctx: Context): Parts {
           ? amountLine(covered[0], lang)
           : t(
               lang,
-              `*${label}:* totalt ${kronor(sum, lang)} (uträknat från beloppen per år)`,
-              `*${label}:* ${kronor(sum, lang)} in total (computed from the amounts per year)`,
+              `*${label}:* totalt ${kronor(sum, lang)} (uträknat från beloppen per år: ${breakdown(covered, lang)})`,
+              `*${label}:* ${kronor(sum, lang)} in total (computed from the amounts per year: ${breakdown(covered, lang)})`,
             ),
       );
       for (let y = covered[0]; y <= covered[1]; y++) years.push(y);
