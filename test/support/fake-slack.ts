@@ -1,0 +1,98 @@
+// The one stand-in in the Slack tests: a real HTTP server on loopback that answers like Slack's Web API
+// (chat.postMessage, chat.postEphemeral, views.publish, anything else with ok: true) and like a
+// response_url, and records every call so tests can assert on what the bot actually sent.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made. `args` is the decoded body; JSON-valued form fields (blocks, view) are parsed. */
+export interface SlackCall {
+  /** e.g. chat.postMessage, or `response_url` for posts to a response URL. */
+  method: string;
+  path: string;
+  args: Record<string, unknown>;
+  authorization: string | undefined;
+  at: number;
+}
+
+export interface FakeSlack {
+  /** Give this to the bot as SLACK_API_URL. */
+  apiUrl: string;
+  /** A response_url on this server, for slash command and action payloads. */
+  responseUrl(id?: string): string;
+  calls: SlackCall[];
+  /** The calls to one method, in order. */
+  callsTo(method: string): SlackCall[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+// Slack's Web API takes form bodies and JSON-encodes structured arguments inside them.
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function decode(contentType: string | undefined, raw: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.startsWith('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+let tsCounter = 0;
+
+/** Starts the stand-in on 127.0.0.1 on a free port. */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const raw = await readBody(req);
+      let args: Record<string, unknown>;
+      try {
+        args = decode(req.headers['content-type'], raw);
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' }).end('{"ok":false,"error":"invalid_json"}');
+        return;
+      }
+      const isResponseUrl = path.startsWith('/response/');
+      const method = isResponseUrl ? 'response_url' : path.replace(/^\/api\//, '');
+      calls.push({ method, path, args, authorization: req.headers.authorization, at: Date.now() });
+      if (isResponseUrl) {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        return;
+      }
+      tsCounter += 1;
+      const reply =
+        method === 'chat.postMessage'
+          ? { ok: true, channel: args.channel, ts: `1800000000.${String(tsCounter).padStart(6, '0')}` }
+          : method === 'views.publish'
+            ? { ok: true, view: { id: 'V0FAKE', ...(args.view as object) } }
+            : { ok: true };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id = 'hook') => `${base}/response/${id}`,
+    calls,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    reset: () => {
+      calls.length = 0;
+    },
+    close: async () => {
+      // fetch keeps connections alive; close them or close() waits for their idle timeout.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// The Slack Lambda as the tests meet it: the real handler, real Bolt, the real DynamoDB adapter on the
+// shared dynalite (a fresh table per test file), and the loopback stand-in for Slack's Web API.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { logger } from '../../functions/logger.ts';
+import { handler } from '../../functions/slack.ts';
+import { DynamoStore } from '../../functions/store/dynamo.ts';
+import { freshTable } from './dynamo.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
+import { lambdaContext, slackEnv } from './slack.ts';
+
+export interface SlackStack {
+  slack: FakeSlack;
+  /** The same table the handler writes to, for reading back what it stored. */
+  store: DynamoStore;
+  tableName: string;
+  docClient: DynamoDBDocumentClient;
+  /** Calls the Lambda handler with one event, as API Gateway would. */
+  send(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
+}
+
+/** Sets up the stack for the calling test file (hooks included) and returns it once ready. */
+export function slackStack(): SlackStack {
+  const stack = {} as SlackStack;
+  beforeAll(async () => {
+    const [slack, table] = await Promise.all([startFakeSlack(), freshTable('slack')]);
+    // The handler reads its environment at its first request, which comes after this.
+    Object.assign(process.env, slackEnv(slack.apiUrl, table.tableName, table.endpoint));
+    // JSON log lines for every answer would bury the test report; a test that reads logs turns them on.
+    logger.setLogLevel('SILENT');
+    stack.slack = slack;
+    stack.tableName = table.tableName;
+    stack.docClient = table.docClient;
+    stack.store = new DynamoStore(table.docClient, table.tableName);
+    stack.send = (event) => handler(event, lambdaContext());
+  });
+  beforeEach(() => stack.slack.reset());
+  afterAll(async () => {
+    await stack.slack?.close();
+  });
+  return stack;
+}
