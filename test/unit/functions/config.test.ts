@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parse } from '../../../functions/config.ts';
+
+const complete = {
+  SLACK_SIGNING_SECRET: 'secret',
+  SLACK_BOT_TOKEN: 'xoxb-1-2',
+  SLACK_BOT_ID: 'B0BOT1',
+  SLACK_BOT_USER_ID: 'U0BOT1',
+  TABLE_NAME: 'bidrag-bot-test',
+  USER_HASH_SALT: 'salt',
+};
+
+describe('config', () => {
+  it('reads a complete environment, with 90 days of question log by default', () => {
+    const config = parse(complete);
+    expect(config.slack).toMatchObject({ botId: 'B0BOT1', botUserId: 'U0BOT1', apiUrl: undefined });
+    expect(config.store).toEqual({ tableName: 'bidrag-bot-test', endpoint: undefined, questionLogDays: 90 });
+  });
+
+  it.each([
+    ['SLACK_SIGNING_SECRET', /Basic Information.*Signing Secret/],
+    ['SLACK_BOT_TOKEN', /OAuth & Permissions.*Bot User OAuth Token/],
+    ['SLACK_BOT_ID', /auth\.test/],
+    ['SLACK_BOT_USER_ID', /auth\.test/],
+    ['TABLE_NAME', /DynamoDB/],
+    ['USER_HASH_SALT', /openssl rand/],
+  ])('fails with a ConfigError naming %s and where to get it when it is missing', (name, where) => {
+    const env: Record<string, string | undefined> = { ...complete, [name]: undefined };
+    expect(() => parse(env)).toThrow(ConfigError);
+    expect(() => parse(env)).toThrow(new RegExp(`^${name} is not set`));
+    expect(() => parse(env)).toThrow(where);
+  });
+
+  it('rejects the bot id and the bot user id given the wrong way round', () => {
+    expect(() => parse({ ...complete, SLACK_BOT_ID: 'U0BOT1', SLACK_BOT_USER_ID: 'B0BOT1' })).toThrow(
+      /SLACK_BOT_ID should look like B/,
+    );
+  });
+
+  it('rejects a QUESTION_LOG_DAYS that is not a whole number of days, and a relative SLACK_API_URL', () => {
+    expect(() => parse({ ...complete, QUESTION_LOG_DAYS: '1.5' })).toThrow(/QUESTION_LOG_DAYS/);
+    expect(() => parse({ ...complete, SLACK_API_URL: 'api/' })).toThrow(/SLACK_API_URL/);
+    expect(parse({ ...complete, QUESTION_LOG_DAYS: '30' }).store.questionLogDays).toBe(30);
+  });
+
+  it('reads the secrets named by *_PARAM from SSM in one call when they are not in the environment', async () => {
+    const asked: string[][] = [];
+    const config = await loadConfig(
+      {
+        ...complete,
+        SLACK_SIGNING_SECRET: undefined,
+        SLACK_BOT_TOKEN: undefined,
+        USER_HASH_SALT: undefined,
+        SLACK_SIGNING_SECRET_PARAM: '/bidrag-bot/prod/slack-signing-secret',
+        SLACK_BOT_TOKEN_PARAM: '/bidrag-bot/prod/slack-bot-token',
+        USER_HASH_SALT_PARAM: '/bidrag-bot/prod/user-hash-salt',
+      },
+      async (names) => {
+        asked.push(names);
+        return {
+          '/bidrag-bot/prod/slack-signing-secret': 'from-ssm-secret',
+          '/bidrag-bot/prod/slack-bot-token': 'xoxb-from-ssm',
+          '/bidrag-bot/prod/user-hash-salt': 'from-ssm-salt',
+        };
+      },
+    );
+    expect(asked).toHaveLength(1);
+    expect(config.slack.signingSecret).toBe('from-ssm-secret');
+    expect(config.slack.botToken).toBe('xoxb-from-ssm');
+    expect(config.userHashSalt).toBe('from-ssm-salt');
+  });
+
+  it('does not call SSM when every secret is in the environment', async () => {
+    const config = await loadConfig({ ...complete, SLACK_BOT_TOKEN_PARAM: '/x' }, async () => {
+      throw new Error('SSM must not be called');
+    });
+    expect(config.slack.botToken).toBe('xoxb-1-2');
+  });
+
+  it('names the parameter when SSM cannot give it, without echoing any secret', async () => {
+    const env = {
+      ...complete,
+      SLACK_BOT_TOKEN: undefined,
+      SLACK_BOT_TOKEN_PARAM: '/bidrag-bot/prod/slack-bot-token',
+    };
+    await expect(loadConfig(env, async () => ({}))).rejects.toThrow(/\/bidrag-bot\/prod\/slack-bot-token/);
+    await expect(
+      loadConfig(env, async () => {
+        throw new Error('AccessDeniedException');
+      }),
+    ).rejects.toThrow(ConfigError);
+  });
+});
