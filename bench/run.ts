@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each printing its own table. Machines here are shared and noisy:
 // compare ratios and medians, not single numbers.
 import { run as engine } from './engine.ts';
+import { run as slack } from './slack.ts';
 
-for (const bench of [engine]) await bench();
+for (const bench of [engine, slack]) await bench();
