@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing its own table. Machines here are shared and noisy:
 // compare ratios and medians, not single numbers.
+import { run as bundle } from './bundle.ts';
 import { run as engine } from './engine.ts';
 import { run as slack } from './slack.ts';
 
-for (const bench of [engine, slack]) await bench();
+for (const bench of [engine, slack, bundle]) await bench();
