@@ -2,7 +2,7 @@
 // shared dynalite (a fresh table per test file), and the loopback stand-in for Slack's Web API.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { logger } from '../../functions/logger.ts';
 import { handler } from '../../functions/slack.ts';
 import { DynamoStore } from '../../functions/store/dynamo.ts';
@@ -25,8 +25,11 @@ export function slackStack(): SlackStack {
   const stack = {} as SlackStack;
   beforeAll(async () => {
     const [slack, table] = await Promise.all([startFakeSlack(), freshTable('slack')]);
-    // The handler reads its environment at its first request, which comes after this.
-    Object.assign(process.env, slackEnv(slack.apiUrl, table.tableName, table.endpoint));
+    // The handler reads its environment at its first request, which comes after this. Stubbed, so the
+    // values do not leak into other test files that run later in the same worker process.
+    for (const [name, value] of Object.entries(slackEnv(slack.apiUrl, table.tableName, table.endpoint))) {
+      vi.stubEnv(name, value);
+    }
     // JSON log lines for every answer would bury the test report; a test that reads logs turns them on.
     logger.setLogLevel('SILENT');
     stack.slack = slack;
@@ -37,7 +40,28 @@ export function slackStack(): SlackStack {
   });
   beforeEach(() => stack.slack.reset());
   afterAll(async () => {
+    vi.unstubAllEnvs();
     await stack.slack?.close();
   });
   return stack;
+}
+
+/** Runs `work` with the logger at `level` and returns everything it wrote (Powertools: errors on stderr). */
+export async function captureLogs(level: 'DEBUG' | 'INFO', work: () => Promise<void>): Promise<string> {
+  const lines: string[] = [];
+  const keep = (chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  };
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(keep);
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(keep);
+  logger.setLogLevel(level);
+  try {
+    await work();
+  } finally {
+    logger.setLogLevel('SILENT');
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return lines.join('');
 }

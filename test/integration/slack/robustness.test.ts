@@ -1,5 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-import { logger } from '../../../functions/logger.ts';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../functions/render.ts';
 import {
   apiEvent,
@@ -11,7 +10,7 @@ import {
   signedEvent,
   USER_ID,
 } from '../../support/slack.ts';
-import { slackStack } from '../../support/slack-stack.ts';
+import { captureLogs, slackStack } from '../../support/slack-stack.ts';
 
 const stack = slackStack();
 
@@ -165,20 +164,11 @@ describe('mentions and broadcasts typed into a question', () => {
 
 describe('the logs', () => {
   it('hold neither the bot token, the signing secret nor the raw user id', async () => {
-    const lines: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    });
-    logger.setLogLevel('DEBUG');
-    try {
+    const logged = await captureLogs('DEBUG', async () => {
       await stack.send(signedEvent({ text: `<@${BOT_USER_ID}> Kan Malmö söka?` }));
       await stack.send(signedEvent({ text: 'x' }, { secret: 'wrong' }));
-    } finally {
-      logger.setLogLevel('SILENT');
-      spy.mockRestore();
-    }
-    const logged = lines.join('');
+      await stack.send(apiEvent('{not json', 'application/json'));
+    });
     expect(logged).toContain('Answering');
     expect(logged).not.toContain(BOT_TOKEN);
     expect(logged).not.toContain(SIGNING_SECRET);
