@@ -471,6 +471,20 @@ export const EXAMPLES: Record<Lang, string[]> = {
   ],
 };
 
+/** Unsure: offer the questions the asker may have meant. */
+export function suggest(lang: Lang, suggestions: string[]): Parts {
+  return {
+    text: t(
+      lang,
+      'Jag är inte säker på vad du menar. Menade du något av detta?',
+      'I am not sure what you mean. Did you mean one of these?',
+    ),
+    sources: [],
+    outcome: 'suggest',
+    suggestions,
+  };
+}
+
 /** Nothing reliable to say. */
 export function fallback(lang: Lang): Parts {
   return {

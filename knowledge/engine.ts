@@ -1,7 +1,15 @@
 // The answer engine: pure, in memory, no I/O. The Lambda handler, the terminal chat, the batch CLI and
 // the benchmarks all call it. Entities (municipalities, years) are recognised by rules, because a wrong
 // name or number is unacceptable; the topic is matched with Fuse.js over the FAQ entries.
-import { COMPOSERS, type Context, eligibility, fallback, help as helpParts, toAnswer } from './answers.ts';
+import {
+  COMPOSERS,
+  type Context,
+  eligibility,
+  fallback,
+  help as helpParts,
+  suggest,
+  toAnswer,
+} from './answers.ts';
 import { Q } from './facts.ts';
 import { FAQ } from './faq.ts';
 import { detectLanguage } from './language.ts';
@@ -102,67 +110,55 @@ export function createEngine(): Engine {
       return toAnswer(compose(ctx), { lang, intent, entryId: id, confidence: conf, mentions: ctx.mentions });
     };
 
-    if (asksPerMunicipality(text)) return respond('amount.per-municipality', 'amount', 1);
+    const f = fold(text);
+    if (asksPerMunicipality(f)) return respond('amount.per-municipality', 'amount', 1);
+    const strong = top && score <= ANSWER_AT ? top.entry : null;
     if (named) {
-      if (asksAmount(text) || topId?.startsWith('amount'))
+      if (asksAmount(f) || topId?.startsWith('amount'))
         return respond('amount.per-municipality', 'amount', 1);
-      const other = top && score <= ANSWER_AT ? top.entry : null;
+      // "Vem fördelar pengarna i Malmö?" is about the agency; the municipality's status comes along.
       if (
-        other &&
-        !['eligibility', 'municipalities', 'amount'].includes(other.intent) &&
-        !asksEligibility(text)
+        strong &&
+        !['eligibility', 'municipalities', 'amount'].includes(strong.intent) &&
+        !asksEligibility(f)
       ) {
-        return respond(other.id, other.intent, confidence);
+        return respond(strong.id, strong.intent, confidence);
       }
       return respond('eligibility', 'eligibility', 1);
     }
     if (hasYears(period)) {
-      const other = top && score <= ANSWER_AT ? top.entry : null;
-      if (other && ['administration', 'application', 'municipalities', 'eligibility'].includes(other.id)) {
-        return respond(other.id, other.intent, confidence);
+      // A year makes it an amount question, unless it is clearly about who distributes or who may apply.
+      if (strong && ['administration', 'application', 'municipalities', 'eligibility'].includes(strong.id)) {
+        return respond(strong.id, strong.intent, confidence);
       }
       return respond('amount', 'amount', 1);
     }
-    ctx.county = named ? null : county(text);
-    if (ctx.county && asksAmount(text)) return respond('amount.per-municipality', 'amount', 1);
-    if (!hasYears(period) && !asksAmount(text)) {
-      if (ctx.county) return respond('county', asksForList(text) ? 'municipalities' : 'eligibility', 1);
-      if (asksEligibility(text) && OTHER_APPLICANTS.test(fold(text)))
-        return respond('eligibility.others', 'eligibility', 1);
-      if (query.length === 0 && OVERVIEW.test(fold(text))) return respond('overview', 'background', 1);
+    ctx.county = county(text);
+    if (ctx.county) {
+      if (asksAmount(f)) return respond('amount.per-municipality', 'amount', 1);
+      return respond('county', asksForList(f) ? 'municipalities' : 'eligibility', 1);
     }
-    if (asksForList(text) && !asksAmount(text)) {
-      return respond('municipalities', 'municipalities', 1);
+    if (!asksAmount(f)) {
+      if (asksEligibility(f) && OTHER_APPLICANTS.test(f))
+        return respond('eligibility.others', 'eligibility', 1);
+      if (query.length === 0 && OVERVIEW.test(f)) return respond('overview', 'background', 1);
+      if (asksForList(f)) return respond('municipalities', 'municipalities', 1);
     }
     // "Kan Oslo söka?" is an eligibility question about a place we do not know: say that we do not know it.
-    if (asksEligibility(text) && (!top || score > ANSWER_AT || top.entry.intent === 'eligibility')) {
+    if (asksEligibility(f) && (!strong || strong.intent === 'eligibility')) {
       ctx.unknownPlace = unknownPlace(text, isWord);
       return respond('eligibility', 'eligibility', Math.max(confidence, 0.5));
     }
-    if (top && score <= ANSWER_AT) {
-      const entry = top.entry;
-      return respond(entry.id, entry.intent, confidence);
-    }
+    if (strong) return respond(strong.id, strong.intent, confidence);
+    const meta = { lang, intent: 'unknown' as const, entryId: null, confidence, mentions: [] };
     if (top && score <= SUGGEST_AT) {
       const suggestions = results
-        .filter((r) => (r.score ?? 1) <= SUGGEST_AT)
+        .filter((r) => r.score <= SUGGEST_AT)
         .slice(0, 3)
         .map((r) => (lang === 'sv' ? r.entry.sv[0] : r.entry.en[0]) ?? '');
-      const parts = fallback(lang);
-      return toAnswer(
-        {
-          ...parts,
-          outcome: 'suggest',
-          suggestions,
-          text:
-            lang === 'sv'
-              ? 'Jag är inte säker på vad du menar. Menade du något av detta?'
-              : 'I am not sure what you mean. Did you mean one of these?',
-        },
-        { lang, intent: 'unknown', entryId: null, confidence, mentions: [] },
-      );
+      return toAnswer(suggest(lang, suggestions), meta);
     }
-    return toAnswer(fallback(lang), { lang, intent: 'unknown', entryId: null, confidence, mentions: [] });
+    return toAnswer(fallback(lang), meta);
   }
 
   return { answer, help };
@@ -177,15 +173,17 @@ function isHelp(text: string): boolean {
   return HELP_WORDS.has(folded) || /^(hjalp|help)\b/.test(folded);
 }
 
-const AMOUNT = /\b(hur mycket|how much|belopp|amount|pengar får|money (does|do|will)|kronor|summa|sum)\b/iu;
-function asksAmount(text: string): boolean {
-  return AMOUNT.test(fold(text));
+const AMOUNT = /\b(hur mycket|how much|belopp|amount|pengar far|money (does|do|will)|kronor|summa|sum)\b/u;
+/** The question (folded) asks how much. */
+function asksAmount(folded: string): boolean {
+  return AMOUNT.test(folded);
 }
 
 const ELIGIBLE =
   /\b(soka|ansoka|omfattas|ingar|berattigad|berattigade|kvalificerar|apply|eligible|covered|included|qualify|qualifies)\b|\bmed (pa listan|i satsningen)|^(ar|kommer) \p{L}+ med\b|\bon the list\b/u;
-function asksEligibility(text: string): boolean {
-  return ELIGIBLE.test(fold(text));
+/** The question (folded) asks whether someone may apply. */
+function asksEligibility(folded: string): boolean {
+  return ELIGIBLE.test(folded);
 }
 
 /** A word in an eligibility question that looks like a name but is none we know ("Kan Narnia söka?"). */
@@ -200,15 +198,15 @@ function unknownPlace(text: string, isWord: (folded: string) => boolean): string
 // "Vilka kommuner …", "How many municipalities …", "lista kommunerna": the list, whatever else is asked.
 const LIST =
   /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all)\b(\s+\p{L}+)?\s+(kommun\p{L}*|municipalit\p{L}*)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it)\b|\blista\p{L}*\s+kommun/u;
-function asksForList(text: string): boolean {
-  return LIST.test(fold(text));
+function asksForList(folded: string): boolean {
+  return LIST.test(folded);
 }
 
 // "Hur mycket får varje kommun?", "How much does each municipality get?": the release has no such figure.
 const PER_MUNICIPALITY =
   /\b(varje|per|vardera|enskild|enskilda|each|every|a single|one) (kommun|municipality)\b|\b(fordelas|fordelningen|split|divided|shared)\b.*\b(mellan|between|among)\b/u;
-function asksPerMunicipality(text: string): boolean {
-  return PER_MUNICIPALITY.test(fold(text));
+function asksPerMunicipality(folded: string): boolean {
+  return PER_MUNICIPALITY.test(folded);
 }
 
 // Applicants the release does not mention: it names municipalities only.
