@@ -307,8 +307,8 @@ export function pressContact(ctx: Context): Parts {
   return {
     text: t(
       lang,
-      `Presskontakt: *${PRESS_CONTACT.name}*, pressekreterare hos samordnings- och energiminister ${MINISTER}. Telefon (växel) *${PRESS_CONTACT.phone}*.`,
-      `Press contact: *${PRESS_CONTACT.name}*, press secretary to the Minister for Policy Coordination and Energy, ${MINISTER}. Phone (switchboard) *${PRESS_CONTACT.phone}*.`,
+      `Presskontakt: *${PRESS_CONTACT.name}*, pressekreterare hos samordnings- och energiminister ${MINISTER}. Telefon (växel) *${PRESS_CONTACT.phone}*. Någon e-postadress anges inte i pressmeddelandet.`,
+      `Press contact: *${PRESS_CONTACT.name}*, press secretary to the Minister for Policy Coordination and Energy, ${MINISTER}. Phone (switchboard) *${PRESS_CONTACT.phone}*. The release does not give an e-mail address.`,
     ),
     sources: [quote(Q.pressTitle), quote(Q.phone)],
   };
@@ -515,6 +515,7 @@ export const COMPOSERS: Record<string, (ctx: Context) => Parts> = {
   'background.agreement': agreement,
   'background.lessons': lessons,
   'background.decision': decision,
+  help: (ctx) => help(ctx.lang),
   county,
   'eligibility.others': otherApplicants,
   overview: overviewAnswer,

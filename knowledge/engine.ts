@@ -60,7 +60,8 @@ const HELP_WORDS = new Set(
 
 /** The matcher's view of a text: folded content words, no function words, no numbers. */
 export function topicTerms(text: string): string[] {
-  return words(text)
+  // The document's name says nothing of the topic, and its "press" is not the press contact.
+  return words(text.replace(/\bpress[- ]?releases?\b/giu, ' '))
     .map((w) => w.folded)
     .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !PROGRAMME_WORDS.has(w) && !/^\d+$/.test(w));
 }
@@ -127,6 +128,8 @@ export function createEngine(): Engine {
       return respond('eligibility', 'eligibility', 1);
     }
     if (hasYears(period)) {
+      if (asksAmount(f)) return respond('amount', 'amount', 1);
+      if (asksForList(f)) return respond('municipalities', 'municipalities', 1);
       // A year makes it an amount question, unless it is clearly about who distributes or who may apply.
       if (strong && ['administration', 'application', 'municipalities', 'eligibility'].includes(strong.id)) {
         return respond(strong.id, strong.intent, confidence);
@@ -150,6 +153,8 @@ export function createEngine(): Engine {
       return respond('eligibility', 'eligibility', Math.max(confidence, 0.5));
     }
     if (strong) return respond(strong.id, strong.intent, confidence);
+    // "How much per year?": nothing but the amount words, which the matcher does not weigh.
+    if (asksAmount(f)) return respond('amount', 'amount', Math.max(confidence, 0.5));
     const meta = { lang, intent: 'unknown' as const, entryId: null, confidence, mentions: [] };
     if (top && score <= SUGGEST_AT) {
       const suggestions = results
@@ -197,7 +202,7 @@ function unknownPlace(text: string, isWord: (folded: string) => boolean): string
 
 // "Vilka kommuner …", "How many municipalities …", "lista kommunerna": the list, whatever else is asked.
 const LIST =
-  /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all)\b(\s+\p{L}+)?\s+(kommun\p{L}*|municipalit\p{L}*)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it)\b|\blista\p{L}*\s+kommun/u;
+  /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all)\b(\s+(the|of|eligible|berattigade|de|alla|all|swedish|svenska|participating))*\s+(kommun\p{L}*|municipalit\p{L}*)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it)\b|\blista\p{L}*\s+kommun/u;
 function asksForList(folded: string): boolean {
   return LIST.test(folded);
 }

@@ -62,19 +62,17 @@ const NAME_SUFFIXES = new Set(['kommun', 'kommuns', 'kommune', 'stad', 'stads', 
 // Names that are also everyday Swedish or English words ("vara" = to be, "mark" = ground, "are", "ange"
 // = to state): they count only when written as a name, capitalised, and not as the first word of a
 // sentence unless "kommun" follows.
-const WORD_LIKE = new Set([
-  'vara',
-  'mark',
-  'berg',
-  'kil',
-  'ale',
-  'åre',
-  'ånge',
-  'malå',
-  'boden',
-  'lund',
-  'flen',
-]);
+const WORD_LIKE = new Set(['vara', 'mark', 'berg', 'kil', 'ale', 'åre', 'ånge', 'malå']);
+
+// Regional adjectives and everyday names for some counties, as word beginnings.
+const COUNTY_PREFIXES: Record<string, string[]> = {
+  'Östergötlands län': ['ostgot'],
+  'Västra Götalands län': ['vastgot'],
+  'Skåne län': ['skansk'],
+  'Södermanlands län': ['sormland'],
+  'Värmlands län': ['varmlandsk'],
+  'Gotlands län': ['gotlandsk'],
+};
 
 /** Folds a name the way questions are folded; hyphens become spaces ("Upplands-Bro" → "upplands bro"). */
 const key = (s: string) =>
@@ -217,7 +215,7 @@ export function createGazetteer(): Gazetteer {
         if (k.length < 4 || /\d/.test(k) || isWord(k) || NAME_SUFFIXES.has(k)) continue;
         // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
         if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
-        if (all[w.index + 1]?.folded === 'lan') continue;
+        if (all[w.index + 1]?.folded === 'lan' || countyWords.has(k)) continue;
         const near = nearest(k);
         if (near.length === 1 && near[0]) mentions.push({ municipality: near[0], via: 'typo', said: w.raw });
         else if (near.length > 1) ambiguous.push({ said: w.raw, candidates: near });
@@ -285,27 +283,24 @@ export function createGazetteer(): Gazetteer {
   }
 
   // A county is named by its name and "län" ("Stockholms län"), or by its name alone where no
-  // municipality has that name ("Skåne", "Norrbotten"); "Region Skåne" works by the same rule.
+  // municipality has that name ("Skåne", "Norrbotten"); "Region Skåne" works by the same rule. The
+  // regional adjectives people compound ("östgötakommuner", "sörmländska") name it too.
   const counties = [...group(MUNICIPALITIES, (m) => m.county)].map(([name, members]) => {
     const base = key(name.replace(/ län$/, '')).replace(/s$/, '');
-    return {
-      name,
-      municipalities: members,
-      base,
-      alone: !foldedIndex.has(base) && !foldedIndex.has(`${base}s`),
-    };
+    const alone = !foldedIndex.has(base) && !foldedIndex.has(`${base}s`);
+    const prefixes = COUNTY_PREFIXES[name] ?? [];
+    const names = [`${base}s? lan`, ...(alone ? [`${base}s?`] : []), ...prefixes.map((p) => `${p}\\p{L}*`)];
+    return { name, municipalities: members, base, pattern: new RegExp(` (${names.join('|')}) `, 'u') };
   });
+  // "Västra Götaland" must not be read as a typo of Gotland.
+  const countyWords = new Set(counties.flatMap((c) => c.base.split(' ')));
 
   function county(question: string): County | null {
     const text = ` ${words(question)
       .map((w) => w.folded)
       .join(' ')} `;
-    for (const c of counties) {
-      const withLan = new RegExp(` ${c.base}s? lan `).test(text);
-      const alone = c.alone && new RegExp(` ${c.base}s? `).test(text);
-      if (withLan || alone) return { name: c.name, municipalities: c.municipalities };
-    }
-    return null;
+    const c = counties.find((c) => c.pattern.test(text));
+    return c ? { name: c.name, municipalities: c.municipalities } : null;
   }
 
   return { recognise, isPlaceWord, county };

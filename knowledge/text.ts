@@ -34,7 +34,8 @@ export interface Word {
 /** Splits a question into words (letters and digits; hyphens split, as in "Upplands-Bro"). */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:[’'][\p{L}]+)?/gu)) {
+  // An apostrophe ends a word: "Malmö's" is Malmö, "who's" is who.
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     out.push({ raw: m[0], folded: fold(m[0]), index: out.length });
   }
   return out;

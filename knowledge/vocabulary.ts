@@ -15,16 +15,18 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   part under over after before there their other such very really kind type sort like want need think
   make made take give given new old good bad best first last next many much more less most own same way
   thing things time times people person work works working world week today tomorrow yesterday
+  år året åren första sista nästa efter sedan year years first next since mentioned nämns nämnd
   heter kallas betyder innebär handlar sägs hända händer called mean means happen happens going`
     .split(/\s+/)
     .filter(Boolean)
     .map(fold),
 );
 
-/** Words that name the programme and its recipients: nearly every question has them, so they say nothing of the topic. */
+/** Words that name the programme, its money, its recipients and the release itself: nearly every question has them, so they say nothing of the topic. */
 export const PROGRAMME_WORDS: ReadonlySet<string> = new Set(
   `bidrag bidraget bidragen statsbidrag statsbidraget stöd stödet satsning satsningen satsningar
-  grant grants programme program programmet scheme initiative regeringen government
+  grant grants programme program programmet scheme initiative regeringen government investment investments effort
+  funds fund medel medlen pressmeddelande pressmeddelandet release
   kommun kommuner kommunen kommunerna kommunens municipality municipalities municipal`
     .split(/\s+/)
     .filter(Boolean)

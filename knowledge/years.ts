@@ -24,6 +24,12 @@ const SINGLE = new RegExp(String.raw`(?<![:\d])\b${YEAR}\b${NOT_ORDINANCE}`, 'gu
 const TOTAL =
   /\b(totalt?|sammanlagt|sammantaget|sammanlagda|summan?|allt som allt|hela perioden|total(ly)?|in all|altogether|combined|overall|sum|cumulative|whole period|all years|alla år(en)?|tillsammans)\b/iu;
 
+const OPEN_RANGE = new RegExp(
+  String.raw`\b(?:(efter|after)|från och med|fr\.?o\.?m\.?|since|from)\s+${YEAR}${NOT_ORDINANCE}(?:\s+(?:och framåt|onwards?|and later|on))?(?!\s*(?:–|—|-|till|to|until|och|and)\s*\d)`,
+  'giu',
+);
+const FIRST_YEAR_WORDS = /\b(första året|first year)\b/iu;
+
 /** Reads the years, ranges and any wish for a sum from a question. */
 export function parsePeriod(text: string): Period {
   const ranges: [number, number][] = [];
@@ -41,7 +47,15 @@ export function parsePeriod(text: string): Period {
     ranges.push(from <= to ? [from, to] : [to, from]);
     return ' ';
   });
+  // "efter 2018", "från och med 2019", "from 2020 onwards": the rest of the programme.
+  rest = rest.replace(OPEN_RANGE, (_, after: string | undefined, a: string) => {
+    const from = Number(a) + (after ? 1 : 0);
+    ranges.push([from, Math.max(from, LAST_YEAR)]);
+    return ' ';
+  });
   const years = [...rest.matchAll(SINGLE)].map((m) => Number(m[1]));
+  // "det första året", "the first year": the release's first year.
+  if (FIRST_YEAR_WORDS.test(text)) years.push(FIRST_YEAR);
   return { years: [...new Set(years)], ranges, total: TOTAL.test(text) };
 }
 
