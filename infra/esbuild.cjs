@@ -10,8 +10,12 @@ const path = require('node:path');
 // - iconv-lite: raw-body's charset decoding, for Bolt's HTTP receivers (AwsLambdaReceiver reads the
 //   event body itself); with undici, about two thirds of Bolt's minified bundle;
 // - express (and with it body-parser, send, qs, mime-db…): ExpressReceiver, never constructed here;
-// - jsonwebtoken: the OAuth install flow's state parameter; this app uses one bot token, no OAuth.
-// Measured (npm run bench): express and jsonwebtoken are another ~220 kB and ~30 ms of cold start.
+// - jsonwebtoken: the OAuth install flow's state parameter; this app uses one bot token, no OAuth;
+// - @slack/oauth (InstallProvider), @slack/socket-mode, path-to-regexp (custom routes) and raw-body
+//   (with http-errors, depd, statuses): used only inside the HTTP, Express and Socket Mode receivers'
+//   constructors and request handlers, which AwsLambdaReceiver never runs.
+// Measured (npm run bench): express and jsonwebtoken are another ~220 kB and ~30 ms of cold start;
+// the last four another ~65 kB and ~13 ms of import. The stand-in throws if anything is ever used.
 const unusedOnLambda = path.join(__dirname, 'unused-on-lambda.cjs');
 
 /** @type {import('esbuild').BuildOptions & Record<string, unknown>} */
@@ -36,6 +40,10 @@ const options = {
     'iconv-lite': unusedOnLambda,
     express: unusedOnLambda,
     jsonwebtoken: unusedOnLambda,
+    '@slack/oauth': unusedOnLambda,
+    '@slack/socket-mode': unusedOnLambda,
+    'path-to-regexp': unusedOnLambda,
+    'raw-body': unusedOnLambda,
   },
   // Bundle @aws-sdk/* too (serverless-esbuild excludes only the v2 'aws-sdk' by default): the zip
   // then runs the SDK version the tests ran, not whatever the runtime ships that month.
