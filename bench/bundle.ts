@@ -5,11 +5,11 @@
  * (dynalite) and the Slack Web API (a stand-in) on loopback. Targets: zip ≤ 1 MB, cold start ≤ 150 ms.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dynalite from 'dynalite';
 import { type BuildOptions, build } from 'esbuild';
@@ -30,21 +30,37 @@ const TABLE_NAME = 'bench-cold-start';
 /** serverless-esbuild's own keys are not esbuild options. */
 type ServerlessEsbuildOptions = BuildOptions & { outputFileExtension?: string; exclude?: string[] };
 
-/** Bundles functions/slack.ts exactly as `sls package` does; returns the bundle's path. */
+/** Bundles functions/slack.ts exactly as `sls package` does; returns the entry file's path. */
 export async function buildBundle(outDir: string): Promise<string> {
   const require = createRequire(import.meta.url);
   const { options } = require('../infra/esbuild.cjs') as { options: ServerlessEsbuildOptions };
   const { outputFileExtension = '.mjs', exclude = [], ...esbuildOptions } = options;
-  const outfile = join(outDir, 'functions', `slack${outputFileExtension}`);
+  // outdir + outExtension, as serverless-esbuild does: code splitting writes chunks next to the entry.
   await build({
     ...esbuildOptions,
     absWorkingDir: ROOT,
     entryPoints: [join(ROOT, 'functions', 'slack.ts')],
-    outfile,
+    outdir: join(outDir, 'functions'),
+    outExtension: { '.js': outputFileExtension },
     external: [...(esbuildOptions.external ?? []), ...exclude],
     logLevel: 'warning',
   });
-  return outfile;
+  return join(outDir, 'functions', `slack${outputFileExtension}`);
+}
+
+/** Every file of the build (entry and chunks), as the zip names them. */
+function bundleFiles(outDir: string): { name: string; data: Buffer }[] {
+  return readdirSync(join(outDir, 'functions'), { recursive: true, encoding: 'utf8' })
+    .map((file) => join('functions', file))
+    .filter((name) => statSync(join(outDir, name)).isFile())
+    .map((name) => ({ name: name.split(sep).join('/'), data: readFileSync(join(outDir, name)) }));
+}
+
+/** The size of one zip holding every file: each one-entry zip, less all but one end-of-directory record. */
+function zipSize(files: { name: string; data: Buffer }[]): number {
+  const EOCD_BYTES = 22;
+  const sum = files.reduce((bytes, file) => bytes + zipOne(file.name, file.data).length, 0);
+  return sum - EOCD_BYTES * (files.length - 1);
 }
 
 /** Runs in each new process: load the bundle, answer one event, report the times. */
@@ -89,8 +105,9 @@ export async function run(): Promise<void> {
     const built = performance.now();
     const bundle = await buildBundle(dir);
     const buildMs = performance.now() - built;
-    const code = readFileSync(bundle);
-    const zip = zipOne('functions/slack.mjs', code);
+    const files = bundleFiles(dir);
+    const bundleBytes = files.reduce((bytes, file) => bytes + file.data.length, 0);
+    const zipBytes = zipSize(files);
 
     await new Promise<void>((resolve) => dynamo.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
@@ -144,8 +161,8 @@ export async function run(): Promise<void> {
       `Lambda bundle (esbuild ${buildMs.toFixed(0)} ms; cold start = new Node process, median of ${RUNS})`,
       ['measure', 'value', 'target', ''],
       [
-        ['bundle functions/slack.mjs (bytes)', code.length, '', ''],
-        ['zip (bytes)', zip.length, MAX_ZIP_BYTES, verdict(zip.length <= MAX_ZIP_BYTES)],
+        [`bundle functions/, ${files.length} files (bytes)`, bundleBytes, '', ''],
+        ['zip (bytes)', zipBytes, MAX_ZIP_BYTES, verdict(zipBytes <= MAX_ZIP_BYTES)],
         ...packagedRow,
         ['cold start: import bundle, median (ms)', load.median.toFixed(1), '', ''],
         [

