@@ -95,6 +95,8 @@ function amountSources(years: number[]): Source[] {
 /** Amounts for the years asked, sums over ranges, or the whole programme. */
 export function amount(ctx: Context): Parts {
   const { lang, period } = ctx;
+  const compared = comparison(ctx);
+  if (compared) return compared;
   const lines: string[] = [];
   const years: number[] = [];
   for (const [from, to] of period.ranges) {
@@ -128,6 +130,29 @@ export function amount(ctx: Context): Parts {
   if (outside.length) lines.push(outsideLine(outside, lang));
   if (lines.length === 0) return { text: overview(lang), sources: amountSources([]) };
   return { text: lines.join('\n'), sources: amountSources(years) };
+}
+
+/** "Hur mycket mer 2019 än 2018?": two years' amounts and the difference, computed. */
+function comparison(ctx: Context): Parts | null {
+  const { lang, period } = ctx;
+  if (!period.compare) return null;
+  const pair =
+    period.years.length === 2 ? period.years : period.ranges.length === 1 ? period.ranges[0] : null;
+  const [a, b] = pair ?? [];
+  if (a === undefined || b === undefined || a === b) return null;
+  const [from, to] = a < b ? [a, b] : [b, a];
+  const x = amountFor(from);
+  const y = amountFor(to);
+  if (x === null || y === null) return null;
+  const diff = Math.abs(y - x);
+  const change =
+    diff === 0
+      ? t(lang, 'samma belopp', 'the same amount')
+      : `${kronor(diff, lang)} ${y > x ? t(lang, 'mer', 'more') : t(lang, 'mindre', 'less')}`;
+  return {
+    text: `${amountLine(from, lang)}\n${amountLine(to, lang)}\n${t(lang, `${to} jämfört med ${from}: ${change} (uträknat från beloppen per år).`, `${to} compared with ${from}: ${change} (computed from the amounts per year).`)}`,
+    sources: amountSources([from, to]),
+  };
 }
 
 /** The release gives no amount per municipality; say so, and who can tell. */
@@ -397,8 +422,8 @@ export function criteria(ctx: Context): Parts {
   return {
     text: t(
       lang,
-      `Bidraget gäller kommuner med områden som har socioekonomiska utmaningar: områden som kännetecknas av stora utmaningar när det gäller\n${list(['lågt valdeltagande', 'hög arbetslöshet', 'låg utbildningsnivå', 'låg sysselsättningsgrad'])}\nVilka enskilda områden som omfattas framgår inte av pressmeddelandet.`,
-      `The grant is for municipalities with areas facing socio-economic challenges: areas marked by\n${list(['low voter turnout', 'high unemployment', 'low level of education', 'low employment rate'])}\nThe release does not name individual areas.`,
+      `Bidraget gäller kommuner med områden som har socioekonomiska utmaningar: områden som kännetecknas av stora utmaningar när det gäller\n${list(['lågt valdeltagande', 'hög arbetslöshet', 'låg utbildningsnivå', 'låg sysselsättningsgrad'])}\nVilka enskilda områden som omfattas framgår inte av pressmeddelandet, och det ger inga siffror om dem (till exempel invånarantal).`,
+      `The grant is for municipalities with areas facing socio-economic challenges: areas marked by\n${list(['low voter turnout', 'high unemployment', 'low level of education', 'low employment rate'])}\nThe release does not name individual areas and gives no figures about them (such as population).`,
     ),
     sources: [quote(Q.criteria)],
   };
@@ -436,10 +461,10 @@ export function decision(ctx: Context): Parts {
   return {
     text: t(
       lang,
-      'Regeringen beslutade om satsningen; pressmeddelandet kommer från Statsrådsberedningen och säger ”i dag”, men själva datumet står inte i texten.',
-      'The government decided on the programme; the press release is from the Prime Minister’s Office (Statsrådsberedningen) and says “today”, but the date itself is not in the text.',
+      'Regeringen beslutade om satsningen. Pressmeddelandet, ”Sverige ska hålla ihop – segregationen ska brytas”, kommer från Statsrådsberedningen och säger ”i dag”, men själva datumet står inte i texten.',
+      'The government decided on the programme. The press release, “Sverige ska hålla ihop – segregationen ska brytas” (Sweden must hold together – segregation must be broken), is from the Prime Minister’s Office (Statsrådsberedningen) and says “today”, but the date itself is not in the text.',
     ),
-    sources: [quote(Q.decision), quote(Q.publisher)],
+    sources: [quote(Q.decision), quote(Q.title)],
   };
 }
 
@@ -470,6 +495,25 @@ export const EXAMPLES: Record<Lang, string[]> = {
     'Which ordinance applies?',
   ],
 };
+
+/** Two answers in one reply, for a question that asks two things. */
+export function both(first: Parts, second: Parts): Parts {
+  const seen = new Set<string>();
+  const sources = [...first.sources, ...second.sources].filter(
+    (s) => !seen.has(s.quote) && seen.add(s.quote),
+  );
+  return { text: `${first.text}\n\n${second.text}`, sources };
+}
+
+/** What the release says of the municipalities named, and that the rest of the question is beyond it. */
+export function besides(ctx: Context): Parts {
+  const { lang } = ctx;
+  return {
+    text: `${verdictLines(ctx)}\n${t(lang, 'Resten av frågan kan jag inte svara på utifrån pressmeddelandet.', 'The rest of the question I cannot answer from the press release.')}`,
+    sources: [quote(Q.listHeading)],
+    outcome: 'fallback',
+  };
+}
 
 /** Unsure: offer the questions the asker may have meant. */
 export function suggest(lang: Lang, suggestions: string[]): Parts {

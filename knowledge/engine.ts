@@ -2,6 +2,8 @@
 // the benchmarks all call it. Entities (municipalities, years) are recognised by rules, because a wrong
 // name or number is unacceptable; the topic is matched with Fuse.js over the FAQ entries.
 import {
+  besides,
+  both,
   COMPOSERS,
   type Context,
   eligibility,
@@ -28,7 +30,7 @@ export interface Engine {
 }
 
 /** A question's score at or under this answers directly (Fuse: 0 is perfect, 1 is nothing). */
-const ANSWER_AT = 0.45;
+const ANSWER_AT = 0.55;
 /** Between the two, the bot offers "did you mean" suggestions instead. */
 const SUGGEST_AT = 0.7;
 /** Content words of a question given to Fuse; more would cost time and add only noise. */
@@ -58,12 +60,22 @@ const HELP_WORDS = new Set(
   ].map(fold),
 );
 
+// "miljardsatsningen", "segregationsbidraget": compounds that still only name the programme.
+const PROGRAMME_COMPOUND = /\p{L}{3,}(satsning|satsningen|satsningar|bidrag|bidraget|bidragen|stodet)$/u;
+
 /** The matcher's view of a text: folded content words, no function words, no numbers. */
 export function topicTerms(text: string): string[] {
   // The document's name says nothing of the topic, and its "press" is not the press contact.
   return words(text.replace(/\bpress[- ]?releases?\b/giu, ' '))
     .map((w) => w.folded)
-    .filter((w) => w.length >= 3 && !STOPWORDS.has(w) && !PROGRAMME_WORDS.has(w) && !/^\d+$/.test(w));
+    .filter(
+      (w) =>
+        w.length >= 3 &&
+        !STOPWORDS.has(w) &&
+        !PROGRAMME_WORDS.has(w) &&
+        !PROGRAMME_COMPOUND.test(w) &&
+        !/^\d+$/.test(w),
+    );
 }
 
 /** Builds the in-memory indexes once; answering is then pure and synchronous. */
@@ -106,64 +118,78 @@ export function createEngine(): Engine {
     const topId = top && score <= SUGGEST_AT ? top.entry.id : null;
     const confidence = Math.round((1 - score) * 100) / 100;
 
-    const respond = (id: string, intent: Intent, conf: number) => {
-      const compose = COMPOSERS[id] ?? eligibility;
-      return toAnswer(compose(ctx), { lang, intent, entryId: id, confidence: conf, mentions: ctx.mentions });
-    };
+    const composer = (id: string) => COMPOSERS[id] ?? eligibility;
+    const meta = (intent: Intent, entryId: string | null, conf = confidence) => ({
+      lang,
+      intent,
+      entryId,
+      confidence: conf,
+      mentions: ctx.mentions,
+    });
+    const respond = (id: string, intent: Intent, conf: number) =>
+      toAnswer(composer(id)(ctx), meta(intent, id, conf));
 
     const f = fold(text);
-    if (asksPerMunicipality(f)) return respond('amount.per-municipality', 'amount', 1);
     const strong = top && score <= ANSWER_AT ? top.entry : null;
+    // Content words that no entry knows, place names aside: the question is (partly) about something else.
+    const offTopic = matcher.unknownShare(query.filter((w) => !isPlaceWord(w))) > 0.5;
+    if (asksPerMunicipality(f)) return respond('amount.per-municipality', 'amount', 1);
     if (named) {
-      if (asksAmount(f) || topId?.startsWith('amount'))
+      const asksToApply = asksEligibility(f);
+      if (asksAmount(f) || MONEY.test(f) || topId?.startsWith('amount')) {
+        // "How much does a Stockholm apartment cost?" is not about the grant.
+        if (offTopic && !strong && !asksToApply) return toAnswer(besides(ctx), meta('unknown', null));
         return respond('amount.per-municipality', 'amount', 1);
-      // "Vem fördelar pengarna i Malmö?" is about the agency; the municipality's status comes along.
-      if (
-        strong &&
-        !['eligibility', 'municipalities', 'amount'].includes(strong.intent) &&
-        !asksEligibility(f)
-      ) {
-        return respond(strong.id, strong.intent, confidence);
       }
+      if (strong && !['eligibility', 'municipalities', 'amount', 'help'].includes(strong.intent)) {
+        // "Kan Uppsala söka, och vem hanterar pengarna 2019?" gets both answers; without the first
+        // half, "Vem fördelar pengarna i Malmö?" is about the agency and the municipality comes along.
+        if (!asksToApply) return respond(strong.id, strong.intent, confidence);
+        return toAnswer(both(eligibility(ctx), composer(strong.id)(ctx)), meta('eligibility', 'eligibility'));
+      }
+      // "What's the weather in Gothenburg tomorrow?": say what we know of Göteborg, and no more.
+      if (!asksToApply && offTopic) return toAnswer(besides(ctx), meta('unknown', null));
       return respond('eligibility', 'eligibility', 1);
     }
     if (hasYears(period)) {
       if (asksAmount(f)) return respond('amount', 'amount', 1);
       if (asksForList(f)) return respond('municipalities', 'municipalities', 1);
-      // A year makes it an amount question, unless it is clearly about who distributes or who may apply.
-      if (strong && ['administration', 'application', 'municipalities', 'eligibility'].includes(strong.id)) {
-        return respond(strong.id, strong.intent, confidence);
-      }
-      return respond('amount', 'amount', 1);
+      // A year with a clear topic ("Vem fördelar pengarna 2019?", "Baylan 2021") answers that topic; a
+      // year alone is an amount question; a year with only unknown words ("Vem vann valet 2018?") is not.
+      const topic = results.find((r) => r.score <= ANSWER_AT && r.entry.intent !== 'amount');
+      if (topic && !offTopic) return respond(topic.entry.id, topic.entry.intent, 1 - topic.score);
+      if (strong || !offTopic || MONEY.test(f)) return respond('amount', 'amount', 1);
     }
     ctx.county = county(text);
     if (ctx.county) {
       if (asksAmount(f)) return respond('amount.per-municipality', 'amount', 1);
       return respond('county', asksForList(f) ? 'municipalities' : 'eligibility', 1);
     }
+    // "How many municipalities can apply in total?" is the list, not a sum of kronor.
+    if (asksForList(f) && !MONEY.test(f) && !/\b(hur mycket|how much)\b/.test(f)) {
+      return respond('municipalities', 'municipalities', 1);
+    }
     if (!asksAmount(f)) {
       if (asksEligibility(f) && OTHER_APPLICANTS.test(f))
         return respond('eligibility.others', 'eligibility', 1);
       if (query.length === 0 && OVERVIEW.test(f)) return respond('overview', 'background', 1);
-      if (asksForList(f)) return respond('municipalities', 'municipalities', 1);
     }
     // "Kan Oslo söka?" is an eligibility question about a place we do not know: say that we do not know it.
     if (asksEligibility(f) && (!strong || strong.intent === 'eligibility')) {
       ctx.unknownPlace = unknownPlace(text, isWord);
       return respond('eligibility', 'eligibility', Math.max(confidence, 0.5));
     }
-    if (strong) return respond(strong.id, strong.intent, confidence);
+    if (strong && !offTopic) return respond(strong.id, strong.intent, confidence);
     // "How much per year?": nothing but the amount words, which the matcher does not weigh.
-    if (asksAmount(f)) return respond('amount', 'amount', Math.max(confidence, 0.5));
-    const meta = { lang, intent: 'unknown' as const, entryId: null, confidence, mentions: [] };
+    if (asksAmount(f) && !offTopic) return respond('amount', 'amount', Math.max(confidence, 0.5));
     if (top && score <= SUGGEST_AT) {
       const suggestions = results
         .filter((r) => r.score <= SUGGEST_AT)
         .slice(0, 3)
         .map((r) => (lang === 'sv' ? r.entry.sv[0] : r.entry.en[0]) ?? '');
-      return toAnswer(suggest(lang, suggestions), meta);
+      return toAnswer(suggest(lang, suggestions), meta('unknown', null));
     }
-    return toAnswer(fallback(lang), meta);
+    return toAnswer(fallback(lang), meta('unknown', null));
   }
 
   return { answer, help };
@@ -178,7 +204,8 @@ function isHelp(text: string): boolean {
   return HELP_WORDS.has(folded) || /^(hjalp|help)\b/.test(folded);
 }
 
-const AMOUNT = /\b(hur mycket|how much|belopp|amount|pengar far|money (does|do|will)|kronor|summa|sum)\b/u;
+const AMOUNT =
+  /\b(hur mycket|hur mkt|how much|belopp|amount|pengar far|money (does|do|will)|kronor|summa|sum|total|totalt|totala|sammanlagt|budget\p{L}*|miljard\p{L}*|miljon\p{L}*|billions?|millions?)\b/u;
 /** The question (folded) asks how much. */
 function asksAmount(folded: string): boolean {
   return AMOUNT.test(folded);
@@ -220,3 +247,7 @@ const OTHER_APPLICANTS =
 // "Vad innebär satsningen?", "What is this grant?": a question about the programme as a whole.
 const OVERVIEW =
   /\b(vad (ar|innebar|handlar|galler)|what (is|s|does)|tell me about|beratta om|explain|forklara|beskriv|describe|summary|sammanfatt\p{L}*|overview|oversikt)\b/u;
+
+// Money words that, beside a municipality, make it a question of how much it gets.
+const MONEY =
+  /\b(pengar|pengarna|money|funding|funds|belopp|mer pengar|more money|more than|mer an|mindre|less)\b/u;

@@ -4,6 +4,7 @@
 // word and its result is kept, so a warm engine answers with map lookups.
 import Fuse from 'fuse.js';
 import type { FaqEntry } from './faq.ts';
+import { editDistance } from './text.ts';
 
 /** A ranked entry: score 0 is a perfect match, 1 is none (Fuse's convention). */
 export interface Ranked {
@@ -14,6 +15,11 @@ export interface Ranked {
 export interface Matcher {
   /** Ranks the entries against a question's topic words, best first. */
   rank(terms: string[], limit: number): Ranked[];
+  /**
+   * How much of the question is words no entry knows, not even as a typo (0..1, weighing a known word by
+   * how strongly it belongs to some entry): above one half, the question is about something else.
+   */
+  unknownShare(terms: string[]): number;
 }
 
 /** Keywords carry the topic; phrasings only show how people ask, so their words count for less. */
@@ -31,6 +37,7 @@ export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: str
   const weights = entries.map((e) => {
     const w = new Map<string, number>();
     for (const p of [...e.sv, ...e.en]) for (const t of tokenize(p)) w.set(t, PHRASING_WEIGHT);
+    for (const k of e.weak ?? []) for (const t of tokenize(k)) w.set(t, PHRASING_WEIGHT);
     for (const k of e.keywords) for (const t of tokenize(k)) w.set(t, KEYWORD_WEIGHT);
     return w;
   });
@@ -86,17 +93,35 @@ export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: str
     return ranked.sort((a, b) => a.score - b.score).slice(0, limit);
   }
 
-  return { rank };
+  const strongest = new Map<string, number>();
+  for (const w of weights) for (const [t, v] of w) strongest.set(t, Math.max(v, strongest.get(t) ?? 0));
+
+  function unknownShare(terms: string[]): number {
+    let unknown = 0;
+    let knownWeight = 0;
+    for (const t of terms) {
+      const matches = known(t);
+      if (matches.length === 0) unknown += 1;
+      else knownWeight += Math.max(...matches.map((m) => m.quality * (strongest.get(m.word) ?? 0)));
+    }
+    return unknown === 0 ? 0 : unknown / (unknown + knownWeight);
+  }
+
+  return { rank, unknownShare };
 }
 
 /**
- * Fuse finds a word inside a longer one ("del" in "delegationen"); only a near-whole match or a shared
- * stem of five letters or more ("fördelas"/"fördelning") is the same word.
+ * Fuse finds a word inside a longer one ("del" in "delegationen") and is generous with short words
+ * ("valet" ~ "målet"). Only these count as the same word: a shared stem of five letters or more
+ * ("fördelas"/"fördelning"), or, for words of six letters or more, a typo that keeps the first letter
+ * (one edit, two from nine letters).
  */
 function sameWord(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length / long.length >= 0.75) return true;
   let common = 0;
   while (common < short.length && short[common] === long[common]) common++;
-  return common >= 5 && common >= short.length - 2;
+  if (common >= 5 && common >= short.length - 2) return true;
+  if (short.length < 6 || a[0] !== b[0]) return false;
+  const budget = short.length >= 9 ? 2 : 1;
+  return editDistance(a, b, budget) <= budget;
 }

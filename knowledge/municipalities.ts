@@ -216,9 +216,12 @@ export function createGazetteer(): Gazetteer {
         // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
         if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
         if (all[w.index + 1]?.folded === 'lan' || countyWords.has(k)) continue;
-        const near = nearest(k);
-        if (near.length === 1 && near[0]) mentions.push({ municipality: near[0], via: 'typo', said: w.raw });
-        else if (near.length > 1) ambiguous.push({ said: w.raw, candidates: near });
+        const { distance, candidates } = nearest(k);
+        // One edit from exactly one name is a typo of it; two edits ("Helsingfors" → Helsingborg) could as
+        // well be another place: ask instead of answering.
+        const only = candidates.length === 1 ? candidates[0] : undefined;
+        if (only && distance === 1) mentions.push({ municipality: only, via: 'typo', said: w.raw });
+        else if (candidates.length > 0) ambiguous.push({ said: w.raw, candidates });
       }
     }
     const seen = new Set<string>();
@@ -228,9 +231,9 @@ export function createGazetteer(): Gazetteer {
     };
   }
 
-  /** The municipalities closest to a word within the typo budget (all of them, if tied). */
-  function nearest(k: string): Municipality[] {
-    if (k.length > MAX_TYPO_WORD) return [];
+  /** The municipalities closest to a word within the typo budget (all of them, if tied), and how close. */
+  function nearest(k: string): { distance: number; candidates: Municipality[] } {
+    if (k.length > MAX_TYPO_WORD) return { distance: Number.POSITIVE_INFINITY, candidates: [] };
     let best = Number.POSITIVE_INFINITY;
     let out: Municipality[] = [];
     const seen = new Set<TypoTarget>();
@@ -248,7 +251,7 @@ export function createGazetteer(): Gazetteer {
         out.push(t.m);
       }
     }
-    return out;
+    return { distance: best, candidates: out };
   }
 
   /** The word itself and every string made by deleting up to `depth` letters from it. */

@@ -15,6 +15,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   part under over after before there their other such very really kind type sort like want need think
   make made take give given new old good bad best first last next many much more less most own same way
   thing things time times people person work works working world week today tomorrow yesterday
+  gjorde ställa ställer kommer hela gärna one ones any some either already redan fall
+  writing write article artikel artikeln skriver skriva
   år året åren första sista nästa efter sedan year years first next since mentioned nämns nämnd
   heter kallas betyder innebär handlar sägs hända händer called mean means happen happens going`
     .split(/\s+/)
@@ -27,6 +29,7 @@ export const PROGRAMME_WORDS: ReadonlySet<string> = new Set(
   `bidrag bidraget bidragen statsbidrag statsbidraget stöd stödet satsning satsningen satsningar
   grant grants programme program programmet scheme initiative regeringen government investment investments effort
   funds fund medel medlen pressmeddelande pressmeddelandet release
+  pengar pengarna money segregation segregationen
   kommun kommuner kommunen kommunerna kommunens municipality municipalities municipal`
     .split(/\s+/)
     .filter(Boolean)

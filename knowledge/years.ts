@@ -10,6 +10,8 @@ export interface Period {
   ranges: [number, number][];
   /** The asker wants a sum ("totalt", "in total"). */
   total: boolean;
+  /** The asker compares two years ("hur mycket mer 2019 än 2018", "increase from 2019 to 2020"). */
+  compare: boolean;
 }
 
 const YEAR = String.raw`(1[89]\d\d|2[01]\d\d)`;
@@ -28,7 +30,11 @@ const OPEN_RANGE = new RegExp(
   String.raw`\b(?:(efter|after)|från och med|fr\.?o\.?m\.?|since|from)\s+${YEAR}${NOT_ORDINANCE}(?:\s+(?:och framåt|onwards?|and later|on))?(?!\s*(?:–|—|-|till|to|until|och|and)\s*\d)`,
   'giu',
 );
+const SHORT_YEAR = /(?<![\p{L}\p{N}])[-–'’](1[89]|2[0-9])(?![\p{N}:])/gu;
 const FIRST_YEAR_WORDS = /\b(första året|first year)\b/iu;
+
+const COMPARE =
+  /\b(mer|mindre|jämfört|jämfört med|skillnad\p{L}*|ökning\p{L}*|ökar|minskar|more|less|compared?|difference|increases?|decreases?|rise|grows?)\b/iu;
 
 /** Reads the years, ranges and any wish for a sum from a question. */
 export function parsePeriod(text: string): Period {
@@ -54,9 +60,11 @@ export function parsePeriod(text: string): Period {
     return ' ';
   });
   const years = [...rest.matchAll(SINGLE)].map((m) => Number(m[1]));
+  // "-18", "'19": years written short, as in "budgeten -19".
+  for (const m of rest.matchAll(SHORT_YEAR)) years.push(2000 + Number(m[1]));
   // "det första året", "the first year": the release's first year.
   if (FIRST_YEAR_WORDS.test(text)) years.push(FIRST_YEAR);
-  return { years: [...new Set(years)], ranges, total: TOTAL.test(text) };
+  return { years: [...new Set(years)], ranges, total: TOTAL.test(text), compare: COMPARE.test(text) };
 }
 
 /** True when the question names any year at all. */

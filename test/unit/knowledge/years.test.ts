@@ -6,7 +6,15 @@ const engine = createEngine();
 
 describe('years and amounts', () => {
   it('reads single years, ranges in several spellings, and a wish for a total', () => {
-    expect(parsePeriod('Hur mycket 2019?')).toEqual({ years: [2019], ranges: [], total: false });
+    expect(parsePeriod('Hur mycket 2019?')).toEqual({
+      years: [2019],
+      ranges: [],
+      total: false,
+      compare: false,
+    });
+    expect(parsePeriod('Vad får kommunerna -18?').years).toEqual([2018]);
+    expect(parsePeriod('efter 2018').ranges).toEqual([[2019, 2027]]);
+    expect(parsePeriod('det första året').years).toEqual([2018]);
     expect(parsePeriod('totalt 2019–2021').ranges).toEqual([[2019, 2021]]);
     expect(parsePeriod('from 2020 to 2027').ranges).toEqual([[2020, 2027]]);
     expect(parsePeriod('mellan 2021 och 2019').ranges).toEqual([[2019, 2021]]);
@@ -16,7 +24,12 @@ describe('years and amounts', () => {
   });
 
   it('does not read the ordinance number 2018:151 as a year', () => {
-    expect(parsePeriod('Förordning 2018:151')).toEqual({ years: [], ranges: [], total: false });
+    expect(parsePeriod('Förordning 2018:151')).toEqual({
+      years: [],
+      ranges: [],
+      total: false,
+      compare: false,
+    });
   });
 
   it('sums 2018–2027 to 19,375 billion kronor from the per-year facts', () => {
@@ -50,6 +63,15 @@ describe('years and amounts', () => {
       expect(a.text).toContain('2018–2027');
       expect(a.text).not.toMatch(/miljard|miljoner/);
     }
+  });
+
+  it('computes the difference between two years when asked to compare', () => {
+    expect(engine.answer('Hur mycket mer får kommunerna 2019 jämfört med 2018?').text).toContain(
+      '925 miljoner kronor mer',
+    );
+    expect(engine.answer('By how much does the funding increase from 2019 to 2020?').text).toContain(
+      '850 million kronor more',
+    );
   });
 
   it('gives the whole programme when no year is named', () => {
