@@ -54,7 +54,9 @@ function build(config: Config): Handler {
       questionTtlDays: config.store.questionLogDays,
     }),
     // The App Home's stats make several reads and nobody waits on a reply there: allow a bit longer.
-    { timeoutMs: 300, statsTimeoutMs: 1_000, logger },
+    // The claim decides between one reply and two, and on a cold start it also opens the connection:
+    // 800 ms still leaves the reply well inside Slack's 3 s.
+    { timeoutMs: 300, claimTimeoutMs: 800, statsTimeoutMs: 1_000, logger },
   );
   registerListeners(app, {
     engine: createEngine(),

@@ -11,6 +11,11 @@ export interface ResilientOptions {
   timeoutMs?: number;
   /** Cap on stats(), which makes several reads; defaults to timeoutMs. */
   statsTimeoutMs?: number;
+  /**
+   * Cap on claim(), which decides between one reply and two; defaults to timeoutMs. Worth more than the
+   * other calls: a cold Lambda's first DynamoDB call also opens the connection.
+   */
+  claimTimeoutMs?: number;
   logger: StoreLogger;
 }
 
@@ -35,7 +40,7 @@ export function emptyStats(): UsageStats {
 /** Wraps a store so no call takes longer than its cap or throws: failures become a warning and a safe default. */
 export function resilient(
   store: Store,
-  { timeoutMs = 300, statsTimeoutMs, logger }: ResilientOptions,
+  { timeoutMs = 300, statsTimeoutMs, claimTimeoutMs, logger }: ResilientOptions,
 ): Store {
   async function capped<T>(
     op: keyof Store,
@@ -76,7 +81,7 @@ export function resilient(
     claim: (channel, ts) =>
       capped(
         'claim',
-        timeoutMs,
+        claimTimeoutMs ?? timeoutMs,
         () => store.claim(channel, ts),
         () => true,
       ),

@@ -86,6 +86,16 @@ describe('resilient store in front of a DynamoDB that accepts connections and ne
     expect(warnings[0]?.extra).toMatchObject({ op: 'claim', reason: 'timeout', timeoutMs: 300 });
   });
 
+  it('gives claim its own, longer cap when one is set, and keeps the others short', async () => {
+    const { logger } = recordingLogger();
+    const store = resilient(storeAt(endpoint), { timeoutMs: 100, claimTimeoutMs: 400, logger });
+    const claim = await timed(() => store.claim('C1', '1700000000.000200'));
+    expect(claim.value).toBe(true);
+    expect(claim.ms).toBeGreaterThanOrEqual(390);
+    const log = await timed(() => store.logQuestion(questionRecord()));
+    expect(log.ms).toBeLessThan(390);
+  });
+
   it('gives stats their own, longer cap when one is set', async () => {
     const { logger, warnings } = recordingLogger();
     const store = resilient(storeAt(endpoint), { timeoutMs: 100, statsTimeoutMs: 400, logger });
