@@ -228,11 +228,17 @@ export function eligibility(ctx: Context): Parts {
         `Menar du ${joinNames(
           ctx.ambiguous.map((m) => `*${m.name}*`),
           'sv',
-        ).replace(' och ', ' eller ')}? Namnet liknar flera kommuner, så jag gissar inte.`,
+        ).replace(
+          ' och ',
+          ' eller ',
+        )}? ${ctx.ambiguous.length > 1 ? 'Namnet liknar flera kommuner' : 'Namnet är inte exakt en kommuns'}, så jag gissar inte.`,
         `Did you mean ${joinNames(
           ctx.ambiguous.map((m) => `*${m.name}*`),
           'en',
-        ).replace(' and ', ' or ')}? The name is close to several municipalities, so I will not guess.`,
+        ).replace(
+          ' and ',
+          ' or ',
+        )}? ${ctx.ambiguous.length > 1 ? 'The name is close to several municipalities' : 'The name is not exactly a municipality’s'}, so I will not guess.`,
       ),
       sources: [],
       outcome: 'suggest',

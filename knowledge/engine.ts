@@ -136,9 +136,11 @@ export function createEngine(): Engine {
     if (asksPerMunicipality(f)) return respond('amount.per-municipality', 'amount', 1);
     if (named) {
       const asksToApply = asksEligibility(f);
+      // Only a name we are sure of can be spoken of "besides" the rest; an ambiguous one gets "did you mean".
+      const sure = ctx.mentions.length > 0;
       if (asksAmount(f) || MONEY.test(f) || topId?.startsWith('amount')) {
         // "How much does a Stockholm apartment cost?" is not about the grant.
-        if (offTopic && !strong && !asksToApply) return toAnswer(besides(ctx), meta('unknown', null));
+        if (sure && offTopic && !strong && !asksToApply) return toAnswer(besides(ctx), meta('unknown', null));
         return respond('amount.per-municipality', 'amount', 1);
       }
       if (strong && !['eligibility', 'municipalities', 'amount', 'help'].includes(strong.intent)) {
@@ -148,7 +150,7 @@ export function createEngine(): Engine {
         return toAnswer(both(eligibility(ctx), composer(strong.id)(ctx)), meta('eligibility', 'eligibility'));
       }
       // "What's the weather in Gothenburg tomorrow?": say what we know of Göteborg, and no more.
-      if (!asksToApply && offTopic) return toAnswer(besides(ctx), meta('unknown', null));
+      if (sure && !asksToApply && offTopic) return toAnswer(besides(ctx), meta('unknown', null));
       return respond('eligibility', 'eligibility', 1);
     }
     if (hasYears(period)) {

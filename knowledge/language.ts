@@ -21,7 +21,8 @@ const ENGLISH = new Set(
   much many more most money municipality municipalities grant grants funding fund apply application
   eligible eligibility covered included list total per year years annually between billion million
   hello hi thanks thank help please about this that there these those get gets got allocated spent
-  budget purpose responsible distributes distribute handles manage contact call phone press minister`.split(
+  budget purpose responsible distributes distribute handles manage contact call phone press minister
+  weather tomorrow today yesterday who's what's isn't doesn't don't get got give given any some also`.split(
     /\s+/,
   ),
 );
