@@ -160,17 +160,24 @@ export function createEngine(): Engine {
       // year alone is an amount question; a year with only unknown words ("Vem vann valet 2018?") is not.
       const topic = results.find((r) => r.score <= ANSWER_AT && r.entry.intent !== 'amount');
       if (topic && !offTopic) return respond(topic.entry.id, topic.entry.intent, 1 - topic.score);
-      if (strong || !offTopic || MONEY.test(f)) return respond('amount', 'amount', 1);
+      if (strong || !offTopic || MONEY.test(f) || period.compare) return respond('amount', 'amount', 1);
     }
     ctx.county = county(text);
     if (ctx.county) {
       if (asksAmount(f)) return respond('amount.per-municipality', 'amount', 1);
-      return respond('county', asksForList(f) ? 'municipalities' : 'eligibility', 1);
+      if (!asksForList(f)) return respond('county', 'eligibility', 1);
+      // "Vilka kommuner i Stockholms län får söka?" asks for municipalities: name the eligible ones.
+      // ("Kan Skåne söka?" asks about the county itself, which is not a municipality: none is named.)
+      ctx.mentions = ctx.county.municipalities
+        .filter((m) => m.eligible)
+        .map((m) => ({ municipality: m, via: 'county' as const, said: m.name }));
+      return respond('county', 'municipalities', 1);
     }
     // "How many municipalities can apply in total?" is the list, not a sum of kronor.
     if (asksForList(f) && !MONEY.test(f) && !/\b(hur mycket|how much)\b/.test(f)) {
       return respond('municipalities', 'municipalities', 1);
     }
+    if (DURATION.test(f) && (!strong || strong.intent === 'amount')) return respond('duration', 'amount', 1);
     if (!asksAmount(f)) {
       if (asksEligibility(f) && OTHER_APPLICANTS.test(f))
         return respond('eligibility.others', 'eligibility', 1);
@@ -231,7 +238,7 @@ function unknownPlace(text: string, isWord: (folded: string) => boolean): string
 
 // "Vilka kommuner …", "How many municipalities …", "lista kommunerna": the list, whatever else is asked.
 const LIST =
-  /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all)\b(\s+(the|of|eligible|berattigade|de|alla|all|swedish|svenska|participating))*\s+(kommun\p{L}*|municipalit\p{L}*)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it)\b|\blista\p{L}*\s+kommun/u;
+  /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all|antal|number of|fler|more|nya|new)\b(\s+(the|of|eligible|berattigade|de|alla|all|swedish|svenska|participating))*\s+(kommun\p{L}*|municipalit\p{L}*)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it|pa listan|on the list)\b|\blista\p{L}*\s+kommun/u;
 function asksForList(folded: string): boolean {
   return LIST.test(folded);
 }
@@ -253,3 +260,7 @@ const OVERVIEW =
 // Money words that, beside a municipality, make it a question of how much it gets.
 const MONEY =
   /\b(pengar|pengarna|money|funding|funds|belopp|mer pengar|more money|more than|mer an|mindre|less)\b/u;
+
+// "Vilka år gäller satsningen?", "How long does it run?": the programme's years.
+const DURATION =
+  /\b(vilka ar|under vilka ar|which years|what years|hur lange|how long|till nar|until when)\b/u;

@@ -4,6 +4,7 @@
 // question already names a municipality exactly: a wrong "eligible" is the worst answer this bot can give.
 import { AREAS } from './areas.ts';
 import { ELIGIBLE_2018 } from './facts.ts';
+import { NOT_NAMES } from './not-names.ts';
 import kommuner from './sources/kommuner.json' with { type: 'json' };
 import { editDistance, fold, type Word, words } from './text.ts';
 
@@ -18,7 +19,8 @@ export interface Municipality {
 /** How a municipality was found in the question. */
 export interface Mention {
   municipality: Municipality;
-  via: 'exact' | 'alias' | 'area' | 'typo';
+  /** `county`: one of a county's municipalities, when the question asked for the county's list. */
+  via: 'exact' | 'alias' | 'area' | 'typo' | 'county';
   /** The words of the question that named it, as typed. */
   said: string;
 }
@@ -212,10 +214,21 @@ export function createGazetteer(): Gazetteer {
     if (mentions.length === 0) {
       for (const w of leftovers) {
         const k = w.folded;
-        if (k.length < 4 || /\d/.test(k) || isWord(k) || NAME_SUFFIXES.has(k)) continue;
+        if (
+          k.length < 4 ||
+          /\d/.test(k) ||
+          isWord(k) ||
+          NAME_SUFFIXES.has(k) ||
+          NOT_NAMES.has(w.raw.toLowerCase())
+        )
+          continue;
         // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
         if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
         if (all[w.index + 1]?.folded === 'lan' || countyWords.has(k)) continue;
+        // "Boris Johnson": a capitalised word before another is a person's name, not a misspelt town.
+        const next = all[w.index + 1];
+        if (next && /^\p{Lu}/u.test(w.raw) && /^\p{Lu}/u.test(next.raw) && !NAME_SUFFIXES.has(next.folded))
+          continue;
         const { distance, candidates } = nearest(k);
         // One edit from exactly one name is a typo of it; two edits ("Helsingfors" → Helsingborg) could as
         // well be another place: ask instead of answering.

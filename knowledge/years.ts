@@ -30,11 +30,15 @@ const OPEN_RANGE = new RegExp(
   String.raw`\b(?:(efter|after)|från och med|fr\.?o\.?m\.?|since|from)\s+${YEAR}${NOT_ORDINANCE}(?:\s+(?:och framåt|onwards?|and later|on))?(?!\s*(?:–|—|-|till|to|until|och|and)\s*\d)`,
   'giu',
 );
+const AND_LATER = new RegExp(
+  String.raw`\b${YEAR}${NOT_ORDINANCE}\s+(?:vs\.?|and|och|&|or|eller)\s+(?:later|senare|after|efter|framåt|beyond|onwards?)`,
+  'giu',
+);
 const SHORT_YEAR = /(?<![\p{L}\p{N}])[-–'’](1[89]|2[0-9])(?![\p{N}:])/gu;
 const FIRST_YEAR_WORDS = /\b(första året|first year)\b/iu;
 
 const COMPARE =
-  /\b(mer|mindre|jämfört|jämfört med|skillnad\p{L}*|ökning\p{L}*|ökar|minskar|more|less|compared?|difference|increases?|decreases?|rise|grows?)\b/iu;
+  /\b(mer|mindre|jämfört|jämfört med|skillnad\p{L}*|ökning\p{L}*|ökar|minskar|more|less|compared?|difference|diff|vs|versus|increases?|decreases?|rise|grows?)\b/iu;
 
 /** Reads the years, ranges and any wish for a sum from a question. */
 export function parsePeriod(text: string): Period {
@@ -57,6 +61,11 @@ export function parsePeriod(text: string): Period {
   rest = rest.replace(OPEN_RANGE, (_, after: string | undefined, a: string) => {
     const from = Number(a) + (after ? 1 : 0);
     ranges.push([from, Math.max(from, LAST_YEAR)]);
+    return ' ';
+  });
+  // "2018 och senare", "2018 vs later": from that year to the end of the programme.
+  rest = rest.replace(AND_LATER, (_, a: string) => {
+    ranges.push([Number(a), Math.max(Number(a), LAST_YEAR)]);
     return ' ';
   });
   const years = [...rest.matchAll(SINGLE)].map((m) => Number(m[1]));

@@ -95,6 +95,14 @@ describe('municipality recognition', () => {
     expect(verdicts('Vad tycker du om Mark Zuckerberg?')).toEqual([]);
   });
 
+  it('never reads an English word or a person as a misspelt municipality', () => {
+    expect(verdicts('Is the gavel on the table?')).toEqual([]);
+    expect(verdicts('He bores me, later we eat')).toEqual([]);
+    expect(verdicts('Did Boris Johnson say anything?')).toEqual([]);
+    // With its ä, "Gäle" is not the English word: it is read as Gävle.
+    expect(verdicts('Kan Gäle söka?')).toEqual([expect.objectContaining({ name: 'Gävle', eligible: true })]);
+  });
+
   it('reads a county as a county, not as its largest municipality', () => {
     expect(verdicts('Kan kommunerna i Stockholms län söka?')).toEqual([]);
   });
