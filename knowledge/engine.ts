@@ -82,9 +82,9 @@ export function topicTerms(text: string): string[] {
 export function createEngine(): Engine {
   const matcher = createMatcher(FAQ, topicTerms);
   const { recognise, isPlaceWord, county } = createGazetteer();
-  const vocabulary = new Set<string>([...STOPWORDS]);
-  for (const e of FAQ)
-    for (const s of [...e.sv, ...e.en, ...e.keywords]) for (const w of words(s)) vocabulary.add(w.folded);
+  // Ordinary words, never read as a misspelt municipality: function words, the programme's words, every
+  // word the FAQ knows (as the matcher already tokenized them) and every word of the release.
+  const vocabulary = new Set<string>([...STOPWORDS, ...PROGRAMME_WORDS, ...matcher.vocabulary]);
   for (const s of Object.values(Q))
     for (const w of words(s)) if (!isPlaceWord(w.folded)) vocabulary.add(w.folded);
   const isWord = (folded: string) => vocabulary.has(folded);

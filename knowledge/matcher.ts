@@ -20,6 +20,8 @@ export interface Matcher {
    * how strongly it belongs to some entry): above one half, the question is about something else.
    */
   unknownShare(terms: string[]): number;
+  /** Every word the entries know, as the tokenizer gives them. */
+  readonly vocabulary: readonly string[];
 }
 
 /** Keywords carry the topic; phrasings only show how people ask, so their words count for less. */
@@ -107,7 +109,7 @@ export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: str
     return unknown === 0 ? 0 : unknown / (unknown + knownWeight);
   }
 
-  return { rank, unknownShare };
+  return { rank, unknownShare, vocabulary };
 }
 
 /**

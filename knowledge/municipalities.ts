@@ -141,10 +141,21 @@ export function createGazetteer(): Gazetteer {
   ).map((m) => ({ m, k: key(m.name) }));
   // Symmetric-deletion index: two strings within d edits share a string reached by at most d deletions from
   // each, so a typo is found by looking up its own deletions instead of measuring all 290 names.
-  const typoIndex = new Map<string, TypoTarget[]>();
-  for (const t of typoTargets) {
-    for (const v of deletions(t.k, typoBudget(t.k.length)))
-      typoIndex.set(v, [...(typoIndex.get(v) ?? []), t]);
+  // Built on the first question that needs a typo guess: most questions name places exactly, and a cold
+  // Lambda should not pay for it before its first answer.
+  let typoIndex: Map<string, TypoTarget[]> | undefined;
+  function typoIndexed(): Map<string, TypoTarget[]> {
+    if (typoIndex) return typoIndex;
+    const index = new Map<string, TypoTarget[]>();
+    for (const t of typoTargets) {
+      for (const v of deletions(t.k, typoBudget(t.k.length))) {
+        const list = index.get(v);
+        if (list) list.push(t);
+        else index.set(v, [t]);
+      }
+    }
+    typoIndex = index;
+    return index;
   }
   /** No municipality name is longer; a longer word is not one of them misspelt. */
   const MAX_TYPO_WORD = Math.max(...typoTargets.map((t) => t.k.length)) + 2;
@@ -251,7 +262,7 @@ export function createGazetteer(): Gazetteer {
     let out: Municipality[] = [];
     const seen = new Set<TypoTarget>();
     for (const variant of deletions(k, 2)) {
-      for (const t of typoIndex.get(variant) ?? []) {
+      for (const t of typoIndexed().get(variant) ?? []) {
         if (seen.has(t)) continue;
         seen.add(t);
         const budget = typoBudget(t.k.length);
