@@ -178,6 +178,7 @@ export function createEngine(): Engine {
       return respond('municipalities', 'municipalities', 1);
     }
     if (DURATION.test(f) && (!strong || strong.intent === 'amount')) return respond('duration', 'amount', 1);
+    if (PURPOSE.test(f) && (!strong || strong.intent === 'amount')) return respond('purpose', 'purpose', 1);
     if (!asksAmount(f)) {
       if (asksEligibility(f) && OTHER_APPLICANTS.test(f))
         return respond('eligibility.others', 'eligibility', 1);
@@ -204,8 +205,36 @@ export function createEngine(): Engine {
   return { answer, help };
 }
 
+// A message of nothing but these ("jag behöver hjälp", "help me please") asks for help.
+const HELP_ONLY = new Set(
+  [
+    'jag',
+    'behöver',
+    'lite',
+    'hjälp',
+    'mig',
+    'snälla',
+    'tack',
+    'hej',
+    'i',
+    'need',
+    'some',
+    'help',
+    'me',
+    'please',
+    'pls',
+    'hi',
+    'hello',
+    'hey',
+    'can',
+    'you',
+  ].map(fold),
+);
+
 function isHelp(text: string): boolean {
   if (/^[\s?!.]*\?[\s?!.]*$/.test(text)) return true;
+  const all = words(text).map((w) => w.folded);
+  if (all.some((w) => w === 'hjalp' || w === 'help') && all.every((w) => HELP_ONLY.has(w))) return true;
   const folded = fold(text)
     .replace(/[^\p{L}\p{N} ]+/gu, ' ')
     .replace(/\s+/g, ' ')
@@ -264,3 +293,7 @@ const MONEY =
 // "Vilka år gäller satsningen?", "How long does it run?": the programme's years.
 const DURATION =
   /\b(vilka ar|under vilka ar|which years|what years|hur lange|how long|till nar|until when)\b/u;
+
+// "Vad får kommunerna göra för pengarna?", "What can they use the money for?": what the money is for.
+const PURPOSE =
+  /\b(gora (for|med) (pengarna|medlen|bidraget|stodet)|anvanda (pengarna|medlen|bidraget)|anvand\p{L}* (till|for)|spend\p{L}* (it|them|the money|the funds)? ?on|use (the money|the funds|it) for|used for)\b/u;

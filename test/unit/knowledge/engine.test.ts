@@ -10,7 +10,7 @@ const release = readFileSync(
 );
 
 describe('answer engine', () => {
-  describe.each(['sample.jsonl', 'questions.jsonl', 'heldout.jsonl', 'heldout2.jsonl', 'heldout3.jsonl'])(
+  describe.each(['sample.jsonl', 'questions.jsonl', 'heldout.jsonl', 'heldout2.jsonl', 'heldout3.jsonl', 'heldout4.jsonl'])(
     'question set %s',
     (file) => {
       it.each(loadCases(file).map((c) => [c.id, c] as const))('answers %s as expected', (_, c) => {
