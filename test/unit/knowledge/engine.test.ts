@@ -21,7 +21,7 @@ describe('answer engine', () => {
   });
 
   it('cites only sentences that stand verbatim in the release', () => {
-    const all = [...loadCases('sample.jsonl'), ...loadCases('questions.jsonl')];
+    const all = QUESTION_SETS.flatMap(loadCases);
     for (const c of all) for (const s of engine.answer(c.q).sources) expect(release, c.q).toContain(s.quote);
   });
 
