@@ -71,7 +71,17 @@ function breakdown([from, to]: [number, number], lang: Lang): string {
 }
 
 function outsideLine(years: number[], lang: Lang): string {
-  const which = joinNames(years.map(String), lang);
+  // Runs of years as spans: 2028, 2029 and 2030 read "2028–2030".
+  const runs: [number, number][] = [];
+  for (const y of [...years].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && y === last[1] + 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  const which = joinNames(
+    runs.map(([a, b]) => span(a, b)),
+    lang,
+  );
   return t(
     lang,
     `Pressmeddelandet anger belopp för ${span(FIRST_YEAR, LAST_YEAR)}; för ${which} framgår inget belopp.`,
@@ -114,10 +124,7 @@ export function amount(ctx: Context): Parts {
       );
       for (let y = covered[0]; y <= covered[1]; y++) years.push(y);
     }
-    if (outside.length)
-      lines.push(
-        outsideLine(outside.length > 2 ? [from, to].filter((y) => amountFor(y) === null) : outside, lang),
-      );
+    if (outside.length) lines.push(outsideLine(outside, lang));
   }
   const inside = period.years.filter((y) => amountFor(y) !== null);
   const outside = period.years.filter((y) => amountFor(y) === null);

@@ -57,6 +57,12 @@ describe('years and amounts', () => {
     expect(partly).toContain('2018–2027');
   });
 
+  it('names every uncovered year of a range, as spans', () => {
+    expect(engine.answer('Hur mycket totalt mellan 2021 och 2030?').text).toContain(
+      'för 2028–2030 framgår inget belopp',
+    );
+  });
+
   it('says the release covers 2018–2027 for a year outside it, and gives no amount', () => {
     for (const year of [2017, 2028, 2031, 1999]) {
       const a = engine.answer(`Hur mycket satsas ${year}?`);
