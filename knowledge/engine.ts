@@ -182,7 +182,12 @@ export function createEngine(): Engine {
     if (!asksAmount(f)) {
       if (asksEligibility(f) && OTHER_APPLICANTS.test(f))
         return respond('eligibility.others', 'eligibility', 1);
-      if (query.length === 0 && OVERVIEW.test(f)) return respond('overview', 'background', 1);
+      // "Vad innebär satsningen?": only when the programme itself is named ("What is 17 times 23?" is not).
+      const namesProgramme = words(text).some(
+        (w) => PROGRAMME_WORDS.has(w.folded) || PROGRAMME_COMPOUND.test(w.folded),
+      );
+      if (query.length === 0 && namesProgramme && OVERVIEW.test(f))
+        return respond('overview', 'background', 1);
     }
     // "Kan Oslo söka?" is an eligibility question about a place we do not know: say that we do not know it.
     if (asksEligibility(f) && (!strong || strong.intent === 'eligibility')) {
@@ -243,7 +248,7 @@ function isHelp(text: string): boolean {
 }
 
 const AMOUNT =
-  /\b(hur mycket|hur mkt|how much|belopp|amount|pengar far|money (does|do|will)|kronor|summa|sum|total|totalt|totala|sammanlagt|budget\p{L}*|miljard\p{L}*|miljon\p{L}*|billions?|millions?)\b/u;
+  /\b(hur mycket|hur mkt|how much|belopp|amount|pengar far|money (does|do|will)|kronor|summa|summan|sum|total|totalt|hur stor\p{L}*|totala|sammanlagt|budget\p{L}*|miljard\p{L}*|miljon\p{L}*|billions?|millions?)\b/u;
 /** The question (folded) asks how much. */
 function asksAmount(folded: string): boolean {
   return AMOUNT.test(folded);
@@ -267,7 +272,7 @@ function unknownPlace(text: string, isWord: (folded: string) => boolean): string
 
 // "Vilka kommuner …", "How many municipalities …", "lista kommunerna": the list, whatever else is asked.
 const LIST =
-  /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all|antal|number of|fler|more|nya|new)\b(\s+(the|of|eligible|berattigade|de|alla|all|swedish|svenska|participating))*\s+(kommun\p{L}*|municipalit\p{L}*)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it|pa listan|on the list)\b|\blista\p{L}*\s+kommun/u;
+  /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all|antal|number of|fler|more|nya|new)\b(\s+(the|of|eligible|berattigade|de|alla|all|swedish|svenska|participating))*\s+(kommun\p{L}*|municipalit\p{L}*|towns?|cities|stader|orter)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it|pa listan|on the list)\b|\blista\p{L}*\s+kommun/u;
 function asksForList(folded: string): boolean {
   return LIST.test(folded);
 }

@@ -17,7 +17,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   thing things time times people person work works working world week today tomorrow yesterday
   gjorde ställa ställer kommer hela gärna one ones any some either already redan fall tar ta tas dom
   whats whos hows thats theres vs versus later senare hen receive receives received obtain erhålla erhåller
-  tilldelas makes making count counts having behöver need needs
+  tilldelas makes making count counts having behöver need needs takes confirm correct wrong quick
+  undrar snabb context onward onwards framåt
   writing write article artikel artikeln skriver skriva
   år året åren första sista nästa efter sedan year years first next since mentioned nämns nämnd
   heter kallas betyder innebär handlar sägs hända händer called mean means happen happens going`
