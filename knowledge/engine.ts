@@ -17,7 +17,7 @@ import { FAQ } from './faq.ts';
 import { detectLanguage } from './language.ts';
 import { createMatcher } from './matcher.ts';
 import { createGazetteer } from './municipalities.ts';
-import { clean, fold, words } from './text.ts';
+import { clean, fold, type Word, words } from './text.ts';
 import type { Answer, Intent, Lang } from './types.ts';
 import { PROGRAMME_WORDS, STOPWORDS } from './vocabulary.ts';
 import { hasYears, parsePeriod } from './years.ts';
@@ -97,10 +97,10 @@ export function createEngine(): Engine {
     const text = clean(question);
     const all = words(text);
     const lang = detectLanguage(all, isPlaceWord);
-    if (all.length === 0 || isHelp(text)) return help(lang);
+    if (all.length === 0 || isHelp(text, all)) return help(lang);
 
     const period = parsePeriod(text);
-    const recognition = recognise(text, isWord);
+    const recognition = recognise(all, isWord);
     // Fuse's cost grows with the number of query words; a real question has a handful.
     const query = [...new Set(topicTerms(text))].slice(0, MAX_TOPIC_TERMS);
     const results = matcher.rank(query, 5);
@@ -162,7 +162,7 @@ export function createEngine(): Engine {
       if (topic && !offTopic) return respond(topic.entry.id, topic.entry.intent, 1 - topic.score);
       if (strong || !offTopic || MONEY.test(f) || period.compare) return respond('amount', 'amount', 1);
     }
-    ctx.county = county(text);
+    ctx.county = county(all);
     if (ctx.county) {
       if (asksAmount(f)) return respond('amount.per-municipality', 'amount', 1);
       if (!asksForList(f)) return respond('county', 'eligibility', 1);
@@ -183,7 +183,7 @@ export function createEngine(): Engine {
       if (asksEligibility(f) && OTHER_APPLICANTS.test(f))
         return respond('eligibility.others', 'eligibility', 1);
       // "Vad innebär satsningen?": only when the programme itself is named ("What is 17 times 23?" is not).
-      const namesProgramme = words(text).some(
+      const namesProgramme = all.some(
         (w) => PROGRAMME_WORDS.has(w.folded) || PROGRAMME_COMPOUND.test(w.folded),
       );
       if (query.length === 0 && namesProgramme && OVERVIEW.test(f))
@@ -191,7 +191,7 @@ export function createEngine(): Engine {
     }
     // "Kan Oslo söka?" is an eligibility question about a place we do not know: say that we do not know it.
     if (asksEligibility(f) && (!strong || strong.intent === 'eligibility')) {
-      ctx.unknownPlace = unknownPlace(text, isWord);
+      ctx.unknownPlace = unknownPlace(all, isWord);
       return respond('eligibility', 'eligibility', Math.max(confidence, 0.5));
     }
     if (strong && !offTopic) return respond(strong.id, strong.intent, confidence);
@@ -236,15 +236,12 @@ const HELP_ONLY = new Set(
   ].map(fold),
 );
 
-function isHelp(text: string): boolean {
+function isHelp(text: string, all: readonly Word[]): boolean {
   if (/^[\s?!.]*\?[\s?!.]*$/.test(text)) return true;
-  const all = words(text).map((w) => w.folded);
-  if (all.some((w) => w === 'hjalp' || w === 'help') && all.every((w) => HELP_ONLY.has(w))) return true;
-  const folded = fold(text)
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return HELP_WORDS.has(folded) || /^(hjalp|help)\b/.test(folded);
+  const folded = all.map((w) => w.folded);
+  if (folded.some((w) => w === 'hjalp' || w === 'help') && folded.every((w) => HELP_ONLY.has(w))) return true;
+  const phrase = folded.join(' ');
+  return HELP_WORDS.has(phrase) || /^(hjalp|help)\b/.test(phrase);
 }
 
 const AMOUNT =
@@ -262,10 +259,8 @@ function asksEligibility(folded: string): boolean {
 }
 
 /** A word in an eligibility question that looks like a name but is none we know ("Kan Narnia söka?"). */
-function unknownPlace(text: string, isWord: (folded: string) => boolean): string | null {
-  const candidates = words(text).filter(
-    (w) => w.folded.length >= 3 && !isWord(w.folded) && !/\d/.test(w.folded),
-  );
+function unknownPlace(all: readonly Word[], isWord: (folded: string) => boolean): string | null {
+  const candidates = all.filter((w) => w.folded.length >= 3 && !isWord(w.folded) && !/\d/.test(w.folded));
   const named = candidates.find((w) => /^\p{Lu}/u.test(w.raw)) ?? candidates[0];
   return named ? named.raw.slice(0, 40) : null;
 }

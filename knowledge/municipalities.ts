@@ -6,7 +6,7 @@ import { AREAS } from './areas.ts';
 import { ELIGIBLE_2018 } from './facts.ts';
 import { NOT_NAMES } from './not-names.ts';
 import kommuner from './sources/kommuner.json' with { type: 'json' };
-import { editDistance, fold, type Word, words } from './text.ts';
+import { editDistance, fold, type Word } from './text.ts';
 
 /** One of Sweden's 290 municipalities. */
 export interface Municipality {
@@ -108,9 +108,9 @@ export interface County {
 /** Recognises municipalities, districts and aliases in questions. */
 export interface Gazetteer {
   /** The county a question names ("Skåne", "Stockholms län"), if any. */
-  county(question: string): County | null;
+  county(words: readonly Word[]): County | null;
   /** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
-  recognise(question: string, isWord: (folded: string) => boolean): Recognition;
+  recognise(words: readonly Word[], isWord: (folded: string) => boolean): Recognition;
   /** True for a folded word that is part of a municipality, district or alias name. */
   isPlaceWord(folded: string): boolean;
 }
@@ -164,7 +164,7 @@ export function createGazetteer(): Gazetteer {
 
   type Found = { municipality: Municipality; via: Mention['via']; said: string } | null;
 
-  function lookup(phrase: Word[], all: Word[]): Found {
+  function lookup(phrase: Word[], all: readonly Word[]): Found {
     const raw = phrase.map((w) => w.raw).join(' ');
     const folded = key(raw);
     const said = raw;
@@ -182,7 +182,7 @@ export function createGazetteer(): Gazetteer {
     return null;
   }
 
-  function writtenAsName(phrase: Word[], all: Word[], m: Municipality): boolean {
+  function writtenAsName(phrase: Word[], all: readonly Word[], m: Municipality): boolean {
     const first = phrase[0];
     const raw = phrase.map((w) => w.raw).join(' ');
     // Capitalised as a name; diacritics may be missing ("Are" for Åre) on a keyboard without them.
@@ -195,8 +195,7 @@ export function createGazetteer(): Gazetteer {
   }
 
   /** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
-  function recognise(question: string, isWord: (folded: string) => boolean): Recognition {
-    const all = words(question);
+  function recognise(all: readonly Word[], isWord: (folded: string) => boolean): Recognition {
     const mentions: Mention[] = [];
     const leftovers: Word[] = [];
     for (let i = 0; i < all.length; ) {
@@ -322,10 +321,8 @@ export function createGazetteer(): Gazetteer {
   // "Västra Götaland" must not be read as a typo of Gotland.
   const countyWords = new Set(counties.flatMap((c) => c.base.split(' ')));
 
-  function county(question: string): County | null {
-    const text = ` ${words(question)
-      .map((w) => w.folded)
-      .join(' ')} `;
+  function county(all: readonly Word[]): County | null {
+    const text = ` ${all.map((w) => w.folded).join(' ')} `;
     const c = counties.find((c) => c.pattern.test(text));
     return c ? { name: c.name, municipalities: c.municipalities } : null;
   }
