@@ -597,5 +597,6 @@ export function toAnswer(
     suggestions: parts.suggestions ?? [],
     entryId: meta.entryId,
     confidence: meta.confidence,
+    context: null,
   };
 }

@@ -18,13 +18,16 @@ import { detectLanguage } from './language.ts';
 import { createMatcher } from './matcher.ts';
 import { createGazetteer } from './municipalities.ts';
 import { clean, fold, type Word, words } from './text.ts';
-import type { Answer, Intent, Lang } from './types.ts';
+import type { Answer, ConversationContext, Intent, Lang } from './types.ts';
 import { PROGRAMME_WORDS, STOPWORDS } from './vocabulary.ts';
 import { hasYears, parsePeriod } from './years.ts';
 
 export interface Engine {
-  /** Answers one question, in the language it was asked in. */
-  answer(question: string): Answer;
+  /**
+   * Answers one question, in the language it was asked in. `context` is the `context` of the previous
+   * answer in the same conversation, if any; the answer carries the next one.
+   */
+  answer(question: string, context?: ConversationContext | null): Answer;
   /** The help text with example questions. */
   help(lang: Lang): Answer;
 }

@@ -46,4 +46,24 @@ export interface Answer {
   entryId: string | null;
   /** 0..1, how sure the engine is of `intent`. */
   confidence: number;
+  /** What the next question of the same conversation may build on; null leaves no context (a greeting). */
+  context: ConversationContext | null;
+}
+
+/**
+ * What a conversation carries from one question to the next (a thread, a DM, the terminal chat): slot
+ * ids only, never the question's text, so it can be stored as it is. Small and JSON-serialisable.
+ */
+export interface ConversationContext {
+  /** The FAQ entry (topic) of the last answer, if it had one. */
+  topic: string | null;
+  /** SCB codes of the municipalities the conversation is about. */
+  places: string[];
+  /** Years and inclusive year ranges asked about. */
+  years: number[];
+  ranges: [number, number][];
+  /** A county (län) asked about, by its official name. */
+  county: string | null;
+  /** The language of the last question. */
+  lang: Lang | null;
 }

@@ -23,6 +23,7 @@ function answer(overrides: Partial<Answer> = {}): Answer {
     suggestions: [],
     entryId: 'eligibility',
     confidence: 1,
+    context: null,
     ...overrides,
   };
 }
