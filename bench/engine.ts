@@ -1,7 +1,8 @@
 // The answer engine in-process: index build at start, then latency per question over a mixed set,
 // first with every word new to the engine's per-word cache, then warm (the steady state of a warm Lambda).
+
+import { CONTENT } from '../knowledge/content.ts';
 import { createEngine } from '../knowledge/engine.ts';
-import { FAQ } from '../knowledge/faq.ts';
 import { MUNICIPALITIES } from '../knowledge/municipalities.ts';
 import { fold } from '../knowledge/text.ts';
 import { printTable, summarise } from './table.ts';
@@ -29,8 +30,8 @@ export function mixedQuestions(count = 1_200): string[] {
     },
     () => `Hur mycket avsätts ${2015 + Math.floor(next() * 16)}?`,
     () => `How much in total ${2018 + Math.floor(next() * 4)}–${2022 + Math.floor(next() * 8)}?`,
-    () => pick(pick(FAQ).sv),
-    () => pick(pick(FAQ).en),
+    () => pick(pick(CONTENT.faq).examples.sv),
+    () => pick(pick(CONTENT.faq).examples.en),
     () => pick(['Vad kostar en kaffe?', 'Who won the Champions League?', 'hjälp', 'hej', 'asdf qwerty']),
   ];
   return Array.from({ length: count }, () => (pick(kinds) as () => string)());

@@ -18,11 +18,13 @@ export type Intent =
 /** answered: a sourced answer; suggest: "did you mean"; fallback: nothing reliable to say. */
 export type Outcome = 'answered' | 'suggest' | 'fallback';
 
-/** One municipality the question named, and whether the release lists it for 2018. */
+/** One municipality the question named, and whether it is on the list of `listYear`. */
 export interface MunicipalityVerdict {
   name: string;
   code: string;
+  /** On the list of `listYear`: the year asked if a document lists it, else the latest list. */
   eligible: boolean;
+  listYear: number;
 }
 
 /** A short verbatim quote from a source document. */
@@ -44,6 +46,8 @@ export interface Answer {
   suggestions: string[];
   /** The FAQ entry or rule that produced the answer, for the question log. */
   entryId: string | null;
+  /** When a message asked several things: the intent of each part answered, in order. */
+  parts?: Intent[];
   /** 0..1, how sure the engine is of `intent`. */
   confidence: number;
   /** What the next question of the same conversation may build on; null leaves no context (a greeting). */
