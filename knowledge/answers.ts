@@ -257,9 +257,10 @@ export function county(ctx: Context): Parts {
 
 /** Applicants other than municipalities: the release names only municipalities. */
 export function otherApplicants(ctx: Context): Parts {
+  const list = ctx.kb.listFor(listYearFor(ctx.kb, ctx.period));
   return {
-    text: say(ctx, 'others'),
-    sources: listSource(ctx.kb, ctx.kb.listFor(listYearFor(ctx.kb, ctx.period))),
+    text: say(ctx, 'others', { count: list?.municipalities.length ?? 0, year: list?.year ?? '' }),
+    sources: listSource(ctx.kb, list),
   };
 }
 
@@ -267,7 +268,7 @@ export function otherApplicants(ctx: Context): Parts {
 export function why(ctx: Context): Parts {
   const verdict = ctx.mentions.length ? `${verdictLines(ctx)}\n` : '';
   return {
-    text: `${verdict}${say(ctx, 'eligibility.why', { year: listYearFor(ctx.kb, ctx.period) })}`,
+    text: `${verdict}${say(ctx, 'eligibility.why')}`,
     sources: [
       ctx.kb.source('criteria'),
       ...listSource(ctx.kb, ctx.kb.listFor(listYearFor(ctx.kb, ctx.period))),
@@ -421,7 +422,7 @@ export function amountPerMunicipality(ctx: Context): Parts {
   const asked = amount({ ...ctx, mentions: [] });
   const figures = hasYearsAsked(ctx.period) ? asked.text : overview(ctx);
   return {
-    text: `${say(ctx, 'amount.per-municipality')} ${say(ctx, 'agency.ask-them')}${named}\n${say(ctx, 'amount.all-municipalities')} ${figures}`,
+    text: `${say(ctx, 'amount.per-municipality')} ${askAgencies(ctx)}${named}\n${say(ctx, 'amount.all-municipalities')} ${figures}`,
     sources: [
       ...(hasYearsAsked(ctx.period) ? asked.sources : amountSources(ctx, [])),
       ...agencySources(kb),
@@ -444,6 +445,21 @@ export function duration(ctx: Context): Parts {
 }
 
 // --- agencies --------------------------------------------------------------------------------------------
+
+/** "Tillväxtverket och Delegationen mot segregation, som fördelar bidraget, kan svara på det." */
+function askAgencies(ctx: Context): string {
+  return say(ctx, 'agency.ask-them', {
+    agencies: joinNames(
+      ctx,
+      ctx.kb.content.agencies.map((a) => a.name),
+    ),
+  });
+}
+
+/** The agency that distributes the money now: the one of the latest period. */
+function currentAgency(kb: Knowledge): string {
+  return kb.content.agencies[kb.content.agencies.length - 1]?.name ?? '';
+}
 
 function agencySources(kb: Knowledge): Source[] {
   return kb.content.agencies.map((a) => ({ quote: a.quote, document: kb.documentLabel(a.document) }));
@@ -480,7 +496,10 @@ export function administration(ctx: Context): Parts {
 /** What the programme is, in a few lines. */
 export function overviewAnswer(ctx: Context): Parts {
   return {
-    text: `${say(ctx, 'overview.lead')} ${overview(ctx)} ${say(ctx, 'overview.rest')}`,
+    text: `${say(ctx, 'overview.lead')} ${overview(ctx)} ${say(ctx, 'overview.rest', {
+      count: ctx.kb.listFor(listYearFor(ctx.kb, ctx.period))?.municipalities.length ?? 0,
+      year: listYearFor(ctx.kb, ctx.period),
+    })}`,
     sources: [ctx.kb.source('decision'), ctx.kb.source('purpose')],
   };
 }
@@ -508,7 +527,7 @@ export function notStated(ctx: Context): Parts {
         ...ctx,
         period: { years: [], ranges: [], total: false, compare: false },
       }).text.split('\n'),
-    ])}\n${say(ctx, 'not-stated.who')}`,
+    ])}\n${say(ctx, 'not-stated.who', { agency: currentAgency(kb) })}`,
     sources: [kb.source('measures'), ...agencySources(kb)],
   };
 }

@@ -138,7 +138,7 @@ export interface Content {
   faq: FaqEntry[];
   phrases: Record<string, Phrase>;
   examples: { sv: string[]; en: string[] };
-  summary: { title: Bilingual; intro: Bilingual; contact: Bilingual; administration: Bilingual };
+  summary: { title: Bilingual; intro: Bilingual; contact: Bilingual };
   words: Words;
   places: Places;
 }

@@ -1,4 +1,5 @@
 // The programme at a glance, for the App Home. Built from the same content as the answers.
+import { administration } from './answers.ts';
 import { CONTENT, type Content, createKnowledge } from './content.ts';
 import type { Lang, Source } from './types.ts';
 import { span, sumOver } from './years.ts';
@@ -32,7 +33,15 @@ export function programmeSummary(lang: Lang, content: Content = CONTENT): Progra
     total: `${lang === 'sv' ? 'Totalt' : 'In total'} ${span(kb.firstYear, kb.lastYear)}: ${kb.kronor(sumOver(kb, kb.firstYear, kb.lastYear).sum, lang)}`,
     municipalities: [...(latest?.municipalities ?? [])],
     contacts: [kb.fill(lang, summary.contact[lang])],
-    administration: kb.fill(lang, summary.administration[lang]),
+    administration: administration({
+      kb,
+      lang,
+      period: { years: [], ranges: [], total: false, compare: false },
+      mentions: [],
+      ambiguous: [],
+      unknownPlace: null,
+      county: null,
+    }).text.replace(/\*/g, ''),
     examples: content.examples[lang],
     source: kb.source('decision'),
   };

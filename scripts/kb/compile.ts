@@ -1,6 +1,7 @@
 // Reads knowledge/content/*.yaml, checks every file against its shape and every stated fact against its
 // document, and builds the one JSON object the engine reads. Each problem is reported as
 // `file:line: what is wrong, and how to fix it`, in words for the person who edits the file.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -14,6 +15,7 @@ import {
   type Fact,
   kronor,
 } from '../../knowledge/content.ts';
+import { editDistance } from '../../knowledge/text.ts';
 import { FILES } from './schema.ts';
 
 /** One thing wrong with the content, where it is, and how to fix it. */
@@ -108,9 +110,9 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
     problems.push({ file: display(file), line: lines.get(file)?.(path) ?? 1, message });
 
   // Documents, and the text of each, for the quotes.
-  const documents: DocumentInfo[] = p['documents.yaml'].documents;
+  const documents: DocumentInfo[] = p['documents.yaml'].documents.map(({ sha256: _, ...d }) => d);
   const texts = new Map<string, string>();
-  documents.forEach((d, i) => {
+  p['documents.yaml'].documents.forEach((d, i) => {
     if (texts.has(d.id))
       at(
         'documents.yaml',
@@ -125,7 +127,16 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
         `knowledge/sources/${d.file} does not exist; put the document's text there first`,
       );
       texts.set(d.id, '');
-    } else texts.set(d.id, readFileSync(file, 'utf8'));
+    } else {
+      const bytes = readFileSync(file);
+      if (createHash('sha256').update(bytes).digest('hex') !== d.sha256)
+        at(
+          'documents.yaml',
+          ['documents', i, 'sha256'],
+          `knowledge/sources/${d.file} is not the text as published (its sha256 differs); never edit a published document: put a correction in a new document`,
+        );
+      texts.set(d.id, bytes.toString('utf8'));
+    }
   });
   const dateOf = (doc: string) => documents.find((d) => d.id === doc)?.date ?? '';
 
@@ -315,7 +326,10 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
   function placeholders(file: keyof typeof FILES, path: Path, template: string, slots: string[] = []) {
     for (const [, name] of template.matchAll(PLACEHOLDER)) {
       if (name === undefined || facts[name] || slots.includes(name) || documentFields.has(name)) continue;
-      const near = Object.keys(facts).filter((f) => f.split('.')[0] === name.split('.')[0]);
+      // Likely meant: a fact of the same family ("contact.press.…") or one a typo away ("ordinanse").
+      const near = Object.keys(facts).filter(
+        (f) => f.split('.')[0] === name.split('.')[0] || editDistance(f, name, 2) <= 2,
+      );
       at(
         file,
         path,

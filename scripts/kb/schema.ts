@@ -33,6 +33,9 @@ export const documentsFile = z.strictObject({
         file: z
           .string()
           .regex(/^[\w.-]+\.txt$/, { error: 'should be a .txt file name in knowledge/sources/' }),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, { error: 'should be the 64-letter sha256sum of the file' }),
       }),
     )
     .min(1, { error: 'needs at least one document' }),
@@ -117,7 +120,6 @@ export const phrasesFile = z.strictObject({
     title: bilingual,
     intro: bilingual,
     contact: bilingual,
-    administration: bilingual,
   }),
 });
 
