@@ -3,9 +3,10 @@
  * dynalite), real HTTP requests signed as Slack signs them, and a stand-in Slack Web API on loopback
  * reached through SLACK_API_URL. Stopped the way a person stops it: SIGINT to the process group.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { closedPort } from '../support/net.ts';
@@ -25,6 +26,8 @@ interface SignedRequest {
 let slack: FakeSlack;
 let stack: ChildProcess;
 let port: number;
+let dynalitePort: number;
+let lambdaPort: number;
 let output = '';
 
 async function post(request: SignedRequest, extraHeaders: Record<string, string> = {}): Promise<Response> {
@@ -58,6 +61,8 @@ function accepts(portNumber: number): Promise<boolean> {
 beforeAll(async () => {
   slack = await startFakeSlack();
   port = await closedPort();
+  dynalitePort = await closedPort();
+  lambdaPort = await closedPort();
   // detached: its own process group, so the test can send SIGINT to all of it, as Ctrl-C does.
   stack = spawn('npm', ['run', 'dev'], {
     cwd: ROOT,
@@ -66,6 +71,11 @@ beforeAll(async () => {
     env: {
       ...process.env,
       PORT: String(port),
+      DYNALITE_PORT: String(dynalitePort),
+      LAMBDA_PORT: String(lambdaPort),
+      DYNAMODB_ENDPOINT: undefined,
+      // Unset as in a developer's shell (vitest sets it for the tests): the scripts must silence it themselves.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_BOT_TOKEN: 'xoxb-e2e-not-real',
       SLACK_BOT_ID: BOT_ID,
@@ -101,6 +111,13 @@ describe('npm run dev', () => {
     expect(output).toContain(`http://127.0.0.1:${port}/slack/events`);
     expect(output).toMatch(/tunnel/);
     expect(output).not.toContain(SECRET);
+    expect(output).not.toContain('NodeVersionSupportWarning');
+  });
+
+  it('listens on the ports DYNALITE_PORT and LAMBDA_PORT name', async () => {
+    expect(output).toContain(`dynalite in memory at http://127.0.0.1:${dynalitePort}`);
+    expect(await accepts(dynalitePort)).toBe(true);
+    expect(await accepts(lambdaPort)).toBe(true);
   });
 
   it('answers a mention in the thread of the message, through SLACK_API_URL', async () => {
@@ -164,6 +181,21 @@ describe('npm run dev', () => {
     expect((await post(forged)).status).toBe(401);
     expect(slack.calls.length).toBe(before);
   });
+
+  it('prints the report command for its own table, and that command reports what the stack logged', async () => {
+    const command = /Usage report: (.+)$/m.exec(output)?.[1] ?? '';
+    expect(command).toBe(
+      `TABLE_NAME=bidrag-bot-dev DYNAMODB_ENDPOINT=http://127.0.0.1:${dynalitePort} npm run report`,
+    );
+    // Run as a person would paste it, in a shell.
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', command], {
+      cwd: ROOT,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined },
+      timeout: 30_000,
+    });
+    expect(stdout).toMatch(/^questions\s+[1-9]\d*$/m);
+    expect(stderr).not.toMatch(/NodeVersionSupportWarning/);
+  }, 30_000);
 
   it('stops everything on Ctrl-C (SIGINT to the process group)', async () => {
     const { pid } = stack;
