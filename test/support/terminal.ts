@@ -4,6 +4,8 @@
  * util-linux's `script` (the bytes the program wrote to the terminal). No Node pty module needed.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -53,10 +55,12 @@ async function viaTmux(options: {
   env: Record<string, string>;
   lines: string[];
 }): Promise<Session> {
-  // A server of its own (-L), with no user configuration (-f /dev/null): a person's tmux is never touched.
-  const socket = `bidrag-test-${process.pid}-${Date.now()}`;
+  // A server of its own on a socket in a folder of its own (tmux leaves the socket file behind), with no
+  // user configuration (-f /dev/null): a person's tmux is never touched.
+  const folder = mkdtempSync(join(tmpdir(), 'bidrag-tmux-'));
+  const socket = join(folder, 'socket');
   const tmux = (...args: string[]) => {
-    const run = spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {
+    const run = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
     });
@@ -87,6 +91,7 @@ async function viaTmux(options: {
     return { rows, softWrapped: screen(true).join('\n') !== rows.join('\n') };
   } finally {
     tmux('kill-server');
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
