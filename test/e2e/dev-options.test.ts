@@ -2,12 +2,13 @@
  * `npm run dev`'s environment: mistakes stop it with one line and no serverless-offline dump, and
  * DYNAMODB_ENDPOINT points the whole stack at another store instead of starting dynalite.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { createDynamoClient, DynamoStore, documentClient } from '../../functions/store/dynamo.ts';
+import { postSigned, startDevStack } from '../support/dev-stack.ts';
 import { TEST_CREDENTIALS, TEST_REGION } from '../support/dynamo.ts';
 import { closedPort, listen } from '../support/net.ts';
 import { signedCommand } from '../support/slack.ts';
@@ -65,55 +66,28 @@ describe('npm run dev with DYNAMODB_ENDPOINT', () => {
   it('keeps its table and question log in that store and starts no dynalite', async () => {
     const endpoint = inject('dynamoEndpoint');
     const port = await closedPort();
-    const stack = spawn('npm', ['run', 'dev'], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DYNAMODB_ENDPOINT: endpoint,
-        DYNALITE_PORT: undefined,
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/`,
-      },
+    const dev = await startDevStack({
+      PORT: String(port),
+      DYNAMODB_ENDPOINT: endpoint,
+      DYNALITE_PORT: undefined,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/`,
     });
-    let output = '';
     try {
-      await new Promise<void>((resolve, reject) => {
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes('ready: POST')) resolve();
-        };
-        stack.stdout?.on('data', onData);
-        stack.stderr?.on('data', onData);
-        stack.once('exit', (code) => reject(new Error(`npm run dev exited early (${code}):\n${output}`)));
-      });
+      const output = dev.output();
       expect(output).toContain(`DynamoDB: DYNAMODB_ENDPOINT ${endpoint}, table bidrag-bot-dev`);
       expect(output).not.toContain('dynalite in memory');
       expect(output).toContain(`TABLE_NAME=bidrag-bot-dev DYNAMODB_ENDPOINT=${endpoint} npm run report`);
 
       const request = signedCommand({ text: 'Kan Malmö söka bidraget?' }, { secret: SECRET });
-      const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: Object.fromEntries(
-          Object.entries(request.headers).filter(
-            (entry): entry is [string, string] => entry[1] !== undefined,
-          ),
-        ),
-        body: request.body ?? '',
-      });
+      const response = await postSigned(port, request);
       expect(response.status).toBe(200);
       const client = createDynamoClient({ endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS });
       const stats = await new DynamoStore(documentClient(client), 'bidrag-bot-dev').stats();
       client.destroy();
       expect(stats.total).toBeGreaterThanOrEqual(1);
     } finally {
-      if (stack.pid !== undefined && stack.exitCode === null) {
-        const exited = new Promise((resolve) => stack.once('exit', resolve));
-        process.kill(-stack.pid, 'SIGINT');
-        await exited;
-      }
+      await dev.stop();
     }
   }, 120_000);
 });

@@ -23,6 +23,15 @@ export const terminalKind: TerminalKind | null = installed('tmux', ['-V'])
     ? 'script'
     : null;
 
+export interface TerminalOptions {
+  /** Run by a shell in the repository's root. */
+  command: string;
+  width: number;
+  env: Record<string, string>;
+  /** Typed one at a time, each after the prompt appears. */
+  lines: string[];
+}
+
 export interface Session {
   /** The screen's rows (tmux) or the lines written (script), escape sequences removed, trailing spaces trimmed. */
   rows: string[];
@@ -42,19 +51,11 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Runs `command` (from the repository's root) in a terminal `width` columns wide, types each line after
  * the prompt "> " appears, and returns what the terminal shows once the prompt follows the last answer.
  */
-export async function typeInTerminal(
-  kind: TerminalKind,
-  options: { command: string; width: number; env: Record<string, string>; lines: string[] },
-): Promise<Session> {
+export async function typeInTerminal(kind: TerminalKind, options: TerminalOptions): Promise<Session> {
   return kind === 'tmux' ? viaTmux(options) : viaScript(options);
 }
 
-async function viaTmux(options: {
-  command: string;
-  width: number;
-  env: Record<string, string>;
-  lines: string[];
-}): Promise<Session> {
+async function viaTmux(options: TerminalOptions): Promise<Session> {
   // A server of its own on a socket in a folder of its own (tmux leaves the socket file behind), with no
   // user configuration (-f /dev/null): a person's tmux is never touched.
   const folder = mkdtempSync(join(tmpdir(), 'bidrag-tmux-'));
@@ -95,12 +96,7 @@ async function viaTmux(options: {
   }
 }
 
-async function viaScript(options: {
-  command: string;
-  width: number;
-  env: Record<string, string>;
-  lines: string[];
-}): Promise<Session> {
+async function viaScript(options: TerminalOptions): Promise<Session> {
   const child = spawn(
     'script',
     ['-qfec', `stty cols ${options.width} rows 200 && exec ${options.command}`, '/dev/null'],
