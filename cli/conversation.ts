@@ -41,9 +41,12 @@ export interface Conversation {
 export function createConversation(engine: Engine, startLang: Lang): Conversation {
   let lang = startLang;
   let suggestions: string[] = [];
+  // What the previous question leaves for the next one ("Kan Malmö söka?" then "hur mycket får de?").
+  let context: Answer['context'] = null;
 
   function ask(question: string): string {
-    const answer: Answer = engine.answer(question);
+    const answer: Answer = engine.answer(question, context);
+    context = answer.context;
     lang = answer.lang;
     suggestions = answer.suggestions;
     return toPlainText(answer);

@@ -21,6 +21,8 @@ export interface Context {
   county: County | null;
   /** The question asks for an average per year. */
   average?: boolean;
+  /** An amount the question states ("Är det 2,2 miljarder redan 2019?"), to check against the facts. */
+  stated?: number | null;
 }
 
 export type Parts = Pick<Answer, 'text' | 'sources'> & Partial<Pick<Answer, 'suggestions' | 'outcome'>>;
@@ -368,6 +370,10 @@ export function amount(ctx: Context): Parts {
   }
   const inside = period.years.filter((y) => kb.amountFor(y) !== null);
   const outside = period.years.filter((y) => kb.amountFor(y) === null);
+  // "Är det 2,2 miljarder redan 2019?": a figure the release gives for other years, or none.
+  const premise = inside.length === 1 && ctx.stated ? inside[0] : undefined;
+  if (premise !== undefined && ctx.stated && kb.amountFor(premise) !== ctx.stated)
+    lines.push(say(ctx, 'amount.not-that', { said: kb.kronor(ctx.stated, ctx.lang), year: premise }));
   for (const y of inside) lines.push(amountLine(ctx, y));
   years.push(...inside);
   if (period.total && inside.length > 1 && period.ranges.length === 0) {

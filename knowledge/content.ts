@@ -102,6 +102,8 @@ export interface Words {
   not_typos: string[];
   language: { sv: string[]; en: string[] };
   help: { phrases: string[]; only: string[] };
+  thanks: string[];
+  questions: { starts: string[]; yes_no: string[]; joins: string[] };
   cues: {
     amount: string[];
     eligibility: string[];
@@ -114,6 +116,14 @@ export interface Words {
     total: string[];
     compare: string[];
     first_year: string[];
+    why: string[];
+    average: string[];
+    currency: string[];
+    source: string[];
+    correction: string[];
+    ellipsis: string[];
+    pronoun_place: string[];
+    pronoun_year: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
     list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
   } & Record<string, unknown>;

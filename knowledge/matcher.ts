@@ -22,6 +22,8 @@ export interface Matcher {
   unknownShare(terms: string[]): number;
   /** Every word the entries know, as the tokenizer gives them. */
   readonly vocabulary: readonly string[];
+  /** True for a word an entry knows, or a typo or inflection of one. */
+  knows(word: string): boolean;
 }
 
 /** Keywords carry the topic; phrasings only show how people ask, so their words count for less. */
@@ -110,7 +112,7 @@ export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: str
     return unknown === 0 ? 0 : unknown / (unknown + knownWeight);
   }
 
-  return { rank, unknownShare, vocabulary };
+  return { rank, unknownShare, vocabulary, knows: (word) => known(word).length > 0 };
 }
 
 /**

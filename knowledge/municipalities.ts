@@ -43,6 +43,9 @@ export function municipalityNamed(name: string): Municipality | undefined {
   return byName.get(name);
 }
 
+/** Words after a name that make it a county's ("Uppsala län", "Stockholm County"). */
+const COUNTY_WORDS = new Set(['lan', 'county']);
+
 /** Folds a name the way questions are folded; hyphens become spaces ("Upplands-Bro" → "upplands bro"). */
 const key = (s: string) =>
   fold(s)
@@ -191,6 +194,8 @@ export function createGazetteer(places: Places, notTypos: readonly string[]): Ga
         }
         if (found) used = n;
       }
+      // "Uppsala län", "Jönköping County": the county, not the municipality that shares its name.
+      if (found && COUNTY_WORDS.has(all[i + used]?.folded ?? '')) found = null;
       const word = all[i];
       if (found) mentions.push(found);
       else if (word) leftovers.push(word);
@@ -211,7 +216,7 @@ export function createGazetteer(places: Places, notTypos: readonly string[]): Ga
           continue;
         // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
         if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
-        if (all[w.index + 1]?.folded === 'lan' || countyWords.has(k)) continue;
+        if (COUNTY_WORDS.has(all[w.index + 1]?.folded ?? '') || countyWords.has(k)) continue;
         // "Boris Johnson": a capitalised word before another is a person's name, not a misspelt town.
         const next = all[w.index + 1];
         if (next && /^\p{Lu}/u.test(w.raw) && /^\p{Lu}/u.test(next.raw) && !NAME_SUFFIXES.has(next.folded))
@@ -292,7 +297,12 @@ export function createGazetteer(places: Places, notTypos: readonly string[]): Ga
     const base = key(name.replace(/ län$/, '')).replace(/s$/, '');
     const alone = !foldedIndex.has(base) && !foldedIndex.has(`${base}s`);
     const prefixes = COUNTY_PREFIXES[name] ?? [];
-    const names = [`${base}s? lan`, ...(alone ? [`${base}s?`] : []), ...prefixes.map((p) => `${p}\\p{L}*`)];
+    const names = [
+      `${base}s? (?:lan|county)`,
+      `county of ${base}`,
+      ...(alone ? [`${base}s?`] : []),
+      ...prefixes.map((p) => `${p}\\p{L}*`),
+    ];
     return { name, municipalities: members, base, pattern: new RegExp(` (${names.join('|')}) `, 'u') };
   });
   // "Västra Götaland" must not be read as a typo of Gotland.

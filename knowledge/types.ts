@@ -48,6 +48,8 @@ export interface Answer {
   entryId: string | null;
   /** When a message asked several things: the intent of each part answered, in order. */
   parts?: Intent[];
+  /** The routing rule(s) that decided, by name, for the logs ("named-eligibility", "follow-up:amount"). */
+  rule?: string;
   /** 0..1, how sure the engine is of `intent`. */
   confidence: number;
   /** What the next question of the same conversation may build on; null leaves no context (a greeting). */
