@@ -11,6 +11,10 @@ export function toJsonl(a: Answer) {
     municipalities: a.municipalities,
     suggestions: a.suggestions,
     sources: a.sources.map((s) => `“${s.quote}” — ${s.document}`),
+    // Every part's intent, when the message asked several things; the first part's is `intent`.
+    ...(a.parts ? { parts: a.parts } : {}),
+    // The routing rule(s) that decided, by name: why the bot answered as it did.
+    ...(a.rule ? { rule: a.rule } : {}),
   };
 }
 

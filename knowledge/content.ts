@@ -124,6 +124,8 @@ export interface Words {
     ellipsis: string[];
     pronoun_place: string[];
     pronoun_year: string[];
+    year_after: string[];
+    year_before: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
     list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
   } & Record<string, unknown>;

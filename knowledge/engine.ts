@@ -83,6 +83,8 @@ function compileCues(w: Content['words']) {
     ellipsis: cuePattern(c.ellipsis),
     pronounPlace: cuePattern(c.pronoun_place),
     pronounYear: cuePattern(c.pronoun_year),
+    yearAfter: cuePattern(c.year_after),
+    yearBefore: cuePattern(c.year_before),
     // "Vilka kommuner …", "How many municipalities …", "kommuner på listan", "lista kommunerna".
     list: new RegExp(
       `\\b(?:${alternatives(list.asks)})\\b(?:\\s+(?:${alternatives(list.fillers)}))*\\s+(?:${alternatives(list.nouns)})\\b` +
@@ -344,19 +346,41 @@ export function createEngine(content: Content = CONTENT): Engine {
       ctx.mentions = prevPlaces;
       carried.push(prevPlaces.map((m) => m.municipality.name).join(', '));
     }
+    const relative = r.cue.yearAfter ? 1 : r.cue.yearBefore ? -1 : 0;
     if (
       prev &&
       !hasYears(r.period) &&
-      (r.cue.pronounYear || (!ownTopic(r) && prev.topic)) &&
+      (relative || r.cue.pronounYear || (!ownTopic(r) && prev.topic)) &&
       hasYears(prevPeriod)
     ) {
-      ctx.period = { ...r.period, years: prev.years, ranges: prev.ranges };
+      // "och året efter?", "vem hade det innan?": the year asked before, moved by one when asked to.
+      const years = prev.years.map((y) => y + relative);
+      const ranges = prev.ranges.map(([a, b]): [number, number] => [a + relative, b + relative]);
+      ctx.period = { ...r.period, years, ranges };
       r = { ...r, period: ctx.period };
+    }
+    // "which of those can apply?", "vilka kommuner där?" after a county: that county.
+    if (
+      prev?.county &&
+      !named &&
+      !r.county &&
+      !prevPlaces.length &&
+      (r.cue.pronounPlace || r.cue.list || r.cue.eligibility)
+    ) {
+      r = { ...r, county: countyNamed(prev.county) };
+      carried.push(prev.county);
     }
     const leaning =
       prev?.topic &&
       (!ownTopic(r) || r.cue.correction) &&
-      (named || hasYears(r.period) || r.county || r.cue.ellipsis || r.cue.correction || r.cue.source);
+      (named ||
+        hasYears(r.period) ||
+        r.county ||
+        r.cue.ellipsis ||
+        r.cue.correction ||
+        r.cue.source ||
+        r.cue.pronounPlace ||
+        relative !== 0);
     if (leaning && prev?.topic) {
       // "och 2019?", "samma för Umeå?", "nej, jag menade Linköping": the earlier topic, the new slots.
       if (!named && !r.county && prevPlaces.length && !ctx.mentions.length) ctx.mentions = prevPlaces;
@@ -364,7 +388,11 @@ export function createEngine(content: Content = CONTENT): Engine {
       const topic = prev.topic;
       const what = topicLabel(topic, lang);
       carried = [what, ...carried];
-      const d = onTopic(topic, r, ctx, made, entry);
+      // "när träder den i kraft?": something about that topic the documents do not state.
+      const d =
+        r.unknown.length > 0 && !named
+          ? made('not-stated', notStatedNear(ctx, topic), 'unknown', null, confidence, topic)
+          : onTopic(topic, r, ctx, made, entry);
       return { ...d, rule: `follow-up:${d.rule}`, parts: noted(d.parts, carried, lang) };
     }
     if (
@@ -457,19 +485,19 @@ export function createEngine(content: Content = CONTENT): Engine {
     }
     // "Får pengarna användas till fältassistenter?", "Is there an application template?": a detail of the
     // programme that no fact answers. Say so, with the nearest facts and who can answer.
+    const near = r.strong ?? (r.top && r.score <= SUGGEST_AT ? r.top.entry : null);
     if (
       r.unknown.length > 0 &&
-      !r.offTopic &&
-      (namesProgramme(r) || r.strong) &&
+      (namesProgramme(r) || (near && !r.offTopic)) &&
       (cues.yesNo.test(f) || r.cue.purpose)
     )
       return made(
         'not-stated',
-        notStatedNear(ctx, r),
-        r.strong?.intent ?? 'unknown',
-        r.strong?.id ?? null,
+        notStatedNear(ctx, near?.id),
+        near?.intent ?? 'unknown',
+        near?.id ?? null,
         confidence,
-        r.strong?.id ?? null,
+        near?.id ?? null,
       );
     if (r.cue.duration && (!r.strong || r.strong.intent === 'amount'))
       return entry('duration', 'duration', 'amount');
@@ -486,8 +514,8 @@ export function createEngine(content: Content = CONTENT): Engine {
     // "How much per year?": nothing but the amount words, which the matcher does not weigh.
     if (r.cue.amount && !r.offTopic) return entry('amount', 'amount', 'amount', Math.max(confidence, 0.5));
     // A question about the programme that no entry answers well: what the release does not say.
-    if (!r.offTopic && namesProgramme(r) && r.unknown.length > 0)
-      return made('not-stated', notStatedNear(ctx, r), 'unknown', null, confidence, null);
+    if (namesProgramme(r) && r.unknown.length > 0)
+      return made('not-stated', notStatedNear(ctx, near?.id), 'unknown', null, confidence, null);
     if (r.top && r.score <= SUGGEST_AT && !r.offTopic) {
       const suggestions = r.results
         .filter((x) => x.score <= SUGGEST_AT)
@@ -561,10 +589,12 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   /** "The release does not say", then the nearest answer the release does give (if a topic matched). */
-  function notStatedNear(ctx: Context, r: Reading): Parts {
+  function notStatedNear(ctx: Context, nearId?: string | null): Parts {
     const base = notStated(ctx);
-    const near = r.strong && r.strong.id !== 'help' ? compose(r.strong.id, ctx) : null;
-    if (!near || r.strong?.id === 'application') return near && r.strong?.id === 'application' ? near : base;
+    if (!nearId || nearId === 'help') return base;
+    const near = compose(nearId, ctx);
+    // An answer that already says what the release does not ("Hur man ansöker … framgår inte") stands alone.
+    if (/framgår inte|does not say|säger .*ingenting|says nothing/.test(near.text)) return near;
     return { ...base, text: `${base.text.split('\n')[0]}\n${near.text}`, sources: [...near.sources] };
   }
 
@@ -635,13 +665,15 @@ export function createEngine(content: Content = CONTENT): Engine {
     if (contextText) {
       const c = read(contextText, lang);
       const places = c.mentions.map((m) => m.municipality.code);
-      if (places.length || hasYears(c.period))
+      // A quoted line or a paragraph before the question: its places, years and topic, should the
+      // question lean on them ("> Från och med 2019 hanteras … / vem hade det innan?").
+      if (places.length || hasYears(c.period) || c.strong)
         prev = {
-          topic: prev?.topic ?? null,
+          topic: c.strong?.id ?? prev?.topic ?? null,
           places,
           years: c.period.years,
           ranges: c.period.ranges,
-          county: null,
+          county: c.county?.name ?? null,
           lang,
         };
     }

@@ -158,6 +158,8 @@ export const wordsFile = z.strictObject({
     ellipsis: cues,
     pronoun_place: cues,
     pronoun_year: cues,
+    year_after: cues,
+    year_before: cues,
     per_municipality: z.strictObject({ each: cues, nouns: cues, split: cues, between: cues }),
     list: z.strictObject({ asks: cues, fillers: cues, nouns: cues, after: cues, phrases: cues }),
   }),
