@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { type CliStoreSettings, ConfigError, cliStoreSettings } from '../functions/config.ts';
 import { createDynamoStore } from '../functions/store/dynamo.ts';
+import { forget } from './forget.ts';
 import { formatReport } from './report-format.ts';
 
 // A human waits here, not Slack: allow a slow network, but do not hang on a dead endpoint.
@@ -10,22 +12,31 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** A ConfigError's message is written for the user; anything else gets its name and message. */
+function failure(error: unknown): never {
+  if (error instanceof ConfigError) fail(error.message);
+  fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { days: { type: 'string', default: '30' } } });
+  const { values } = parseArgs({
+    options: { days: { type: 'string', default: '30' }, forget: { type: 'string' } },
+  });
+  if (values.forget !== undefined) {
+    process.stdout.write(`${await forget(values.forget).catch(failure)}\n`);
+    return;
+  }
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1)
     fail(`--days must be a whole number of days, got "${values.days}".`);
 
-  const tableName = process.env.TABLE_NAME;
-  if (!tableName) {
-    fail(
-      'TABLE_NAME is not set: name the DynamoDB table to report on, e.g.\n' +
-        '  TABLE_NAME=bidrag-bot-dev DYNAMODB_ENDPOINT=http://127.0.0.1:8000 npm run report\n' +
-        '(leave DYNAMODB_ENDPOINT unset to read the table in AWS with your usual credentials).',
-    );
+  let settings: CliStoreSettings;
+  try {
+    settings = cliStoreSettings();
+  } catch (error) {
+    failure(error);
   }
-  const endpoint = process.env.DYNAMODB_ENDPOINT || undefined;
-  const region = process.env.AWS_REGION || 'eu-north-1';
+  const { tableName, endpoint, region } = settings;
   const where = endpoint ?? `AWS ${region}`;
 
   const store = createDynamoStore({ tableName, endpoint, region, statsDays: days, ...CLIENT_TIMEOUTS });
