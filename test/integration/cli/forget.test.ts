@@ -1,36 +1,14 @@
 // `npm run report -- --forget U…` as an admin runs it: a child process against dynalite.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoStore } from '../../../functions/store/dynamo.ts';
 import { hashUser } from '../../../functions/store/hash.ts';
+import { runReport } from '../../support/cli.ts';
 import { freshTable } from '../../support/dynamo.ts';
 import { questionRecord } from '../../support/records.ts';
 
-const run = promisify(execFile);
 const SALT = 'forget-test-salt';
-
-async function report(args: string[], env: Record<string, string | undefined>) {
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    TABLE_NAME: undefined,
-    DYNAMODB_ENDPOINT: undefined,
-    USER_HASH_SALT: undefined,
-    USER_HASH_SALT_PARAM: undefined,
-    ...env,
-  };
-  try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/report.ts', ...args], {
-      env: childEnv,
-      timeout: 15_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+const report = runReport;
 
 describe('npm run report -- --forget', () => {
   it("deletes the person's questions, hashed with the function's salt, and says how many", async () => {
