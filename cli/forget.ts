@@ -13,7 +13,8 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 /** Deletes the questions and votes of `userId` and returns the line to print; ConfigError for bad input. */
 export async function forget(
   userId: string,
-  env: Record<string, string | undefined> = process.env,
+  // Unset: config.ts reads process.env, as everywhere else.
+  env?: Record<string, string | undefined>,
   readSecrets?: SecretReader,
 ): Promise<string> {
   if (!SLACK_USER_ID.test(userId)) {

@@ -1,7 +1,8 @@
-// The one place in this code that reads process.env: the Lambda's settings (loadConfig, once per cold
-// start) and the admin CLI's (cliStoreSettings, cliUserHashSalt). Libraries read their own variables:
-// Powertools its POWERTOOLS_* (log level, metrics on or off), the AWS SDK its AWS_* (region,
-// credentials). A missing value stops the function with a message that says which variable and where
+// The one place the bot (functions/) and its CLIs (cli/) read process.env: the Lambda's settings
+// (loadConfig, once per cold start) and the admin CLI's (cliStoreSettings, cliUserHashSalt). Libraries
+// read their own variables: Powertools its POWERTOOLS_* (log level, metrics on or off), the AWS SDK its
+// AWS_* (region, credentials). The dev tooling (scripts/, bench/) sets up environments for the bot
+// and reads its own few (PORT, the values it hands to serverless-offline). A missing value stops the function with a message that says which variable and where
 // its value comes from, instead of a confusing failure at the first Slack request.
 
 /** Everything the Lambda needs, validated. Secrets included: never log this object. */
