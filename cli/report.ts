@@ -1,9 +1,11 @@
-// `npm run report`: usage stats of the bot's table, as plain-text tables.
+// `npm run report`: usage stats of the bot's table, as plain-text tables; `--forget U…` deletes one
+// person's questions and votes (cli/forget.ts).
 // First, before anything loads the AWS SDK (a side-effect import: import sorting keeps it in place).
 import './quiet-aws-sdk.ts';
+import { type CliStoreSettings, ConfigError, cliStoreSettings } from '../functions/config.ts';
 import { createDynamoStore } from '../functions/store/dynamo.ts';
 import { commandLine, exitWithUsageError } from './args.ts';
-import { parseEndpoint } from './endpoint.ts';
+import { forget } from './forget.ts';
 import { formatReport } from './report-format.ts';
 
 // A human waits here, not Slack: allow a slow network, but do not hang on a dead endpoint.
@@ -18,6 +20,10 @@ const { values } = commandLine({
   // One line per flag: the parser and --help both come from this table.
   flags: {
     days: { value: 'N', help: `count the last N days (UTC), 1–${MAX_DAYS}; default ${DEFAULT_DAYS}` },
+    forget: {
+      value: 'U…',
+      help: "delete one person's questions and votes (needs USER_HASH_SALT or USER_HASH_SALT_PARAM)",
+    },
   },
   words: { kind: 'none' },
   more: [
@@ -25,14 +31,26 @@ const { values } = commandLine({
     '  TABLE_NAME         the DynamoDB table, e.g. bidrag-bot-prod (required)',
     '  DYNAMODB_ENDPOINT  a local store, e.g. the one `npm run dev` prints; unset: AWS itself',
     '  AWS_REGION         default eu-north-1; AWS credentials as usual (AWS_PROFILE, …)',
-    'example:',
+    'examples:',
     '  TABLE_NAME=bidrag-bot-prod npm run report -- --days 7',
+    '  TABLE_NAME=bidrag-bot-prod USER_HASH_SALT_PARAM=/bidrag-bot/prod/user-hash-salt npm run report -- --forget U0123ABCD',
   ],
 });
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
+}
+
+/** A ConfigError's message is written for the user; anything else gets its name and message. */
+function failure(error: unknown): never {
+  if (error instanceof ConfigError) fail(error.message);
+  fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+}
+
+if (values.forget !== undefined) {
+  process.stdout.write(`${await forget(values.forget).catch(failure)}\n`);
+  process.exit(0);
 }
 
 const days = values.days === undefined ? DEFAULT_DAYS : Number(values.days);
@@ -42,19 +60,13 @@ if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
   );
 }
 
-const tableName = process.env.TABLE_NAME;
-if (!tableName) {
-  fail(
-    'TABLE_NAME is not set: name the DynamoDB table to report on, e.g.\n' +
-      '  TABLE_NAME=bidrag-bot-prod npm run report      (the table in AWS, with your usual credentials)\n' +
-      '`npm run dev` prints the command for its local table, with its DYNAMODB_ENDPOINT.',
-  );
+let settings: CliStoreSettings;
+try {
+  settings = cliStoreSettings();
+} catch (error) {
+  failure(error);
 }
-const rawEndpoint = process.env.DYNAMODB_ENDPOINT || undefined;
-const parsed = rawEndpoint === undefined ? undefined : parseEndpoint(rawEndpoint);
-if (parsed && 'error' in parsed) fail(parsed.error);
-const endpoint = parsed?.url;
-const region = process.env.AWS_REGION || 'eu-north-1';
+const { tableName, endpoint, region } = settings;
 const where = endpoint ?? `AWS ${region}`;
 
 const store = createDynamoStore({ tableName, endpoint, region, statsDays: days, ...CLIENT_TIMEOUTS });

@@ -7,6 +7,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Engine } from '../knowledge/engine.ts';
 import { programmeSummary } from '../knowledge/summary.ts';
 import type { Answer } from '../knowledge/types.ts';
+import { type Metrics, OUTCOME_METRIC } from './metrics.ts';
 import {
   ACTION,
   type Rendered,
@@ -25,7 +26,10 @@ export interface ListenerDeps {
   store: Store;
   userHashSalt: string;
   botUserId: string;
+  /** Who may read other people's questions on the App Home; everyone else sees counts and topics. */
+  adminUserIds: ReadonlySet<string>;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  metrics: Pick<Metrics, 'count'>;
   /** Identifies an answer so 👍/👎 can point at it; tests may pin it. */
   newAnswerId?: () => string;
   now?: () => Date;
@@ -54,19 +58,42 @@ const ANSWER_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /** Registers every listener the bot has on the app. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { engine, store, botUserId, logger } = deps;
+  const { engine, store, botUserId, logger, metrics } = deps;
   const newAnswerId = deps.newAnswerId ?? randomUUID;
   const now = deps.now ?? (() => new Date());
   // The App Home's programme part never changes while the function lives.
   const summary = programmeSummary('sv');
 
-  /** Answers (or gives help for an empty question), renders, and starts logging the question. */
+  /** The claim, counted when it is lost: a retry or the twin event of a message already answered. */
+  async function claimed(channel: string, ts: string): Promise<boolean> {
+    const first = await store.claim(channel, ts);
+    if (!first) metrics.count('ClaimConflict');
+    return first;
+  }
+
+  /** A post to Slack, counted when it fails; the failure still reaches Bolt's error handler. */
+  function posted<T>(post: Promise<T>): Promise<T> {
+    return post.catch((error: unknown) => {
+      metrics.count('PostFailure');
+      throw error;
+    });
+  }
+
+  /**
+   * Answers (or gives help for an empty question), renders, and starts logging the question.
+   * `followUp`: asked inside an existing thread, counted as a follow-up.
+   */
   function reply(
     question: string,
     userId: string | undefined,
     via: string,
+    followUp = false,
   ): Rendered & { logged: Promise<void> } {
     const answer: Answer = question === '' ? engine.help('sv') : engine.answer(question);
+    if (question !== '') {
+      metrics.count(OUTCOME_METRIC[answer.outcome]);
+      if (followUp) metrics.count('FollowUp');
+    }
     const answerId = newAnswerId();
     logger.info('Answering', {
       via,
@@ -98,17 +125,25 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (event.bot_id !== undefined || event.subtype !== undefined || event.user === undefined) return;
     if (event.user === botUserId) return;
     // Slack sends the same post as app_mention and as message, and retries: only the first one replies.
-    if (!(await store.claim(event.channel, event.ts))) return;
-    const { text, blocks, logged } = reply(questionFrom(event.text, botUserId), event.user, 'mention');
+    if (!(await claimed(event.channel, event.ts))) return;
+    const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
+    const { text, blocks, logged } = reply(
+      questionFrom(event.text, botUserId),
+      event.user,
+      'mention',
+      inThread,
+    );
     await Promise.all([
-      client.chat.postMessage({
-        channel: event.channel,
-        thread_ts: event.thread_ts ?? event.ts,
-        text,
-        blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      }),
+      posted(
+        client.chat.postMessage({
+          channel: event.channel,
+          thread_ts: event.thread_ts ?? event.ts,
+          text,
+          blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      ),
       logged,
     ]);
   });
@@ -117,18 +152,21 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     // Edits, deletions, joins, bot_message and every other subtype are not questions.
     if (event.subtype !== undefined) return;
     if (event.channel_type !== 'im' || event.bot_id !== undefined || event.user === botUserId) return;
-    if (!(await store.claim(event.channel, event.ts))) return;
-    const { text, blocks, logged } = reply(questionFrom(event.text, botUserId), event.user, 'dm');
+    if (!(await claimed(event.channel, event.ts))) return;
+    const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
+    const { text, blocks, logged } = reply(questionFrom(event.text, botUserId), event.user, 'dm', inThread);
     await Promise.all([
-      client.chat.postMessage({
-        channel: event.channel,
-        // Top level in the DM, unless the question itself was asked in a thread there.
-        thread_ts: event.thread_ts,
-        text,
-        blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      }),
+      posted(
+        client.chat.postMessage({
+          channel: event.channel,
+          // Top level in the DM, unless the question itself was asked in a thread there.
+          thread_ts: event.thread_ts,
+          text,
+          blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      ),
       logged,
     ]);
   });
@@ -182,15 +220,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const post =
         body.container?.is_ephemeral || channel === undefined || message === undefined
           ? respond({ response_type: 'ephemeral', replace_original: false, text, blocks })
-          : client.chat.postMessage({
-              channel,
-              // The bot's answers in channels are in threads; in a DM it answered at top level.
-              thread_ts: typeof message.thread_ts === 'string' ? message.thread_ts : undefined,
-              text,
-              blocks,
-              unfurl_links: false,
-              unfurl_media: false,
-            });
+          : posted(
+              client.chat.postMessage({
+                channel,
+                // The bot's answers in channels are in threads; in a DM it answered at top level.
+                thread_ts: typeof message.thread_ts === 'string' ? message.thread_ts : undefined,
+                text,
+                blocks,
+                unfurl_links: false,
+                unfurl_media: false,
+              }),
+            );
       await Promise.all([post, logged]);
     },
   );
@@ -199,6 +239,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     // Opening the Messages tab fires this too; only the Home tab has a view to publish.
     if (event.tab !== 'home') return;
     const stats = await store.stats();
-    await client.views.publish({ user_id: event.user, view: renderHome(summary, stats, 'sv') });
+    // Questions are people's own words, some asked in a DM or with /bidrag: only admins read them.
+    const audience = deps.adminUserIds.has(event.user) ? 'admin' : 'everyone';
+    await client.views.publish({ user_id: event.user, view: renderHome(summary, stats, 'sv', audience) });
   });
 }

@@ -6,6 +6,7 @@ import { createEngine } from '../knowledge/engine.ts';
 import { type Config, loadConfig } from './config.ts';
 import { registerListeners } from './listeners.ts';
 import { boltLogger, logger, redact } from './logger.ts';
+import { createMetrics } from './metrics.ts';
 import { errorResponse, prepareRequest } from './request.ts';
 import { createDynamoStore } from './store/dynamo.ts';
 import { resilient } from './store/resilient.ts';
@@ -24,6 +25,9 @@ function describe(error: unknown): Record<string, unknown> {
     detail: redact(error.message),
   };
 }
+
+// Module scope, not per cold start: the ack latency of a request whose cold start fails counts too.
+const metrics = createMetrics();
 
 function build(config: Config): Handler {
   const receiver = new AwsLambdaReceiver({ signingSecret: config.slack.signingSecret, logger: boltLogger() });
@@ -56,14 +60,16 @@ function build(config: Config): Handler {
     // The App Home's stats make several reads and nobody waits on a reply there: allow a bit longer.
     // The claim decides between one reply and two, and on a cold start it also opens the connection:
     // 800 ms still leaves the reply well inside Slack's 3 s.
-    { timeoutMs: 300, claimTimeoutMs: 800, statsTimeoutMs: 1_000, logger },
+    { timeoutMs: 300, claimTimeoutMs: 800, statsTimeoutMs: 1_000, logger, metrics },
   );
   registerListeners(app, {
     engine: createEngine(),
     store,
     userHashSalt: config.userHashSalt,
     botUserId: config.slack.botUserId,
+    adminUserIds: config.adminUserIds,
     logger,
+    metrics,
   });
   return receiver.toHandler();
 }
@@ -72,6 +78,9 @@ let bolt: Promise<Handler> | undefined;
 
 /** API Gateway (HTTP API, payload v2) → Bolt; errors become status codes here and nowhere else. */
 export const handler: Handler = async (event, context) => {
+  const started = performance.now();
+  // Every line of this invocation carries the request id, the function and whether it is a cold start.
+  logger.addContext(context);
   try {
     // A failed cold start (SSM unreachable) is not cached: the next request tries again.
     bolt ??= loadConfig()
@@ -89,5 +98,9 @@ export const handler: Handler = async (event, context) => {
       ...describe(error),
     });
     return response;
+  } finally {
+    // AwsLambdaReceiver answers Slack only when every listener has finished: this is Slack's wait.
+    metrics.duration('AckLatency', performance.now() - started);
+    metrics.flush();
   }
 };

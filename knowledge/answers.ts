@@ -535,6 +535,7 @@ export function notStated(ctx: Context): Parts {
       }).text.split('\n'),
     ])}\n${say(ctx, 'not-stated.who', { agency: currentAgency(kb) })}`,
     sources: [kb.source('measures'), ...agencySources(kb)],
+    outcome: 'unstated',
   };
 }
 
@@ -553,9 +554,11 @@ export function combine(parts: readonly Parts[]): Parts {
     text: parts.map((p) => p.text).join('\n\n'),
     sources,
     ...(suggestions.length ? { suggestions } : {}),
-    outcome: parts.every((p) => (p.outcome ?? 'answered') !== 'answered')
-      ? (parts[0]?.outcome ?? 'fallback')
-      : 'answered',
+    outcome: parts.some((p) => (p.outcome ?? 'answered') === 'answered')
+      ? 'answered'
+      : parts.some((p) => p.outcome === 'unstated')
+        ? 'unstated'
+        : (parts[0]?.outcome ?? 'fallback'),
   };
 }
 

@@ -595,7 +595,12 @@ export function createEngine(content: Content = CONTENT): Engine {
     const near = compose(nearId, ctx);
     // An answer that already says what the release does not ("Hur man ansöker … framgår inte") stands alone.
     if (/framgår inte|does not say|säger .*ingenting|says nothing/.test(near.text)) return near;
-    return { ...base, text: `${base.text.split('\n')[0]}\n${near.text}`, sources: [...near.sources] };
+    return {
+      ...base,
+      text: `${base.text.split('\n')[0]}\n${near.text}`,
+      sources: [...near.sources],
+      outcome: 'unstated',
+    };
   }
 
   /** "Vem fördelar pengarna?", the label of a topic for the note on what was taken from before. */
@@ -688,7 +693,9 @@ export function createEngine(content: Content = CONTENT): Engine {
       prev = nextContext(d, lang);
     }
     // Parts that found nothing are dropped when another part was answered; repeated answers once.
-    const answered = decisions.filter((d) => (d.parts.outcome ?? 'answered') === 'answered');
+    const answered = decisions.filter((d) =>
+      ['answered', 'unstated'].includes(d.parts.outcome ?? 'answered'),
+    );
     const kept = (answered.length ? answered : decisions.slice(0, 1)).filter(
       (d, i, xs) => xs.findIndex((x) => x.parts.text === d.parts.text) === i,
     );

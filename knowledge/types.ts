@@ -15,8 +15,11 @@ export type Intent =
   | 'background'
   | 'unknown';
 
-/** answered: a sourced answer; suggest: "did you mean"; fallback: nothing reliable to say. */
-export type Outcome = 'answered' | 'suggest' | 'fallback';
+/**
+ * answered: a sourced answer; unstated: the question is about the programme but the documents do not say,
+ * so the answer says so and gives the nearest facts; suggest: "did you mean"; fallback: nothing reliable.
+ */
+export type Outcome = 'answered' | 'unstated' | 'suggest' | 'fallback';
 
 /** One municipality the question named, and whether it is on the list of `listYear`. */
 export interface MunicipalityVerdict {

@@ -190,6 +190,8 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         ...slack,
+        // No admin unless named: otherwise the function would look for ADMIN_USER_IDS_PARAM in SSM.
+        ADMIN_USER_IDS: process.env.ADMIN_USER_IDS || 'none',
         DYNAMODB_ENDPOINT: dynamo.endpoint,
         BUNDLE_WORK_FOLDER: workFolder,
       },

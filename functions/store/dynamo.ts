@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Intent, Lang } from '../../knowledge/types.ts';
+import { scrubPersonalData } from '../privacy.ts';
 import type { FeedbackRecord, QuestionRecord, Store, UsageStats } from './store.ts';
 
 /*
@@ -76,6 +77,8 @@ export const DEFAULT_REGION = 'eu-north-1';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 function isLoopback(endpoint: string): boolean {
+  // config.ts rejects an endpoint that is no URL; a caller that skipped it gets the SDK's own error.
+  if (!URL.canParse(endpoint)) return false;
   const host = new URL(endpoint).hostname;
   return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 }
@@ -200,7 +203,7 @@ export class DynamoStore implements Store {
     this.now = options.now ?? (() => new Date());
   }
 
-  async claim(channel: string, ts: string): Promise<boolean> {
+  async claim(channel: string, ts: string, signal?: AbortSignal): Promise<boolean> {
     try {
       await this.doc.send(
         new PutCommand({
@@ -208,6 +211,7 @@ export class DynamoStore implements Store {
           Item: { pk: `CLAIM#${channel}#${ts}`, sk: 'CLAIM', ttl: epochSeconds(this.now()) + DAY_SECONDS },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
+        { abortSignal: signal },
       );
       return true;
     } catch (error) {
@@ -216,7 +220,7 @@ export class DynamoStore implements Store {
     }
   }
 
-  async logQuestion(record: QuestionRecord): Promise<void> {
+  async logQuestion(record: QuestionRecord, signal?: AbortSignal): Promise<void> {
     const at = record.at;
     // Two independent writes; dynalite has no transactions and a count off by one beats a slower reply.
     await Promise.all([
@@ -228,7 +232,8 @@ export class DynamoStore implements Store {
             sk: `${at.toISOString()}#${record.answerId}`,
             ttl: this.expiry(at),
             at: at.toISOString(),
-            question: record.question,
+            // Here, at the one door to the table, so no caller can store a question unscrubbed.
+            question: scrubPersonalData(record.question),
             lang: record.lang,
             intent: record.intent,
             entryId: record.entryId,
@@ -238,6 +243,7 @@ export class DynamoStore implements Store {
             answerId: record.answerId,
           },
         }),
+        { abortSignal: signal },
       ),
       this.doc.send(
         new UpdateCommand({
@@ -257,11 +263,12 @@ export class DynamoStore implements Store {
             ':answered': record.answered ? 1 : 0,
           },
         }),
+        { abortSignal: signal },
       ),
     ]);
   }
 
-  async recordFeedback(record: FeedbackRecord): Promise<void> {
+  async recordFeedback(record: FeedbackRecord, signal?: AbortSignal): Promise<void> {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
@@ -275,11 +282,15 @@ export class DynamoStore implements Store {
           userHash: record.userHash,
         },
       }),
+      { abortSignal: signal },
     );
   }
 
-  async stats(): Promise<UsageStats> {
-    const [counts, latestUnanswered] = await Promise.all([this.counts(), this.latestUnanswered()]);
+  async stats(signal?: AbortSignal): Promise<UsageStats> {
+    const [counts, latestUnanswered] = await Promise.all([
+      this.counts(signal),
+      this.latestUnanswered(signal),
+    ]);
     return { ...counts, latestUnanswered, days: this.statsDays };
   }
 
@@ -303,16 +314,19 @@ export class DynamoStore implements Store {
     return epochSeconds(at) + this.questionTtlDays * DAY_SECONDS;
   }
 
-  private async counts(): Promise<Omit<UsageStats, 'latestUnanswered'>> {
+  private async counts(signal?: AbortSignal): Promise<Omit<UsageStats, 'latestUnanswered'>> {
     const to = this.now();
     const from = new Date(to.getTime() - (this.statsDays - 1) * DAY_SECONDS * 1000);
     const pages = await Promise.all(
       monthsBetween(from, to).map((m) =>
-        this.queryAll({
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          // '#~' sorts after '#<any intent>' of the last day, so that whole day is included.
-          ExpressionAttributeValues: { ':pk': `COUNT#${m}`, ':from': day(from), ':to': `${day(to)}#~` },
-        }),
+        this.queryAll(
+          {
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            // '#~' sorts after '#<any intent>' of the last day, so that whole day is included.
+            ExpressionAttributeValues: { ':pk': `COUNT#${m}`, ':from': day(from), ':to': `${day(to)}#~` },
+          },
+          signal,
+        ),
       ),
     );
     let total = 0;
@@ -328,7 +342,7 @@ export class DynamoStore implements Store {
     return { total, answered, byIntent };
   }
 
-  private async latestUnanswered(): Promise<UsageStats['latestUnanswered']> {
+  private async latestUnanswered(signal?: AbortSignal): Promise<UsageStats['latestUnanswered']> {
     const now = this.now();
     const horizon = new Date(now.getTime() - this.questionTtlDays * DAY_SECONDS * 1000);
     const found: UsageStats['latestUnanswered'] = [];
@@ -354,6 +368,7 @@ export class DynamoStore implements Store {
             Limit: LATEST_UNANSWERED - found.length,
             ExclusiveStartKey: startKey,
           }),
+          { abortSignal: signal },
         );
         for (const item of page.Items ?? []) {
           found.push({
@@ -374,12 +389,14 @@ export class DynamoStore implements Store {
       ConstructorParameters<typeof QueryCommand>[0],
       'KeyConditionExpression' | 'ExpressionAttributeValues'
     >,
+    signal?: AbortSignal,
   ): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
         new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey }),
+        { abortSignal: signal },
       );
       items.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;

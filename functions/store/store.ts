@@ -35,11 +35,15 @@ export interface UsageStats {
   unavailable?: true;
 }
 
-/** The bot's state, in the domain's terms; the DynamoDB adapter implements it. */
+/**
+ * The bot's state, in the domain's terms; the DynamoDB adapter implements it. Every call takes an
+ * optional AbortSignal: a caller that stops waiting (store/resilient.ts) aborts the request with it.
+ */
 export interface Store {
   /** True for the first caller for this Slack message, false for every retry or twin event. */
-  claim(channel: string, ts: string): Promise<boolean>;
-  logQuestion(record: QuestionRecord): Promise<void>;
-  recordFeedback(record: FeedbackRecord): Promise<void>;
-  stats(): Promise<UsageStats>;
+  claim(channel: string, ts: string, signal?: AbortSignal): Promise<boolean>;
+  /** Stores the question with its personal data removed (privacy.ts), whoever the caller is. */
+  logQuestion(record: QuestionRecord, signal?: AbortSignal): Promise<void>;
+  recordFeedback(record: FeedbackRecord, signal?: AbortSignal): Promise<void>;
+  stats(signal?: AbortSignal): Promise<UsageStats>;
 }

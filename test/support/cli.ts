@@ -46,3 +46,17 @@ export function runCli(
 
 /** A Node stack frame ("    at fn (file:1:2)"): what a person must never see for a typing mistake. */
 export const STACK_FRAME = /\n\s+at /;
+
+/** The store and salt settings a CLI test starts without, so this shell's own values never leak in. */
+const CLEARED = {
+  TABLE_NAME: undefined,
+  DYNAMODB_ENDPOINT: undefined,
+  USER_HASH_SALT: undefined,
+  USER_HASH_SALT_PARAM: undefined,
+};
+
+/** Runs `npm run report`'s command as a child process; resolves with its output and exit code. */
+export async function runReport(args: string[], env: Record<string, string | undefined>) {
+  const { code, stdout, stderr } = await runCli('cli/report.ts', args, { env: { ...CLEARED, ...env } });
+  return { code: code === 'timeout' ? -1 : code, stdout, stderr };
+}

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DynamoStore } from '../../../functions/store/dynamo.ts';
-import { runCli, STACK_FRAME } from '../../support/cli.ts';
+import { runReport, STACK_FRAME } from '../../support/cli.ts';
 import { freshTable } from '../../support/dynamo.ts';
 import { closedPort } from '../../support/net.ts';
 import { questionRecord } from '../../support/records.ts';
 
-/** Runs `npm run report`'s command with only the given table and endpoint. */
-const report = (env: Record<string, string | undefined>) =>
-  runCli('cli/report.ts', [], { env: { TABLE_NAME: undefined, DYNAMODB_ENDPOINT: undefined, ...env } });
+/** Runs `npm run report` with the given env. */
+const report = (env: Record<string, string | undefined>) => runReport([], env);
 
 describe('npm run report', () => {
   it('prints the stats of a table on dynalite', async () => {

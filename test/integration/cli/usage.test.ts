@@ -66,7 +66,9 @@ describe('npm run ask', () => {
       'municipalities',
       'suggestions',
       'sources',
+      'rule',
     ]);
+    expect(record.rule).toBe('named-eligibility');
     expect(record.municipalities).toEqual([{ name: 'Malmö', code: '1280', eligible: true, listYear: 2018 }]);
   });
 
