@@ -36,7 +36,7 @@ import { alternatives, cuePattern } from './cues.ts';
 import { createLanguageDetector } from './language.ts';
 import { createMatcher, type Ranked } from './matcher.ts';
 import { type County, createGazetteer, type Mention, MUNICIPALITIES } from './municipalities.ts';
-import { clean, fold, QUOTED, sentences, unmarkup, type Word, words } from './text.ts';
+import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, type Word, words } from './text.ts';
 import type { Answer, ConversationContext, Intent, Lang } from './types.ts';
 import { hasYears, type Period, parsePeriod } from './years.ts';
 
@@ -229,7 +229,9 @@ export function createEngine(content: Content = CONTENT): Engine {
     const results = matcher.rank(query, 5);
     const top = results[0];
     const score = top?.score ?? 1;
-    const places = query.filter((x) => !isPlaceWord(x));
+    // Cue words ("mycket", "söka") say how a question is put, not what it is about: they do not make a
+    // question about rain or passports one about the grant.
+    const places = query.filter((x) => !isPlaceWord(x) && !CUE_WORDS.has(x));
     const named = new Set(recognition.mentions.flatMap((m) => words(m.said).map((x) => x.folded)));
     const cue = Object.fromEntries(
       Object.entries(cues).map(([k, re]) => [k, (re as RegExp).test(f)]),
@@ -354,8 +356,14 @@ export function createEngine(content: Content = CONTENT): Engine {
       hasYears(prevPeriod)
     ) {
       // "och året efter?", "vem hade det innan?": the year asked before, moved by one when asked to.
-      const years = prev.years.map((y) => y + relative);
-      const ranges = prev.ranges.map(([a, b]): [number, number] => [a + relative, b + relative]);
+            // A range moves to the year just outside it: "från och med 2019 … innan?" is 2018.
+      const years = relative
+        ? [
+            ...prev.years.map((y) => y + relative),
+            ...prev.ranges.map(([a, b]) => (relative < 0 ? a - 1 : b + 1)),
+          ]
+        : prev.years;
+      const ranges = relative ? [] : prev.ranges;
       ctx.period = { ...r.period, years, ranges };
       r = { ...r, period: ctx.period };
     }
@@ -406,7 +414,7 @@ export function createEngine(content: Content = CONTENT): Engine {
         !ownTopicBesidesWhy(r))
     )
       return made('why', noted(why(ctx), carried, lang), 'eligibility', 'why', 1, 'eligibility');
-    if (r.cue.currency && (r.cue.amount || r.statedKronor !== null))
+            if (r.cue.currency && !r.offTopic && (r.cue.amount || r.statedKronor !== null || !ownTopicBesidesCurrency(r)))
       return made('other-currency', inOtherCurrency(ctx), 'amount', 'amount', 1, 'amount');
     if (r.cue.perMunicipality) return entry('per-municipality', 'amount.per-municipality', 'amount');
 
@@ -526,7 +534,8 @@ export function createEngine(content: Content = CONTENT): Engine {
     return made('fallback', fallback(ctx), 'unknown', null, confidence, null);
   }
 
-  const ownTopicBesidesWhy = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, why: false } });
+    const ownTopicBesidesWhy = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, why: false } });
+  const ownTopicBesidesCurrency = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, currency: false } });
 
   /** A topic the part named by cue words, when it has no strong match of its own. */
   function topicOf(r: Reading): string | null {
@@ -641,10 +650,13 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   function answer(question: string, context?: ConversationContext | null): Answer {
-    const text = clean(unmarkup(question).replace(/\n/g, ` ${QUOTED}\n`)).replace(
-      new RegExp(`\\s*${QUOTED}\\s*`, 'g'),
-      '\n',
-    );
+        // Line by line, so quoted lines keep their mark and sentences their ends.
+    const text = unmarkup(question)
+      .split('\n')
+      .map((line) => (line.startsWith(QUOTED) ? QUOTED + clean(line.slice(1)) : clean(line)))
+      .filter((line) => line.replace(QUOTED, '').length > 0)
+      .join('\n')
+      .slice(0, MAX_MESSAGE_CHARS);
     const whole = words(text);
     const lang = detectLanguage(whole);
     if (whole.length === 0 || isHelp(text, whole)) return help(lang);
@@ -668,13 +680,15 @@ export function createEngine(content: Content = CONTENT): Engine {
       .replaceAll(QUOTED, '');
     let prev: ConversationContext | null = context ?? null;
     if (contextText) {
+            // Read like an earlier turn of the conversation: its topic, places and years.
       const c = read(contextText, lang);
-      const places = c.mentions.map((m) => m.municipality.code);
+      const d = decide(c, prev);
+      const places = d.ctx.mentions.filter((m) => m.via !== 'county').map((m) => m.municipality.code);
       // A quoted line or a paragraph before the question: its places, years and topic, should the
       // question lean on them ("> Från och med 2019 hanteras … / vem hade det innan?").
-      if (places.length || hasYears(c.period) || c.strong)
+            if (places.length || hasYears(c.period) || d.topic)
         prev = {
-          topic: c.strong?.id ?? prev?.topic ?? null,
+          topic: d.topic ?? prev?.topic ?? null,
           places,
           years: c.period.years,
           ranges: c.period.ranges,
@@ -696,9 +710,8 @@ export function createEngine(content: Content = CONTENT): Engine {
     const answered = decisions.filter((d) =>
       ['answered', 'unstated'].includes(d.parts.outcome ?? 'answered'),
     );
-    const kept = (answered.length ? answered : decisions.slice(0, 1)).filter(
-      (d, i, xs) => xs.findIndex((x) => x.parts.text === d.parts.text) === i,
-    );
+        const shown = answered.length ? answered : decisions.slice(0, 1);
+    const kept = shown.filter((d, i, xs) => xs.findIndex((x) => x.parts.text === d.parts.text) === i);
     const [first] = kept;
     if (!first) return help(lang);
     const last = decisions[decisions.length - 1] ?? first;
@@ -707,8 +720,9 @@ export function createEngine(content: Content = CONTENT): Engine {
       intent: first.intent,
       entryId: first.entryId,
       confidence: Math.min(...kept.map((d) => d.confidence)),
+            // Every shown part's verdicts, also those of a part whose text repeated another's.
       municipalities: dedupe(
-        kept.flatMap((d) =>
+        shown.flatMap((d) =>
           d.parts.outcome === 'fallback' && d.rule.includes('off-topic') ? [] : verdicts(d.ctx),
         ),
       ),

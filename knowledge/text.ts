@@ -41,7 +41,7 @@ export function unmarkup(text: string): string {
 }
 
 /** Marks a line someone quoted: the engine reads it as context, never as the question. */
-export const QUOTED = '\u2063';
+export const QUOTED = '\uE000';
 
 /** Trims, drops control characters and caps the length, so every later step works on a bounded string. */
 export function clean(text: string): string {
@@ -66,10 +66,12 @@ export function sentences(text: string): string[] {
     const parts = line
       .replace(QUOTED, '')
       .split(/(?<=[?!]|(?<![\p{Lu}.]\p{L}{0,2}|\d)\.)\s+(?=[\p{Lu}\p{N}\-–"”'(])|(?<=\?)\s*/u);
-    for (const p of parts) {
+        // A quote and the reply typed on one line ("> Kan Lund söka? +1, undrar samma sak"): the quote is
+    // its first sentence, the rest is the reply.
+    parts.forEach((p, i) => {
       const t = p.trim();
-      if (t) out.push(quoted ? QUOTED + t : t);
-    }
+      if (t) out.push(quoted && (i === 0 || parts.length === 1) ? QUOTED + t : t);
+    });
   }
   return out;
 }
