@@ -27,6 +27,12 @@ export interface Case {
   /** A turn of a conversation: turns of one thread are answered in order, with the earlier ones' context. */
   thread?: string | number;
   expect?: Expectation;
+  /**
+   * A known gap, and why: the bot does not yet answer this as expected. The shared grader counts it like
+   * any other question; the fixture tests require that it still misses, so whoever closes the gap is told
+   * to remove the mark.
+   */
+  gap?: string;
 }
 
 /** A question set that cannot be read, with the file and line to fix. */

@@ -58,6 +58,8 @@ const SUGGEST_AT = 0.7;
 const MAX_TOPIC_TERMS = 8;
 /** A message is answered in at most this many parts; more is a document, not a question. */
 const MAX_PARTS = 3;
+/** Places a conversation remembers for "which of those": enough for a list asked one by one. */
+const MAX_SEEN = 8;
 
 const NO_PERIOD: Period = { years: [], ranges: [], total: false, compare: false };
 const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
@@ -332,7 +334,9 @@ export function createEngine(content: Content = CONTENT): Engine {
     const f = r.f;
 
     // --- what this part takes from the one before -------------------------------------------------
-    const prevPlaces = (prev?.places ?? []).flatMap((code) => {
+    // "which of those can apply?" after three places asked one by one: all of them.
+    const those = r.cue.listAsk && r.cue.pronounPlace && (prev?.seen?.length ?? 0) > 1;
+    const prevPlaces = ((those ? prev?.seen : prev?.places) ?? []).flatMap((code) => {
       const m = byCode.get(code);
       return m ? [{ municipality: m, via: 'exact' as const, said: m.name }] : [];
     });
@@ -356,7 +360,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       hasYears(prevPeriod)
     ) {
       // "och året efter?", "vem hade det innan?": the year asked before, moved by one when asked to.
-            // A range moves to the year just outside it: "från och med 2019 … innan?" is 2018.
+      // A range moves to the year just outside it: "från och med 2019 … innan?" is 2018.
       const years = relative
         ? [
             ...prev.years.map((y) => y + relative),
@@ -414,7 +418,11 @@ export function createEngine(content: Content = CONTENT): Engine {
         !ownTopicBesidesWhy(r))
     )
       return made('why', noted(why(ctx), carried, lang), 'eligibility', 'why', 1, 'eligibility');
-            if (r.cue.currency && !r.offTopic && (r.cue.amount || r.statedKronor !== null || !ownTopicBesidesCurrency(r)))
+    if (
+      r.cue.currency &&
+      !r.offTopic &&
+      (r.cue.amount || r.statedKronor !== null || !ownTopicBesidesCurrency(r))
+    )
       return made('other-currency', inOtherCurrency(ctx), 'amount', 'amount', 1, 'amount');
     if (r.cue.perMunicipality) return entry('per-municipality', 'amount.per-municipality', 'amount');
 
@@ -534,7 +542,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     return made('fallback', fallback(ctx), 'unknown', null, confidence, null);
   }
 
-    const ownTopicBesidesWhy = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, why: false } });
+  const ownTopicBesidesWhy = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, why: false } });
   const ownTopicBesidesCurrency = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, currency: false } });
 
   /** A topic the part named by cue words, when it has no strong match of its own. */
@@ -627,10 +635,12 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   /** The context the next question may lean on: slot ids only, never the question's text. */
-  function nextContext(d: Decision, lang: Lang): ConversationContext {
+  function nextContext(d: Decision, lang: Lang, prev: ConversationContext | null): ConversationContext {
+    const places = d.ctx.mentions.filter((m) => m.via !== 'county').map((m) => m.municipality.code);
     return {
       topic: d.topic,
-      places: d.ctx.mentions.filter((m) => m.via !== 'county').map((m) => m.municipality.code),
+      places,
+      seen: [...new Set([...(prev?.seen ?? []), ...places])].slice(-MAX_SEEN),
       years: d.ctx.period.years,
       ranges: d.ctx.period.ranges,
       county: d.ctx.county?.name ?? null,
@@ -650,7 +660,7 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   function answer(question: string, context?: ConversationContext | null): Answer {
-        // Line by line, so quoted lines keep their mark and sentences their ends.
+    // Line by line, so quoted lines keep their mark and sentences their ends.
     const text = unmarkup(question)
       .split('\n')
       .map((line) => (line.startsWith(QUOTED) ? QUOTED + clean(line.slice(1)) : clean(line)))
@@ -680,13 +690,13 @@ export function createEngine(content: Content = CONTENT): Engine {
       .replaceAll(QUOTED, '');
     let prev: ConversationContext | null = context ?? null;
     if (contextText) {
-            // Read like an earlier turn of the conversation: its topic, places and years.
+      // Read like an earlier turn of the conversation: its topic, places and years.
       const c = read(contextText, lang);
       const d = decide(c, prev);
       const places = d.ctx.mentions.filter((m) => m.via !== 'county').map((m) => m.municipality.code);
       // A quoted line or a paragraph before the question: its places, years and topic, should the
       // question lean on them ("> Från och med 2019 hanteras … / vem hade det innan?").
-            if (places.length || hasYears(c.period) || d.topic)
+      if (places.length || hasYears(c.period) || d.topic)
         prev = {
           topic: d.topic ?? prev?.topic ?? null,
           places,
@@ -704,13 +714,13 @@ export function createEngine(content: Content = CONTENT): Engine {
       const r = read(part, lang);
       const d = decide(r, prev);
       decisions.push(d);
-      prev = nextContext(d, lang);
+      prev = nextContext(d, lang, prev);
     }
     // Parts that found nothing are dropped when another part was answered; repeated answers once.
     const answered = decisions.filter((d) =>
       ['answered', 'unstated'].includes(d.parts.outcome ?? 'answered'),
     );
-        const shown = answered.length ? answered : decisions.slice(0, 1);
+    const shown = answered.length ? answered : decisions.slice(0, 1);
     const kept = shown.filter((d, i, xs) => xs.findIndex((x) => x.parts.text === d.parts.text) === i);
     const [first] = kept;
     if (!first) return help(lang);
@@ -720,13 +730,13 @@ export function createEngine(content: Content = CONTENT): Engine {
       intent: first.intent,
       entryId: first.entryId,
       confidence: Math.min(...kept.map((d) => d.confidence)),
-            // Every shown part's verdicts, also those of a part whose text repeated another's.
+      // Every shown part's verdicts, also those of a part whose text repeated another's.
       municipalities: dedupe(
         shown.flatMap((d) =>
           d.parts.outcome === 'fallback' && d.rule.includes('off-topic') ? [] : verdicts(d.ctx),
         ),
       ),
-      context: prev ?? nextContext(last, lang),
+      context: prev ?? nextContext(last, lang, null),
     });
     return kept.length > 1
       ? { ...out, parts: kept.map((d) => d.intent), rule: kept.map((d) => d.rule).join('+') }

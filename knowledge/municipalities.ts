@@ -152,7 +152,9 @@ export function createGazetteer(places: Places, notTypos: readonly string[]): Ga
     const candidates = exact ?? foldedIndex.get(folded) ?? foldedIndex.get(translit(folded));
     if (candidates && candidates.length === 1 && candidates[0]) {
       const m = candidates[0];
-      if (WORD_LIKE.has(m.name.toLowerCase()) && !writtenAsName(phrase, all, m)) return null;
+      // "Malå", "Åre" typed with their letters and a capital are the names, even first in a question.
+      const typedAsName = exact !== undefined && /[^a-z\s-]/i.test(m.name) && /^\p{Lu}/u.test(raw);
+      if (WORD_LIKE.has(m.name.toLowerCase()) && !typedAsName && !writtenAsName(phrase, all, m)) return null;
       return { municipality: m, via: 'exact', said };
     }
     const area = areaIndex.get(folded);

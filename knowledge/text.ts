@@ -66,7 +66,7 @@ export function sentences(text: string): string[] {
     const parts = line
       .replace(QUOTED, '')
       .split(/(?<=[?!]|(?<![\p{Lu}.]\p{L}{0,2}|\d)\.)\s+(?=[\p{Lu}\p{N}\-–"”'(])|(?<=\?)\s*/u);
-        // A quote and the reply typed on one line ("> Kan Lund söka? +1, undrar samma sak"): the quote is
+    // A quote and the reply typed on one line ("> Kan Lund söka? +1, undrar samma sak"): the quote is
     // its first sentence, the rest is the reply.
     parts.forEach((p, i) => {
       const t = p.trim();

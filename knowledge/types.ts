@@ -66,8 +66,10 @@ export interface Answer {
 export interface ConversationContext {
   /** The FAQ entry (topic) of the last answer, if it had one. */
   topic: string | null;
-  /** SCB codes of the municipalities the conversation is about. */
+  /** SCB codes of the municipalities the last question was about. */
   places: string[];
+  /** SCB codes of every municipality the conversation has named, latest last ("which of those …"). */
+  seen?: string[];
   /** Years and inclusive year ranges asked about. */
   years: number[];
   ranges: [number, number][];
