@@ -203,8 +203,9 @@ export function createEngine(content: Content = CONTENT): Engine {
   // Ordinary words, never read as a misspelt municipality: function words, the programme's words, every
   // word the FAQ knows (as the matcher already tokenized them) and every word the documents quote.
   const vocabulary = new Set<string>([...STOPWORDS, ...PROGRAMME_WORDS, ...matcher.vocabulary, ...CUE_WORDS]);
-  for (const f of Object.values(content.facts))
-    for (const x of words(f.quote)) if (!isPlaceWord(x.folded)) vocabulary.add(x.folded);
+  // Each sentence once: many facts share one (ten years' amounts stand in two sentences).
+  for (const quote of new Set(Object.values(content.facts).map((f) => f.quote)))
+    for (const x of words(quote)) if (!isPlaceWord(x.folded)) vocabulary.add(x.folded);
   const isWord = (folded: string) => vocabulary.has(folded);
 
   function isHelp(text: string, all: readonly Word[]): boolean {

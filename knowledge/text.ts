@@ -4,12 +4,17 @@
  */
 export const MAX_MESSAGE_CHARS = 2_000;
 
+/** Nothing to fold beyond lower case. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 const EXTRA_FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', ß: 'ss', ð: 'd', þ: 'th', ł: 'l', đ: 'd' };
 
 /** Lower case without diacritics, for comparing names typed on any keyboard ("Västerås" → "vasteras"). */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Most words are plain ASCII: skip Unicode normalisation for them (it dominates the engine's start).
+  if (ASCII.test(lower)) return lower;
+  return lower
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[øæßðþłđ]/g, (c) => EXTRA_FOLDS[c] ?? c);
