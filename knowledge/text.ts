@@ -5,7 +5,7 @@
 export const MAX_MESSAGE_CHARS = 2_000;
 
 /** Nothing to fold beyond lower case. */
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~]*$/;
 
 const EXTRA_FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', ß: 'ss', ð: 'd', þ: 'th', ł: 'l', đ: 'd' };
 
