@@ -103,7 +103,8 @@ export interface Words {
   language: { sv: string[]; en: string[] };
   help: { phrases: string[]; only: string[] };
   thanks: string[];
-  questions: { starts: string[]; yes_no: string[]; joins: string[] };
+  neutral: string[];
+  questions: { starts: string[]; yes_no: string[]; joins: string[]; prepositions: string[] };
   cues: {
     amount: string[];
     eligibility: string[];

@@ -99,16 +99,23 @@ function compileCues(w: Content['words']) {
       'u',
     ),
     listAsk: new RegExp(`\\b(?:${alternatives(list.asks)})\\b`, 'u'),
-    questionStart: new RegExp(`^(?:${alternatives(w.questions.starts)})\\b`, 'u'),
+    questionStart: new RegExp(`^${questionStart(w.questions)}`, 'u'),
     yesNo: new RegExp(`^(?:${alternatives(w.questions.yes_no)})\\b`, 'u'),
     // A join before a question word starts a new question: "… och hur mycket …", "…, and who …".
     join: new RegExp(
-      `(?:,\\s*|\\s+)(?:(?:${alternatives(w.questions.joins)})\\s+)(?=(?:${alternatives(w.questions.starts)})\\b)|[,;]\\s+(?=(?:${alternatives(w.questions.starts)})\\b)`,
+      `(?:,\\s*|\\s+)(?:(?:${alternatives(w.questions.joins)})\\s+)(?=${questionStart(w.questions)})|[,;]\\s+(?=${questionStart(w.questions)})`,
       'giu',
     ),
+    // "Fråga: kan vi söka?" inside a longer sentence: the question begins after the colon.
+    colonQuestion: new RegExp(`:\\s+(?=${questionStart(w.questions)})`, 'u'),
   };
 }
 type Cues = ReturnType<typeof compileCues>;
+
+/** A question word, perhaps after a preposition ("till vilken myndighet", "from which year"). */
+function questionStart(q: Content['words']['questions']): string {
+  return `(?:(?:${alternatives(q.prepositions)})\\s+)?(?:${alternatives(q.starts)})\\b`;
+}
 
 /** What one part of a message says, read once; the rules below decide on it. */
 interface Reading {
@@ -174,13 +181,22 @@ export function createEngine(content: Content = CONTENT): Engine {
   const HELP_WORDS = new Set(w.help.phrases.map(fold));
   const HELP_ONLY = new Set(w.help.only.map(fold));
   const THANKS = new Set(w.thanks.map(fold));
-  // Every single word of every cue list: such a word is understood, even if no FAQ entry has it.
-  const CUE_WORDS = new Set(
-    Object.values(w.cues)
-      .flatMap((v) => (Array.isArray(v) ? v : Object.values(v as Record<string, string[]>).flat()))
-      .flatMap((phrase) => fold(String(phrase)).replace(/[*^_]/g, ' ').split(/\s+/))
+  const NEUTRAL = new Set(w.neutral.map(fold));
+  const DISCOURSE = new Set(
+    [w.cues.ellipsis, w.cues.pronoun_place, w.cues.pronoun_year, w.cues.correction, w.cues.source]
+      .flat()
+      .flatMap((phrase) => fold(phrase).replace(/[*^_]/g, ' ').split(/\s+/))
       .filter((x) => x.length >= 3),
   );
+  // Every single word of every cue list: such a word is understood, even if no FAQ entry has it.
+  const cueWords = Object.values(w.cues)
+    .flatMap((v) => (Array.isArray(v) ? v : Object.values(v as Record<string, string[]>).flat()))
+    .flatMap((phrase) => fold(String(phrase)).replace(/[_^]/g, ' ').split(/\s+/))
+    .filter((x) => x.replace('*', '').length >= 3);
+  const CUE_WORDS = new Set(cueWords.filter((x) => !x.endsWith('*')));
+  const CUE_PREFIXES = cueWords.filter((x) => x.endsWith('*')).map((x) => x.slice(0, -1));
+  /** A word some cue list has ("snittet" by "snitt*"). */
+  const isCueWord = (x: string) => CUE_WORDS.has(x) || CUE_PREFIXES.some((p) => x.startsWith(p));
 
   /** The matcher's view of a text: folded content words, no function words, no numbers. */
   function topicTerms(text: string): string[] {
@@ -228,13 +244,17 @@ export function createEngine(content: Content = CONTENT): Engine {
     const f = fold(text);
     const period = parsePeriod(text, f, periodCues);
     const recognition = recognise(all, isWord);
-    const query = [...new Set(topicTerms(text))].slice(0, MAX_TOPIC_TERMS);
+    // An unknown ordinary word ("exakt", "across") would dilute the topic, and the words that point back
+    // at an earlier question ("samma", "och", "de") are no topic: leave them out.
+    const query = [...new Set(topicTerms(text))]
+      .filter((x) => (!NEUTRAL.has(x) || matcher.knows(x)) && !DISCOURSE.has(x))
+      .slice(0, MAX_TOPIC_TERMS);
     const results = matcher.rank(query, 5);
     const top = results[0];
     const score = top?.score ?? 1;
     // Cue words ("mycket", "söka") say how a question is put, not what it is about: they do not make a
     // question about rain or passports one about the grant.
-    const places = query.filter((x) => !isPlaceWord(x) && !CUE_WORDS.has(x));
+    const places = query.filter((x) => !isPlaceWord(x) && !isCueWord(x) && !NEUTRAL.has(x));
     const named = new Set(recognition.mentions.flatMap((m) => words(m.said).map((x) => x.folded)));
     const cue = Object.fromEntries(
       Object.entries(cues).map(([k, re]) => [k, (re as RegExp).test(f)]),
@@ -255,7 +275,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       score,
       strong: top && score <= ANSWER_AT ? top.entry : null,
       offTopic: matcher.unknownShare(places) > 0.5,
-      unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !CUE_WORDS.has(x) && !matcher.knows(x)),
+      unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !matcher.knows(x)),
       statedKronor: statedKronor(f),
       cue,
     };
@@ -307,7 +327,11 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   /** The ordered rules: the first that applies decides. Each has a name, logged with the answer. */
-  function decide(reading: Reading, prev: ConversationContext | null): Decision {
+  /**
+   * `sameMessage`: `prev` comes from the sentences before the question in the same message, so an
+   * eligibility question may take their places ("sorry, I meant Nyköping. Eligible?").
+   */
+  function decide(reading: Reading, prev: ConversationContext | null, sameMessage = false): Decision {
     let r = reading;
     const lang = r.lang;
     const ctx = contextOf(r, lang);
@@ -347,7 +371,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       prev &&
       !named &&
       !r.county &&
-      (r.cue.pronounPlace || r.cue.why || r.cue.correction) &&
+      (r.cue.pronounPlace || r.cue.why || r.cue.correction || (sameMessage && r.cue.eligibility)) &&
       prevPlaces.length
     ) {
       ctx.mentions = prevPlaces;
@@ -446,6 +470,15 @@ export function createEngine(content: Content = CONTENT): Engine {
         if (elsewhere) return made('named-besides', besides(ctx), 'unknown', null, confidence, null);
         return entry('named-amount', 'amount.per-municipality', 'amount');
       }
+      // "Vilka bostadsområden i Malmö omfattas?": which of something about a place, not whether it may apply.
+      const near = r.strong ?? (r.cue.listAsk && r.top && r.score <= SUGGEST_AT ? r.top.entry : null);
+      if (
+        near &&
+        r.cue.listAsk &&
+        !r.strong &&
+        !['eligibility', 'municipalities', 'amount', 'help'].includes(near.intent)
+      )
+        return entry('named-which', near.id, near.intent, confidence);
       if (r.strong && !['eligibility', 'municipalities', 'amount', 'help'].includes(r.strong.intent)) {
         // "Vem fördelar pengarna i Malmö?" is about the agency; the municipality comes along.
         if (!asksToApply) return entry('named-topic', r.strong.id, r.strong.intent, confidence);
@@ -463,7 +496,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       return entry('named-eligibility', 'eligibility', 'eligibility');
     }
     if (hasYears(r.period)) {
-      if (r.cue.amount) return entry('year-amount', 'amount', 'amount');
+      if (r.cue.amount || r.cue.average) return entry('year-amount', 'amount', 'amount');
       if (r.cue.list) return entry('year-list', 'municipalities', 'municipalities');
       // A year with a clear topic ("Vem fördelar pengarna 2019?", "Baylan 2021") answers that topic; a
       // year alone is an amount question; a year with only unknown words ("Vem vann valet 2018?") is not.
@@ -480,7 +513,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
       // Only "Vilka kommuner i …", "Are there … in …" names them as eligible; "Kan Skåne söka?" asks about
       // the county itself ("Kan Region Skåne söka?" about the regional authority): no municipality's verdict.
-      ctx.mentions = cues.listAsk.test(f) && !/\bregion\b/.test(f) ? countyMentions(r.county, ctx) : [];
+      ctx.mentions = /\bregion\b/.test(f) ? [] : countyMentions(r.county, ctx);
       return made(
         'county',
         compose('county', ctx),
@@ -516,7 +549,7 @@ export function createEngine(content: Content = CONTENT): Engine {
         confidence,
         near?.id ?? null,
       );
-    if (r.cue.duration && (!r.strong || r.strong.intent === 'amount'))
+    if (r.cue.duration && (!r.strong || r.strong.intent === 'amount' || r.strong.intent === 'municipalities'))
       return entry('duration', 'duration', 'amount');
     if (r.cue.purpose && (!r.strong || r.strong.intent === 'amount'))
       return entry('purpose', 'purpose', 'purpose');
@@ -686,7 +719,11 @@ export function createEngine(content: Content = CONTENT): Engine {
     }
 
     // The question sentences; the rest of a long message is context (its places and years).
-    const all = sentences(text);
+    // A sentence that runs on into its question ("… Uddevalla kommun Fråga: kan vi söka?") is two.
+    const all = sentences(text).flatMap((sentence) => {
+      const at = fold(sentence).search(cues.colonQuestion);
+      return at > 0 ? [sentence.slice(0, at + 1), sentence.slice(at + 1).trim()] : [sentence];
+    });
     const asked = all.filter((s) => !s.startsWith(QUOTED) && isQuestion(s));
     const questions = asked.length ? asked : all.filter((s) => !s.startsWith(QUOTED)).slice(-1);
     const contextText = all
@@ -715,9 +752,11 @@ export function createEngine(content: Content = CONTENT): Engine {
     if (parts.length === 0) return help(lang);
 
     const decisions: Decision[] = [];
+    let sameMessage = contextText.length > 0;
     for (const part of parts) {
       const r = read(part, lang);
-      const d = decide(r, prev);
+      const d = decide(r, prev, sameMessage);
+      sameMessage = false;
       decisions.push(d);
       prev = nextContext(d, lang, prev);
     }
@@ -760,9 +799,12 @@ export function createEngine(content: Content = CONTENT): Engine {
    */
   function splitParts(sentence: string): string[] {
     cues.join.lastIndex = 0;
-    const body = sentence.replace(/^[^:?]{1,30}:\s+(?=\S)/u, (preface) =>
-      /\d:\d/.test(preface) ? preface : '',
-    );
+    // A preface of plain words is dropped ("Two things: …"); one that names a place or a year is part of
+    // the question ("Karlskrona Municipality: eligible?", "Östergötland: which municipalities …?").
+    const body = sentence.replace(/^[^:?]{1,30}:\s+(?=\S)/u, (preface) => {
+      const said = words(preface);
+      return /\d/.test(preface) || said.some((x) => isPlaceWord(x.folded)) || county(said) ? preface : '';
+    });
     const pieces = body
       .split(cues.join)
       .map((p) => p.trim())
