@@ -230,9 +230,17 @@ export function createEngine(content: Content = CONTENT): Engine {
     if (folded.some((x) => x === 'hjalp' || x === 'help') && folded.every((x) => HELP_ONLY.has(x)))
       return true;
     const phrase = folded.join(' ');
-    return HELP_WORDS.has(phrase) || /^(hjalp|help)\b/.test(phrase);
+    // "Hej igen!", "Hey, sorry, back again!": a greeting, whatever small words come with it.
+    const greeting = folded.some((x) => HELP_WORDS.has(x)) && folded.every((x) => HELP_ONLY.has(x));
+    return greeting || HELP_WORDS.has(phrase) || /^(hjalp|help)\b/.test(phrase);
   }
 
+  /** Only thanks ("Tack!", "thx a lot, super helpful for my thesis"): begins with thanks, asks nothing. */
+  const thanksFirst = (all: readonly Word[], text: string) =>
+    /^(tack|thanks?|thx|ty|tnx|tusen|cheers)$/.test(all[0]?.folded ?? '') &&
+    !text.includes('?') &&
+    !all.some((x) => isPlaceWord(x.folded)) &&
+    !/\d/.test(text);
   const isThanks = (all: readonly Word[]) =>
     all.length > 0 &&
     all.some((x) => /^(tack|thanks?|thx|ty|tnx|cheers)/.test(x.folded)) &&
@@ -281,9 +289,8 @@ export function createEngine(content: Content = CONTENT): Engine {
     };
   }
 
-  const WH = new Set(w.questions.starts.map(fold).filter((x) => !w.questions.yes_no.map(fold).includes(x)));
-  /** "Vad …", "When …": a question for a fact, not a yes or no. */
-  const whStart = (f: string) => WH.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
+  /** Words of being on a list ("med", "utvalda", "included"): a yes-or-no about a place's place in it. */
+  const BELONGS = /\b(med|utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
   const namesProgramme = (r: Reading) =>
     r.all.some((x) => PROGRAMME_WORDS.has(x.folded) || isProgrammeCompound(x.folded));
   /** The part asks about a topic of its own, not only about a place or a year. */
@@ -410,7 +417,8 @@ export function createEngine(content: Content = CONTENT): Engine {
     const leaning =
       prev?.topic &&
       (!ownTopic(r) || r.cue.correction) &&
-      (named ||
+            (named ||
+        (sameMessage && r.query.length === 0) ||
         hasYears(r.period) ||
         r.county ||
         r.cue.ellipsis ||
@@ -450,6 +458,11 @@ export function createEngine(content: Content = CONTENT): Engine {
     )
       return made('other-currency', inOtherCurrency(ctx), 'amount', 'amount', 1, 'amount');
     if (r.cue.perMunicipality) return entry('per-municipality', 'amount.per-municipality', 'amount');
+    // "Kan föreningar i Malmö söka?", "kan jag söka …": not a municipality applying; no verdict for the place.
+    if (r.cue.eligibility && r.cue.otherApplicants && !r.cue.amount) {
+      ctx.mentions = [];
+      return entry('other-applicants', 'otherApplicants', 'eligibility');
+    }
 
     if (ctx.mentions.length && carried.length && !named) {
       // "hur mycket får de då?", "kan min kommun söka?": the places of the question before.
@@ -463,7 +476,8 @@ export function createEngine(content: Content = CONTENT): Engine {
       // "Vad blir det för väder i Göteborg?": a question about something else that names a place gets no
       // verdict; "Landskrona stad, är de med?" with a word the bot does not know still gets one.
       const elsewhere = sure && r.offTopic && !r.strong && !asksToApply;
-      const aside = elsewhere && whStart(f) && !namesProgramme(r);
+      // No word of the grant and none of belonging to a list: about the place, not the programme.
+      const aside = elsewhere && !namesProgramme(r) && !BELONGS.test(f) && !cues.yesNo.test(f);
       if (r.cue.amount || r.cue.money || topId?.startsWith('amount')) {
         // "How much does a Stockholm apartment cost?" is not about the grant.
         if (aside) return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
@@ -495,6 +509,21 @@ export function createEngine(content: Content = CONTENT): Engine {
       if (elsewhere) return made('named-besides', besides(ctx), 'unknown', null, confidence, null);
       return entry('named-eligibility', 'eligibility', 'eligibility');
     }
+    if (r.county) {
+      ctx.county = r.county;
+      if (r.cue.amount) return entry('county-amount', 'amount.per-municipality', 'amount');
+      // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
+      // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
+      ctx.mentions = /\bregion\b/.test(f) ? [] : countyMentions(r.county, ctx);
+      return made(
+        'county',
+        compose('county', ctx),
+        r.cue.list ? 'municipalities' : 'eligibility',
+        'county',
+        1,
+        'eligibility',
+      );
+    }
     if (hasYears(r.period)) {
       if (r.cue.amount || r.cue.average) return entry('year-amount', 'amount', 'amount');
       if (r.cue.list) return entry('year-list', 'municipalities', 'municipalities');
@@ -506,29 +535,10 @@ export function createEngine(content: Content = CONTENT): Engine {
       if (r.strong || !r.offTopic || r.cue.money || r.period.compare)
         return entry('year-amount', 'amount', 'amount');
     }
-    if (r.county) {
-      ctx.county = r.county;
-      if (r.cue.amount) return entry('county-amount', 'amount.per-municipality', 'amount');
-      // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
-      // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
-      // Only "Vilka kommuner i …", "Are there … in …" names them as eligible; "Kan Skåne söka?" asks about
-      // the county itself ("Kan Region Skåne söka?" about the regional authority): no municipality's verdict.
-      ctx.mentions = /\bregion\b/.test(f) ? [] : countyMentions(r.county, ctx);
-      return made(
-        'county',
-        compose('county', ctx),
-        r.cue.list ? 'municipalities' : 'eligibility',
-        'county',
-        1,
-        'eligibility',
-      );
-    }
     // "How many municipalities can apply in total?" is the list, not a sum of kronor.
     if (r.cue.list && !r.cue.money && !/\b(hur mycket|how much)\b/.test(f))
       return entry('list', 'municipalities', 'municipalities');
     if (!r.cue.amount) {
-      if (r.cue.eligibility && r.cue.otherApplicants)
-        return entry('other-applicants', 'otherApplicants', 'eligibility');
       // "Vad innebär satsningen?": only when the programme itself is named ("What is 17 times 23?" is not).
       if (r.query.length === 0 && namesProgramme(r) && r.cue.overview)
         return entry('overview', 'overview', 'background');
@@ -704,7 +714,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     const whole = words(text);
     const lang = detectLanguage(whole);
     if (whole.length === 0 || isHelp(text, whole)) return { ...help(lang), rule: 'help' };
-    if (isThanks(whole)) {
+    if (isThanks(whole) || thanksFirst(whole, text)) {
       // "Tack!": a short reply; the conversation's context stays for the next question.
       const parts = thanksParts({ kb, lang });
       const meta = {
@@ -799,6 +809,8 @@ export function createEngine(content: Content = CONTENT): Engine {
    */
   function splitParts(sentence: string): string[] {
     cues.join.lastIndex = 0;
+    // "hur mkt 2018 + vem e presskontakt?": a plus joins two questions too.
+    sentence = sentence.replace(/\s+[+&]\s+/g, ', ');
     // A preface of plain words is dropped ("Two things: …"); one that names a place or a year is part of
     // the question ("Karlskrona Municipality: eligible?", "Östergötland: which municipalities …?").
     const body = sentence.replace(/^[^:?]{1,30}:\s+(?=\S)/u, (preface) => {

@@ -90,7 +90,7 @@ export function sentences(text: string): string[] {
     const quoted = line.startsWith(QUOTED);
     const parts = line
       .replace(QUOTED, '')
-      .split(/(?<=[?!]|(?<![\p{Lu}.]\p{L}{0,2}|\d)\.)\s+(?=[\p{Lu}\p{N}\-–"”'(])|(?<=\?)\s*/u);
+      .split(/(?<=[?!]|(?<![\p{Lu}.]\p{L}{0,2})\.)\s+(?=[\p{Lu}\p{N}\-–"”'(])|(?<=\?)\s*/u);
     // A quote and the reply typed on one line ("> Kan Lund söka? +1, undrar samma sak"): the quote is
     // its first sentence, the rest is the reply.
     parts.forEach((p, i) => {
