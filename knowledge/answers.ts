@@ -23,6 +23,8 @@ export interface Context {
   average?: boolean;
   /** An amount the question states ("Är det 2,2 miljarder redan 2019?"), to check against the facts. */
   stated?: number | null;
+  /** The question asks how many times one year's amount is another's. */
+  ratio?: boolean;
 }
 
 export type Parts = Pick<Answer, 'text' | 'sources'> & Partial<Pick<Answer, 'suggestions' | 'outcome'>>;
@@ -57,6 +59,7 @@ export const PHRASES = [
   'amount.outside',
   'amount.overview',
   'amount.compare',
+  'amount.ratio',
   'amount.same',
   'amount.more',
   'amount.less',
@@ -423,8 +426,12 @@ function comparison(ctx: Context): Parts | null {
     diff === 0
       ? say(ctx, 'amount.same')
       : `${kb.kronor(diff, ctx.lang)} ${say(ctx, y > x ? 'amount.more' : 'amount.less')}`;
+  const times = (y / x).toFixed(2).replace(/\.?0+$/, '');
+  const ratio = ctx.ratio
+    ? `\n${say(ctx, 'amount.ratio', { to, from, times: ctx.lang === 'sv' ? times.replace('.', ',') : times })}`
+    : '';
   return {
-    text: `${amountLine(ctx, from)}\n${amountLine(ctx, to)}\n${say(ctx, 'amount.compare', { to, from, change })}`,
+    text: `${amountLine(ctx, from)}\n${amountLine(ctx, to)}\n${say(ctx, 'amount.compare', { to, from, change })}${ratio}`,
     sources: amountSources(ctx, [from, to]),
   };
 }

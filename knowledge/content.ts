@@ -99,6 +99,7 @@ export interface Words {
   stopwords: string[];
   programme: string[];
   programme_endings: string[];
+  programme_beginnings: string[];
   not_typos: string[];
   language: { sv: string[]; en: string[] };
   help: { phrases: string[]; only: string[] };
@@ -117,6 +118,7 @@ export interface Words {
     total: string[];
     compare: string[];
     first_year: string[];
+    ratio: string[];
     why: string[];
     average: string[];
     currency: string[];
@@ -125,6 +127,7 @@ export interface Words {
     ellipsis: string[];
     pronoun_place: string[];
     pronoun_year: string[];
+    pronoun_person: string[];
     year_after: string[];
     year_before: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };

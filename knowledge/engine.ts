@@ -85,8 +85,10 @@ function compileCues(w: Content['words']) {
     ellipsis: cuePattern(c.ellipsis),
     pronounPlace: cuePattern(c.pronoun_place),
     pronounYear: cuePattern(c.pronoun_year),
+    pronounPerson: cuePattern(c.pronoun_person),
     yearAfter: cuePattern(c.year_after),
     yearBefore: cuePattern(c.year_before),
+    ratio: cuePattern(c.ratio),
     // "Vilka kommuner …", "How many municipalities …", "kommuner på listan", "lista kommunerna".
     list: new RegExp(
       `\\b(?:${alternatives(list.asks)})\\b(?:\\s+(?:${alternatives(list.fillers)}))*\\s+(?:${alternatives(list.nouns)})\\b` +
@@ -178,6 +180,9 @@ export function createEngine(content: Content = CONTENT): Engine {
   // suffix test, not a regular expression: this runs over every word of the content at start.
   const isProgrammeCompound = (word: string) =>
     endings.some((e) => word.length >= e.length + 3 && word.endsWith(e));
+  const beginnings = w.programme_beginnings.map(fold);
+  const beginsProgramme = (word: string) =>
+    beginnings.some((b) => word.length >= b.length + 3 && word.startsWith(b));
   const HELP_WORDS = new Set(w.help.phrases.map(fold));
   const HELP_ONLY = new Set(w.help.only.map(fold));
   const THANKS = new Set(w.thanks.map(fold));
@@ -220,8 +225,10 @@ export function createEngine(content: Content = CONTENT): Engine {
   // word the FAQ knows (as the matcher already tokenized them) and every word the documents quote.
   const vocabulary = new Set<string>([...STOPWORDS, ...PROGRAMME_WORDS, ...matcher.vocabulary, ...CUE_WORDS]);
   // Each sentence once: many facts share one (ten years' amounts stand in two sentences).
+  const quoted = new Set<string>();
   for (const quote of new Set(Object.values(content.facts).map((f) => f.quote)))
-    for (const x of words(quote)) if (!isPlaceWord(x.folded)) vocabulary.add(x.folded);
+    for (const x of words(quote)) if (!isPlaceWord(x.folded)) quoted.add(x.folded);
+  for (const x of quoted) vocabulary.add(x);
   const isWord = (folded: string) => vocabulary.has(folded);
 
   function isHelp(text: string, all: readonly Word[]): boolean {
@@ -262,7 +269,19 @@ export function createEngine(content: Content = CONTENT): Engine {
     const score = top?.score ?? 1;
     // Cue words ("mycket", "söka") say how a question is put, not what it is about: they do not make a
     // question about rain or passports one about the grant.
-    const places = query.filter((x) => !isPlaceWord(x) && !isCueWord(x) && !NEUTRAL.has(x));
+    // Capitalised unknown words beside a named municipality are more names ("Norra Faladen i Lund"), and
+    // compounds of the programme's words ("satsningsperioden") are about it: neither is off the subject.
+    const proper = new Set(
+      recognition.mentions.length
+        ? all.filter((x) => /^\p{Lu}/u.test(x.raw) && x.index > 0).map((x) => x.folded)
+        : [],
+    );
+    const judged = query.filter(
+      (x) => !isPlaceWord(x) && !isCueWord(x) && !NEUTRAL.has(x) && !proper.has(x) && !beginsProgramme(x),
+    );
+    // A word the documents themselves use ("investeras") is on the subject by definition: it counts as known.
+    const places = judged.filter((x) => !quoted.has(x) || matcher.knows(x));
+    const quotedOnly = judged.length - places.length;
     const named = new Set(recognition.mentions.flatMap((m) => words(m.said).map((x) => x.folded)));
     const cue = Object.fromEntries(
       Object.entries(cues).map(([k, re]) => [k, (re as RegExp).test(f)]),
@@ -282,7 +301,8 @@ export function createEngine(content: Content = CONTENT): Engine {
       top,
       score,
       strong: top && score <= ANSWER_AT ? top.entry : null,
-      offTopic: matcher.unknownShare(places) > 0.5,
+      // A figure in kronor ("2.2 bn") is about the programme's money, whatever words come with it.
+      offTopic: matcher.unknownShare(places, quotedOnly) > 0.5 && statedKronor(f) === null,
       unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !matcher.knows(x)),
       statedKronor: statedKronor(f),
       cue,
@@ -330,6 +350,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       county: null,
       average: r.cue.average,
       stated: r.statedKronor,
+      ratio: r.cue.ratio,
     };
   }
 
@@ -417,7 +438,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     const leaning =
       prev?.topic &&
       (!ownTopic(r) || r.cue.correction) &&
-            (named ||
+      (named ||
         (sameMessage && r.query.length === 0) ||
         hasYears(r.period) ||
         r.county ||
@@ -425,12 +446,14 @@ export function createEngine(content: Content = CONTENT): Engine {
         r.cue.correction ||
         r.cue.source ||
         r.cue.pronounPlace ||
+        r.cue.pronounPerson ||
         relative !== 0);
     if (leaning && prev?.topic) {
       // "och 2019?", "samma för Umeå?", "nej, jag menade Linköping": the earlier topic, the new slots.
       if (!named && !r.county && prevPlaces.length && !ctx.mentions.length) ctx.mentions = prevPlaces;
       if (!r.county && prev.county && !named) ctx.county = countyNamed(prev.county);
       const topic = prev.topic;
+      if (prev.total && !ctx.period.total) ctx.period = { ...ctx.period, total: true };
       const what = topicLabel(topic, lang);
       carried = [what, ...carried];
       // "när träder den i kraft?": something about that topic the documents do not state.
@@ -526,6 +549,8 @@ export function createEngine(content: Content = CONTENT): Engine {
     }
     if (hasYears(r.period)) {
       if (r.cue.amount || r.cue.average) return entry('year-amount', 'amount', 'amount');
+      // "Är det samma 32 kommuner som kan söka 2021–2027?": who may apply in those years.
+      if (r.cue.eligibility && !r.cue.money) return entry('year-list', 'municipalities', 'municipalities');
       if (r.cue.list) return entry('year-list', 'municipalities', 'municipalities');
       // A year with a clear topic ("Vem fördelar pengarna 2019?", "Baylan 2021") answers that topic; a
       // year alone is an amount question; a year with only unknown words ("Vem vann valet 2018?") is not.
@@ -561,7 +586,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       );
     if (r.cue.duration && (!r.strong || r.strong.intent === 'amount' || r.strong.intent === 'municipalities'))
       return entry('duration', 'duration', 'amount');
-    if (r.cue.purpose && (!r.strong || r.strong.intent === 'amount'))
+    if (r.cue.purpose && (!r.strong || r.strong.intent === 'amount' || r.strong.intent === 'help'))
       return entry('purpose', 'purpose', 'purpose');
     if (r.cue.howToApply && !r.offTopic) return entry('how-to-apply', 'application', 'administration');
     // "Kan Oslo söka?": an eligibility question about a place we do not know: say that we do not know it.
@@ -687,6 +712,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       seen: [...new Set([...(prev?.seen ?? []), ...places])].slice(-MAX_SEEN),
       years: d.ctx.period.years,
       ranges: d.ctx.period.ranges,
+      total: d.ctx.period.total,
       county: d.ctx.county?.name ?? null,
       lang,
     };

@@ -19,7 +19,7 @@ export interface Matcher {
    * How much of the question is words no entry knows, not even as a typo (0..1, weighing a known word by
    * how strongly it belongs to some entry): above one half, the question is about something else.
    */
-  unknownShare(terms: string[]): number;
+  unknownShare(terms: string[], alsoKnown?: number): number;
   /** Every word the entries know, as the tokenizer gives them. */
   readonly vocabulary: readonly string[];
   /** True for a word an entry knows, or a typo or inflection of one. */
@@ -101,9 +101,10 @@ export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: str
   const strongest = new Map<string, number>();
   for (const w of weights) for (const [t, v] of w) strongest.set(t, Math.max(v, strongest.get(t) ?? 0));
 
-  function unknownShare(terms: string[]): number {
+  function unknownShare(terms: string[], alsoKnown = 0): number {
     let unknown = 0;
-    let knownWeight = 0;
+    // Words known elsewhere (the documents' own words) count as known, at full weight.
+    let knownWeight = alsoKnown;
     for (const t of terms) {
       const matches = known(t);
       if (matches.length === 0) unknown += 1;

@@ -73,6 +73,8 @@ export interface ConversationContext {
   /** Years and inclusive year ranges asked about. */
   years: number[];
   ranges: [number, number][];
+  /** The years were asked for as a sum ("totalt 2019–2021"), so "och 2018 och 2019?" is a sum too. */
+  total?: boolean;
   /** A county (län) asked about, by its official name. */
   county: string | null;
   /** The language of the last question. */

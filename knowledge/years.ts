@@ -51,7 +51,8 @@ export function parsePeriod(text: string, folded: string, cues: PeriodCues): Per
     const from = Number(a);
     const to = Number(b);
     // "2019 och 2021" without "mellan"/"between" names two years, not the years between them.
-    if (/\b(och|and)\b/iu.test(whole) && !/\b(mellan|between|från|from)\b/iu.test(whole)) return whole;
+    // ("2023 till och med 2027" is a range: its "och" is part of "till och med".)
+    if (/\d\s*(och|and)\s*\d/iu.test(whole) && !/\b(mellan|between|från|from)\b/iu.test(whole)) return whole;
     ranges.push(from <= to ? [from, to] : [to, from]);
     return ' ';
   });
