@@ -2,10 +2,9 @@
 // with a message that says which variable and where its value comes from, instead of a confusing
 // failure at the first Slack request.
 
-/** Everything the Lambda needs, validated. Secrets included: never log this object. */
+/** Everything the worker needs (the function that answers), validated. Secrets included: never log this. */
 export interface Config {
   slack: {
-    signingSecret: string;
     botToken: string;
     botId: string;
     botUserId: string;
@@ -19,6 +18,20 @@ export interface Config {
     questionLogDays: number;
   };
   userHashSalt: string;
+  /** The dead-letter queue for replies that could not be delivered; unset locally (they are logged). */
+  undeliveredQueueUrl: string | undefined;
+}
+
+/** Everything the ack function (Slack's HTTP endpoint) needs: it verifies, validates and hands over. */
+export interface AckConfig {
+  signingSecret: string;
+  botUserId: string;
+  worker: {
+    /** The worker Lambda's name, for the asynchronous Invoke. */
+    functionName: string;
+    /** The Lambda API to call; unset in AWS, serverless-offline's or a test's in local runs. */
+    endpoint: string | undefined;
+  };
 }
 
 /** A variable is missing or malformed; the message says which one and where to find its value. */
@@ -40,6 +53,7 @@ const WHERE: Record<string, string> = {
   SLACK_BOT_USER_ID: 'the "user_id" (U…) that auth.test returns for the bot token',
   TABLE_NAME: 'the DynamoDB table name (serverless.yml sets it; locally, any name: npm run dev creates it)',
   USER_HASH_SALT: 'a long random string you create once, e.g. `openssl rand -hex 32`; keep it secret',
+  WORKER_FUNCTION_NAME: "the worker Lambda's name (serverless.yml sets it: <service>-<stage>-worker)",
 };
 
 /** Secrets that may come from SSM instead: `<NAME>_PARAM` holds the parameter's name. */
@@ -94,48 +108,68 @@ function matching(env: Env, name: string, pattern: RegExp, shape: string): strin
   return value;
 }
 
-/** Fills in secrets given as SSM parameter names, then validates everything. */
+type Secret = (typeof SECRETS)[number];
+
+/** The environment with the named secrets filled in from SSM where only their `_PARAM` is set. */
+async function withSecrets(env: Env, wanted: readonly Secret[], readSecrets: SecretReader): Promise<Env> {
+  const fromSsm = wanted.filter((name) => !optional(env, name) && optional(env, `${name}_PARAM`));
+  if (fromSsm.length === 0) return env;
+  const names = fromSsm.map((name) => required(env, `${name}_PARAM`));
+  let values: Record<string, string>;
+  try {
+    values = await readSecrets(names);
+  } catch (error) {
+    // The parameter names are not secret and say what to fix; the SDK error says why.
+    throw new ConfigError(
+      `Could not read ${names.join(', ')} from SSM Parameter Store: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  const resolved = { ...env };
+  for (const name of fromSsm) {
+    const parameter = required(env, `${name}_PARAM`);
+    const value = values[parameter];
+    if (!value) throw new ConfigError(`SSM parameter ${parameter} (${name}_PARAM) is empty or missing.`);
+    resolved[name] = value;
+  }
+  return resolved;
+}
+
+/** The worker's config: fills in secrets given as SSM parameter names, then validates everything. */
 export async function loadConfig(
   env: Env = process.env,
   readSecrets: SecretReader = readFromSsm,
 ): Promise<Config> {
-  const fromSsm = SECRETS.filter((name) => !optional(env, name) && optional(env, `${name}_PARAM`));
-  let resolved = env;
-  if (fromSsm.length > 0) {
-    const names = fromSsm.map((name) => required(env, `${name}_PARAM`));
-    let values: Record<string, string>;
-    try {
-      values = await readSecrets(names);
-    } catch (error) {
-      // The parameter names are not secret and say what to fix; the SDK error says why.
-      throw new ConfigError(
-        `Could not read ${names.join(', ')} from SSM Parameter Store: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    resolved = { ...env };
-    for (const name of fromSsm) {
-      const parameter = required(env, `${name}_PARAM`);
-      const value = values[parameter];
-      if (!value) throw new ConfigError(`SSM parameter ${parameter} (${name}_PARAM) is empty or missing.`);
-      resolved[name] = value;
-    }
-  }
-  return parse(resolved);
+  return parse(await withSecrets(env, ['SLACK_BOT_TOKEN', 'USER_HASH_SALT'], readSecrets));
 }
 
-/** Validates an environment that already holds every value (no SSM). */
+/** The ack function's config: only the signing secret is secret, and it never sees the bot token. */
+export async function loadAckConfig(
+  env: Env = process.env,
+  readSecrets: SecretReader = readFromSsm,
+): Promise<AckConfig> {
+  return parseAck(await withSecrets(env, ['SLACK_SIGNING_SECRET'], readSecrets));
+}
+
+const botUserId = (env: Env) =>
+  matching(env, 'SLACK_BOT_USER_ID', /^[UW][A-Z0-9]+$/, 'U… (the bot user id, not the B… bot id)');
+
+/** Validates the ack function's environment (no SSM). */
+export function parseAck(env: Env): AckConfig {
+  return {
+    signingSecret: required(env, 'SLACK_SIGNING_SECRET'),
+    botUserId: botUserId(env),
+    worker: { functionName: required(env, 'WORKER_FUNCTION_NAME'), endpoint: url(env, 'LAMBDA_ENDPOINT') },
+  };
+}
+
+/** Validates an environment that already holds every value the worker needs (no SSM). */
 export function parse(env: Env): Config {
   return {
     slack: {
-      signingSecret: required(env, 'SLACK_SIGNING_SECRET'),
       botToken: matching(env, 'SLACK_BOT_TOKEN', /^xox[bp]-/, 'xoxb-…'),
       botId: matching(env, 'SLACK_BOT_ID', /^B[A-Z0-9]+$/, 'B… (a bot id, not the U… user id)'),
-      botUserId: matching(
-        env,
-        'SLACK_BOT_USER_ID',
-        /^[UW][A-Z0-9]+$/,
-        'U… (the bot user id, not the B… bot id)',
-      ),
+      botUserId: botUserId(env),
       apiUrl: url(env, 'SLACK_API_URL'),
     },
     store: {
@@ -144,17 +178,41 @@ export function parse(env: Env): Config {
       questionLogDays: positiveInteger(env, 'QUESTION_LOG_DAYS', 90),
     },
     userHashSalt: required(env, 'USER_HASH_SALT'),
+    undeliveredQueueUrl: url(env, 'UNDELIVERED_QUEUE_URL'),
   };
 }
 
+/** How long a cold start may wait for SSM: each attempt is capped, and so is the whole read. */
+const SSM = { connectionTimeoutMs: 1_000, requestTimeoutMs: 1_500, maxAttempts: 2, deadlineMs: 3_500 };
+
 async function readFromSsm(names: string[]): Promise<Record<string, string>> {
   // Imported on demand: local runs and tests give the secrets directly and never load the SSM client.
-  const { getParametersByName } = await import('@aws-lambda-powertools/parameters/ssm');
+  const { SSMProvider } = await import('@aws-lambda-powertools/parameters/ssm');
+  // The SDK's defaults have no request timeout and three attempts: a slow SSM would hold every cold start
+  // up to the Lambda timeout. Two short attempts, then give up (the next request tries again).
+  const provider = new SSMProvider({
+    clientConfig: {
+      maxAttempts: SSM.maxAttempts,
+      requestHandler: {
+        connectionTimeout: SSM.connectionTimeoutMs,
+        requestTimeout: SSM.requestTimeoutMs,
+        throwOnRequestTimeout: true,
+      },
+    },
+  });
   // One GetParameters call for all names; the default cache (5 s) does not matter, config is read once.
-  const values = await getParametersByName<string>(Object.fromEntries(names.map((name) => [name, {}])), {
+  // Powertools passes no abortSignal to the SDK, so the overall deadline is a race.
+  const deadline = AbortSignal.timeout(SSM.deadlineMs);
+  const read = provider.getParametersByName<string>(Object.fromEntries(names.map((name) => [name, {}])), {
     decrypt: true,
     throwOnError: true,
   });
+  const timedOut = new Promise<never>((_, reject) => {
+    deadline.addEventListener('abort', () => reject(new Error(`no answer within ${SSM.deadlineMs} ms`)), {
+      once: true,
+    });
+  });
+  const values = await Promise.race([read, timedOut]);
   const out: Record<string, string> = {};
   for (const name of names) {
     const value = values[name];

@@ -1,4 +1,4 @@
-import type { FeedbackRecord, QuestionRecord, Store, UsageStats } from './store.ts';
+import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats } from './store.ts';
 
 /** The one logger method this needs; Powertools' Logger fits it. */
 export interface StoreLogger {
@@ -76,15 +76,29 @@ export function resilient(
     }
   }
 
+  const nothing = () => undefined;
   return {
     // A duplicate reply is a nuisance; no reply at all looks like a broken bot.
-    claim: (channel, ts) =>
+    claim: (channel, id) =>
       capped(
         'claim',
         claimTimeoutMs ?? timeoutMs,
-        () => store.claim(channel, ts),
+        () => store.claim(channel, id),
         () => true,
       ),
+    markPosted: (channel, id) =>
+      capped('markPosted', timeoutMs, () => store.markPosted(channel, id), nothing),
+    release: (channel, id) => capped('release', timeoutMs, () => store.release(channel, id), nothing),
+    // No context is a correct answer to a follow-up, only a less helpful one.
+    getContext: (conversation) =>
+      capped(
+        'getContext',
+        timeoutMs,
+        () => store.getContext(conversation),
+        () => null,
+      ),
+    putContext: (conversation, stored: StoredContext) =>
+      capped('putContext', timeoutMs, () => store.putContext(conversation, stored), nothing),
     logQuestion: (record: QuestionRecord) =>
       capped(
         'logQuestion',
@@ -100,5 +114,31 @@ export function resilient(
         () => undefined,
       ),
     stats: () => capped('stats', statsTimeoutMs ?? timeoutMs, () => store.stats(), emptyStats),
+  };
+}
+
+/**
+ * Remembers, per container, the claims this container won. When DynamoDB is unreachable the resilient
+ * claim says yes to everyone; a retry or a twin event that reaches this same warm container then still
+ * stays silent. Bounded: the oldest entries are forgotten first (a Set iterates in insertion order).
+ */
+export function rememberingClaims(store: Store, capacity = 2_000): Store {
+  const won = new Set<string>();
+  const key = (channel: string, id: string) => `${channel}#${id}`;
+  return {
+    ...store,
+    claim: async (channel, id) => {
+      if (won.has(key(channel, id))) return false;
+      // Reserved before the await, so two deliveries arriving together in one container cannot both pass.
+      won.add(key(channel, id));
+      if (won.size > capacity) won.delete(won.values().next().value ?? '');
+      const claimed = await store.claim(channel, id);
+      if (!claimed) won.delete(key(channel, id));
+      return claimed;
+    },
+    release: async (channel, id) => {
+      won.delete(key(channel, id));
+      await store.release(channel, id);
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { Intent, Lang } from '../../knowledge/types.ts';
+import type { ConversationContext, Intent, Lang } from '../../knowledge/types.ts';
 
 /** One question as the content owners see it; the asker only as a salted hash. */
 export interface QuestionRecord {
@@ -35,10 +35,28 @@ export interface UsageStats {
   unavailable?: true;
 }
 
+/** What a conversation carried forward from its last answer, and when that answer was given. */
+export interface StoredContext {
+  /** The engine's value, stored as it is (slot ids, never the question's text); null: nothing to carry. */
+  context: ConversationContext | null;
+  at: Date;
+}
+
 /** The bot's state, in the domain's terms; the DynamoDB adapter implements it. */
 export interface Store {
-  /** True for the first caller for this Slack message, false for every retry or twin event. */
-  claim(channel: string, ts: string): Promise<boolean>;
+  /**
+   * True for the first caller for this piece of work (a Slack message: channel + ts; a click: channel +
+   * message ts, action and user), false for every retry or twin. A claim whose worker died before it
+   * posted (still "claimed" after its lease) may be taken again.
+   */
+  claim(channel: string, id: string): Promise<boolean>;
+  /** claimed → posted: the reply went out (or may have: an unknown outcome is never repeated). */
+  markPosted(channel: string, id: string): Promise<void>;
+  /** Gives a claim back after a reply finally failed, so a Slack retry of the same message can answer. */
+  release(channel: string, id: string): Promise<void>;
+  /** The context a conversation (team + channel + thread root, or a DM) carried from its last answer. */
+  getContext(conversation: string): Promise<StoredContext | null>;
+  putContext(conversation: string, stored: StoredContext): Promise<void>;
   logQuestion(record: QuestionRecord): Promise<void>;
   recordFeedback(record: FeedbackRecord): Promise<void>;
   stats(): Promise<UsageStats>;

@@ -13,6 +13,7 @@ export const USER_ID = 'U0ASKER001';
 export const CHANNEL_ID = 'C0CHANNEL01';
 export const DM_CHANNEL_ID = 'D0DIRECT001';
 export const USER_HASH_SALT = 'test-salt-not-secret';
+export const WORKER_FUNCTION_NAME = 'bidrag-bot-test-worker';
 
 /** How the HTTP request around a payload is made; defaults are what Slack sends. */
 export interface RequestOptions {
@@ -224,9 +225,16 @@ export function signedAction(
   );
 }
 
-/** The environment the Lambda reads, pointing at the stand-in Slack and a dynalite table. */
-export function slackEnv(apiUrl: string, tableName: string, endpoint: string): Record<string, string> {
+/** The environment both functions read, pointing at the stand-in Slack, a dynalite table and a Lambda API. */
+export function slackEnv(
+  apiUrl: string,
+  tableName: string,
+  endpoint: string,
+  lambdaEndpoint = 'http://127.0.0.1:9/',
+): Record<string, string> {
   return {
+    WORKER_FUNCTION_NAME,
+    LAMBDA_ENDPOINT: lambdaEndpoint,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_BOT_ID: BOT_ID,
