@@ -178,7 +178,9 @@ export function parse(env: Env): Config {
       questionLogDays: positiveInteger(env, 'QUESTION_LOG_DAYS', 90),
     },
     userHashSalt: required(env, 'USER_HASH_SALT'),
-    undeliveredQueueUrl: url(env, 'UNDELIVERED_QUEUE_URL'),
+    // `log` (npm run dev): no queue, the worker logs the scrubbed record instead.
+    undeliveredQueueUrl:
+      optional(env, 'UNDELIVERED_QUEUE_URL') === 'log' ? undefined : url(env, 'UNDELIVERED_QUEUE_URL'),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm run dev`: the whole bot on this machine in one command. An in-memory dynalite on loopback with
- * the table made by the store's own ensureTable, and serverless-offline serving POST /slack/events
- * from the same esbuild bundle that ships. Ctrl-C stops both.
+ * the table made by the store's own ensureTable, and serverless-offline serving POST /slack/events (the
+ * ack function) and the worker it invokes, from the same esbuild bundle that ships. Ctrl-C stops both.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -94,6 +94,8 @@ async function main(): Promise<void> {
   const params = [
     `--param=slackBotId=${slack.SLACK_BOT_ID}`,
     `--param=slackBotUserId=${slack.SLACK_BOT_USER_ID}`,
+    // No SQS locally: the worker logs what it could not deliver (serverless.yml, UNDELIVERED_QUEUE_URL).
+    '--param=undeliveredQueueUrl=log',
     ...(process.env.QUESTION_LOG_DAYS ? [`--param=questionLogDays=${process.env.QUESTION_LOG_DAYS}`] : []),
   ];
   const sls = spawn(
@@ -120,6 +122,9 @@ async function main(): Promise<void> {
         ...process.env,
         ...slack,
         DYNAMODB_ENDPOINT: dynamo.endpoint,
+        // The ack function hands work to the worker through serverless-offline's Lambda API, which runs
+        // InvocationType Event (202) but has no retries or on-failure destination.
+        LAMBDA_ENDPOINT: `http://${HOST}:${lambdaPort}`,
         BUNDLE_WORK_FOLDER: workFolder,
         // Node 20 here, Node 22 on Lambda: the SDK's upgrade notice is noise for local runs.
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

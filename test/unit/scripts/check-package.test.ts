@@ -4,7 +4,14 @@ import { checkTemplate } from '../../../scripts/check-package.ts';
 import { zipEntries, zipOne } from '../../../scripts/zip.ts';
 
 /** The shape `sls package` produces, reduced to what the check reads; overrides break one promise each. */
-function template(overrides: { table?: object; statements?: object[]; env?: Record<string, string> } = {}) {
+function template(
+  overrides: {
+    table?: object;
+    statements?: object[];
+    env?: Record<string, string>;
+    invokeConfig?: object;
+  } = {},
+) {
   return {
     Resources: {
       Table: {
@@ -42,6 +49,17 @@ function template(overrides: { table?: object; statements?: object[]; env?: Reco
           },
         },
       },
+      Queue: { Type: 'AWS::SQS::Queue', Properties: {} },
+      OtherQueue: { Type: 'AWS::SQS::Queue', Properties: {} },
+      WorkerEvConf: {
+        Type: 'AWS::Lambda::EventInvokeConfig',
+        Properties: {
+          FunctionName: { Ref: 'Fn' },
+          DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['Queue', 'Arn'] } } },
+          ...overrides.invokeConfig,
+        },
+      },
+      Other: { Type: 'AWS::Lambda::Function', Properties: {} },
       Fn: {
         Type: 'AWS::Lambda::Function',
         Properties: {
@@ -60,6 +78,33 @@ function template(overrides: { table?: object; statements?: object[]; env?: Reco
 }
 
 describe('the packaged-template check', () => {
+  it('fails a worker without a queue of the template as its on-failure destination', () => {
+    const problems = checkTemplate(template({ invokeConfig: { DestinationConfig: {} } }), '');
+    expect(problems).toEqual([expect.stringMatching(/on-failure destination/)]);
+  });
+
+  it('fails lambda:InvokeFunction on any function but the worker, and sqs:SendMessage on another queue', () => {
+    const problems = checkTemplate(
+      template({
+        statements: [
+          { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [{ 'Fn::GetAtt': ['Fn', 'Arn'] }] },
+          {
+            Effect: 'Allow',
+            Action: 'lambda:InvokeFunction',
+            Resource: [{ 'Fn::GetAtt': ['Other', 'Arn'] }],
+          },
+          { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: [{ 'Fn::GetAtt': ['Queue', 'Arn'] }] },
+          { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ['arn:aws:sqs:eu-north-1:1:other'] },
+        ],
+      }),
+      '',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/lambda:InvokeFunction .*Other.*not the worker/),
+      expect.stringMatching(/sqs:SendMessage .*other.*not the dead-letter queue/),
+    ]);
+  });
+
   it('passes a template that keeps every promise (a Deny with s3:* is not a grant)', () => {
     expect(checkTemplate(template(), '')).toEqual([]);
   });
