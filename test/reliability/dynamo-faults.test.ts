@@ -56,4 +56,14 @@ describe('DynamoDB back after an outage', () => {
     expect(claimed.some((op) => op.body.includes(ts))).toBe(true);
     expect(stack.slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
+
+  it('reads a thread context with one GetItem, and none for a question that starts a thread', async () => {
+    const gets = () => proxy.operations.filter((op) => op.target === 'GetItem').length;
+    const before = gets();
+    const root = nextTs();
+    await stack.send(signedEvent({ text: `<@${BOT_USER_ID}> Kan Malmö söka?`, ts: root }));
+    expect(gets()).toBe(before);
+    await stack.send(signedEvent({ text: `<@${BOT_USER_ID}> och 2019?`, thread_ts: root }));
+    expect(gets()).toBe(before + 1);
+  });
 });
