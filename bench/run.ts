@@ -2,6 +2,10 @@
 // compare ratios and medians, not single numbers.
 import { run as bundle } from './bundle.ts';
 import { run as engine } from './engine.ts';
+import { run as load } from './load.ts';
 import { run as slack } from './slack.ts';
 
-for (const bench of [engine, slack, bundle]) await bench();
+import { closeBenchStack } from './stack.ts';
+
+for (const bench of [engine, slack, load, bundle]) await bench();
+await closeBenchStack();
