@@ -18,6 +18,16 @@ import {
 } from '../../support/slack.ts';
 import { slackStack } from '../../support/slack-stack.ts';
 
+/** A stored context: the conversation was about Malmö (SCB code 1280). */
+const MALMO: ConversationContext = {
+  topic: null,
+  places: ['1280'],
+  years: [],
+  ranges: [],
+  county: null,
+  lang: 'sv',
+};
+
 /** What the engine was given as context, per question, in order. */
 const given: (ConversationContext | null)[] = [];
 
@@ -92,16 +102,8 @@ describe('context in a DM', () => {
   });
 
   it('is not given after 15 minutes (decided from the stored time, not TTL)', async () => {
-    const old: ConversationContext = {
-      topic: null,
-      places: ['1280'],
-      years: [],
-      ranges: [],
-      county: null,
-      lang: 'sv',
-    };
     await stack.store.putContext(`${TEAM_ID}#${DM_CHANNEL_ID}`, {
-      context: old,
+      context: MALMO,
       at: new Date(Date.now() - 16 * 60_000),
     });
     await stack.send(signedEvent({ type: 'message', text: 'och 2019?' }));
@@ -111,15 +113,7 @@ describe('context in a DM', () => {
 
 describe('/bidrag', () => {
   it('carries no context, even in a channel with a stored one', async () => {
-    const stored: ConversationContext = {
-      topic: null,
-      places: ['1280'],
-      years: [],
-      ranges: [],
-      county: null,
-      lang: 'sv',
-    };
-    await stack.store.putContext(`${TEAM_ID}#${CHANNEL_ID}`, { context: stored, at: new Date() });
+    await stack.store.putContext(`${TEAM_ID}#${CHANNEL_ID}`, { context: MALMO, at: new Date() });
     await stack.send(signedCommand({ text: 'och 2019?', response_url: stack.slack.responseUrl() }));
     expect(given).toEqual([null]);
   });
