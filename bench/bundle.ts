@@ -44,21 +44,30 @@ const { handler } = await import(process.env.BENCH_ENTRY_URL);
 const context = {
   functionName: 'bench', functionVersion: '$LATEST', memoryLimitInMB: '512', awsRequestId: 'bench',
   invokedFunctionArn: 'arn:aws:lambda:eu-north-1:000000000000:function:bench', logGroupName: '/aws/lambda/bench',
-  logStreamName: 'bench', callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => 30000,
+  logStreamName: 'bench', callbackWaitsForEmptyEventLoop: true, getRemainingTimeInMillis: () => 40000,
   done() {}, fail() {}, succeed() {},
 };
 const response = await handler(JSON.parse(process.env.BENCH_EVENT), context, () => undefined);
 const ms = performance.now();
 const peakMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write('\\n' + JSON.stringify({ ms, peakMb, status: response?.statusCode ?? null }));
+process.stdout.write('\\n' + JSON.stringify({ ms, peakMb, origin: performance.timeOrigin, status: response?.statusCode ?? null }));
 process.exit(0);
 `;
 
 interface Sample {
+  /** From the process's start to the handler's answer. */
   ms: number;
   peakMb: number;
+  /** The process's start, ms since the epoch. */
+  origin: number;
   status: number | null;
 }
+
+/** From the process's start to the reply's arrival at the stand-in: what the asker waits for. */
+const untilPosted = (sample: Sample, postedAt: number): Sample => ({
+  ...sample,
+  ms: postedAt - sample.origin,
+});
 
 function runChild(script: string, env: NodeJS.ProcessEnv): Promise<Sample> {
   return new Promise((resolve, reject) => {
@@ -207,10 +216,10 @@ export async function run(): Promise<void> {
           { secret: SIGNING_SECRET },
         );
         const b = await runChild(script, env(baseline, mention));
-        if (b.status !== 200 || slack.callsTo('chat.postMessage').length !== before + 1) {
+        const reply = slack.callsTo('chat.postMessage')[before];
+        if (b.status !== 200 || reply === undefined)
           throw new Error(`baseline round ${round}: HTTP ${b.status}, no reply`);
-        }
-        baselines.push(b);
+        baselines.push(untilPosted(b, reply.at));
       }
       // A new ts each time: a repeated one would lose the reply claim and skip the real work.
       const mention = signedEvent(
@@ -239,6 +248,7 @@ export async function run(): Promise<void> {
         if (e.status !== 200 || slack.callsTo('chat.postMessage').length !== before + 1) {
           throw new Error(`Bolt example round ${round}: HTTP ${e.status}, no say()`);
         }
+        // Its 200 (after say() returned), as for the ack: what the issue's target compares with.
         examples.push(e);
       }
     }
@@ -257,7 +267,13 @@ export async function run(): Promise<void> {
         verdict(zipBytes <= MAX_ZIP_BYTES),
       ],
       ['ack: process start → 200 (one signed mention, handed over)', ms(a.median), ms(a.max), '', ''],
-      ['worker: process start → reply posted (the handed-over mention)', ms(w.median), ms(w.max), '', ''],
+      [
+        'worker: process start → reply at the stand-in (handed-over mention)',
+        ms(w.median),
+        ms(w.max),
+        '',
+        '',
+      ],
     ];
     if (baselines.length > 0) {
       const b = summarise(baselines.map((s) => s.ms));

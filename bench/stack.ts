@@ -50,7 +50,7 @@ async function startBenchStack(table: string): Promise<BenchStack> {
   const worker = createWorker();
   const lambda = await startLoopbackLambda({
     [WORKER_FUNCTION_NAME]: (payload) =>
-      worker(payload, { ...lambdaContext(), getRemainingTimeInMillis: () => 30_000 }),
+      worker(payload, { ...lambdaContext(), getRemainingTimeInMillis: () => 40_000 }),
   });
   Object.assign(process.env, slackEnv(slack.apiUrl, table, endpoint, lambda.endpoint));
   logger.setLogLevel('SILENT');

@@ -26,8 +26,12 @@ import { undeliveredSink } from './undelivered.ts';
  * is never repeated (delivery.ts), so a short timeout would turn a slow Slack into lost replies.
  */
 const POST_TIMEOUT_MS = 10_000;
-/** Stop retrying this long before Lambda's timeout, to leave time to release, apologise and record. */
-const SAFETY_MARGIN_MS = 8_000;
+/**
+ * Start no retry later than this long before Lambda's timeout (40 s, serverless.yml): the last reply
+ * post may take POST_TIMEOUT_MS, then the claim's release, the apology's first post (POST_TIMEOUT_MS
+ * again) and the dead-letter record must still fit.
+ */
+const SAFETY_MARGIN_MS = 2 * POST_TIMEOUT_MS + 6_000;
 
 /** Bolt needs a receiver; the worker's events come from the Invoke payload, not from HTTP. */
 const invokeReceiver: Receiver = {
@@ -104,7 +108,7 @@ export function createWorker(options: WorkerOptions = {}) {
   const remainingMs = () => deadline - Date.now();
 
   return async (item: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<void> => {
-    deadline = Date.now() + (context?.getRemainingTimeInMillis() ?? 30_000) - SAFETY_MARGIN_MS;
+    deadline = Date.now() + (context?.getRemainingTimeInMillis() ?? 40_000) - SAFETY_MARGIN_MS;
     try {
       if (!isObj(item) || !isObj(item.body)) throw new TypeError('the invocation carries no Slack payload');
       const work = item as unknown as WorkItem;

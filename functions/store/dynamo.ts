@@ -47,7 +47,7 @@ import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats }
 
 const DAY_SECONDS = 86_400;
 /**
- * How long a "claimed" item keeps others out. Longer than the worker may run (30 s), shorter than
+ * How long a "claimed" item keeps others out. Longer than the worker may run (40 s), shorter than
  * Lambda's first retry of an invocation that died (about a minute), which may then take it again.
  */
 export const CLAIM_LEASE_SECONDS = 45;

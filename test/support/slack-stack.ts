@@ -34,9 +34,9 @@ export function slackStack(options: WorkerOptions & { dynamoEndpoint?: () => str
     const [slack, table] = await Promise.all([startFakeSlack(), freshTable('slack')]);
     const worker = createWorker(options);
     const lambda = await startLoopbackLambda({
-      // The worker's timeout in serverless.yml is 30 s; its retries plan with what is left of it.
+      // The worker's timeout in serverless.yml is 40 s; its retries plan with what is left of it.
       [WORKER_FUNCTION_NAME]: (payload) =>
-        worker(payload, { ...lambdaContext(), getRemainingTimeInMillis: () => 30_000 }),
+        worker(payload, { ...lambdaContext(), getRemainingTimeInMillis: () => 40_000 }),
     });
     // The handlers read their environment at their first request, which comes after this. Stubbed, so
     // the values do not leak into other test files that run later in the same worker process.
