@@ -27,7 +27,8 @@ const phone = fc
   .record({
     prefix: fc.constantFrom('0', '+46 ', '+46 (0)', '0046 ', '+1 ', '+358 '),
     area: fc.constantFrom('70', '73', '8', '31', '40', '771', '90'),
-    groups: fc.array(fc.integer({ min: 10, max: 999 }), { minLength: 2, maxLength: 3 }),
+    // At least seven digits with the area code: the shortest Swedish numbers (08-12 34 56) have eight.
+    groups: fc.array(fc.integer({ min: 100, max: 999 }), { minLength: 2, maxLength: 3 }),
     separator: fc.constantFrom(' ', '-', ''),
   })
   .map(({ prefix, area, groups, separator }) => `${prefix}${area}-${groups.join(separator)}`);
