@@ -95,8 +95,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   const { engine, store, botUserId, logger } = deps;
   const newAnswerId = deps.newAnswerId ?? randomUUID;
   const now = deps.now ?? (() => new Date());
-  // The App Home's programme part never changes while the function lives.
-  const summary = programmeSummary('sv');
+  // The App Home's programme part never changes while the function lives; made at the first Home
+  // view, not at a cold start that only has a question to answer.
+  let summary: ReturnType<typeof programmeSummary> | undefined;
 
   const tried = (what: string) => (info: { attempt: number; waitMs: number; error: unknown }) =>
     logger.warn(`${what} failed; trying again`, {
@@ -340,6 +341,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     const stats = await store.stats();
+    summary ??= programmeSummary('sv');
     const view = renderHome(summary, stats, 'sv');
     // views.publish replaces the view: repeating it after an unknown outcome is harmless.
     const delivery = await deliver(
