@@ -54,6 +54,11 @@ async function startBenchStack(table: string): Promise<BenchStack> {
   });
   Object.assign(process.env, slackEnv(slack.apiUrl, table, endpoint, lambda.endpoint));
   logger.setLogLevel('SILENT');
+  // Both handlers publish their metrics as one EMF line per invocation on stdout, as on Lambda: still
+  // written (their cost is part of each request), but kept out of the tables.
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    String(chunk).startsWith('{"_aws"') ? true : write(chunk, ...rest)) as typeof process.stdout.write;
   return {
     slack,
     lambda,
@@ -62,6 +67,7 @@ async function startBenchStack(table: string): Promise<BenchStack> {
       await lambda.idle();
       // Store calls cut at their cap (resilient.ts) still run to the end in the background; let them.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
+      process.stdout.write = write;
       await slack.close();
       await lambda.close();
       db.closeAllConnections?.();

@@ -1,18 +1,7 @@
 import type { UsageStats } from '../functions/store/store.ts';
+import { textTable } from './table.ts';
 
 const QUESTION_WIDTH = 80;
-
-/** Aligned plain-text table: first column left, the others right-aligned unless listed in `left`. */
-export function textTable(header: string[], rows: string[][], left: number[] = [0]): string {
-  const cells = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, i) => (left.includes(i) ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 /** 0.8125 → "81%"; no questions → "–" rather than a misleading 0% or NaN. */
 export function percent(part: number, whole: number): string {

@@ -11,11 +11,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Engine } from '../knowledge/engine.ts';
 import { programmeSummary } from '../knowledge/summary.ts';
+import { MAX_MESSAGE_CHARS } from '../knowledge/text.ts';
 import type { Answer, ConversationContext, Lang } from '../knowledge/types.ts';
 import { ACTION, FEEDBACK_ACTION, SUGGEST_ACTION } from './actions.ts';
 import { type Delivery, deliver, postToResponseUrl, type RetryPolicy } from './delivery.ts';
 import type { WorkKind } from './inbound.ts';
 import { describeError } from './logger.ts';
+import { type Metrics, OUTCOME_METRIC } from './metrics.ts';
 import {
   cutAt,
   type Rendered,
@@ -35,6 +37,8 @@ export interface ListenerDeps {
   store: Store;
   userHashSalt: string;
   botUserId: string;
+  /** Who may read other people's questions on the App Home; everyone else sees counts and topics. */
+  adminUserIds: ReadonlySet<string>;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** How often and how long a failed post is tried again. */
   retry: RetryPolicy;
@@ -42,22 +46,21 @@ export interface ListenerDeps {
   undelivered: UndeliveredSink;
   /** Cap on one response_url post. */
   responseUrlTimeoutMs: number;
+  /** Answers by outcome, follow-ups, lost claims and failed posts (metrics.ts). */
+  metrics: Pick<Metrics, 'count'>;
   /** Identifies an answer so 👍/👎 can point at it; tests may pin it. */
   newAnswerId?: () => string;
   now?: () => Date;
 }
 
-/**
- * A question is a sentence or two. Slack allows 40,000 characters a message; the engine and the log get
- * at most this much of a message, so a pasted document costs neither time nor table space. (The engine
- * reads only the first MAX_QUESTION_CHARS of it, knowledge/text.ts.)
- */
-export const MAX_MESSAGE_CHARS = 2_000;
-
 /** In a DM, the previous question is context for this long (decided from the stored time, not TTL). */
 export const DM_CONTEXT_MS = 15 * 60_000;
 
-/** The question in a message: the bot's own mention removed, Slack's escaping undone, trimmed and capped. */
+/**
+ * The question in a message: the bot's own mention removed, Slack's escaping undone, trimmed and capped
+ * at the engine's MAX_MESSAGE_CHARS. Slack allows 40,000 characters a message; the engine reads no more
+ * than that, and the question log stores no more, so a pasted document costs neither time nor space.
+ */
 export function questionFrom(text: string | undefined, botUserId: string): string {
   const withoutBot = (text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ');
   // Cut without render's ellipsis: the engine should not take one for punctuation.
@@ -88,11 +91,13 @@ interface Work {
   /** The conversation whose context to read (when `readContext`) and to write after the answer. */
   conversation: string | undefined;
   readContext: 'no' | 'yes' | 'recent';
+  /** Asked inside an existing thread: counted as a follow-up. */
+  followUp: boolean;
 }
 
 /** Registers every listener the bot has on the app. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { engine, store, botUserId, logger } = deps;
+  const { engine, store, botUserId, logger, metrics } = deps;
   const newAnswerId = deps.newAnswerId ?? randomUUID;
   const now = deps.now ?? (() => new Date());
   // The App Home's programme part never changes while the function lives; made at the first Home
@@ -106,9 +111,36 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       ...describeError(info.error),
     });
 
-  /** Answers (or gives help for an empty question), renders, and starts logging the question. */
-  function reply(question: string, userId: string, via: WorkKind, context: ConversationContext | null) {
+  /** The claim, counted when it is lost: a retry, a twin event or a replayed click already answered. */
+  async function claimed(scope: string, id: string): Promise<boolean> {
+    const first = await store.claim(scope, id);
+    if (!first) metrics.count('ClaimConflict');
+    return first;
+  }
+
+  /** deliver(), with a reply that finally failed counted as a PostFailure. */
+  async function delivered(what: string, post: () => Promise<unknown>, idempotent = false) {
+    const delivery = await deliver(post, deps.retry, tried(what), idempotent);
+    if (delivery.status === 'failed') metrics.count('PostFailure');
+    return delivery;
+  }
+
+  /**
+   * Answers (or gives help for an empty question), renders, and starts logging the question.
+   * `followUp`: asked inside an existing thread, counted as a follow-up.
+   */
+  function reply(
+    question: string,
+    userId: string,
+    via: WorkKind,
+    context: ConversationContext | null,
+    followUp = false,
+  ) {
     const answer: Answer = question === '' ? engine.help('sv') : engine.answer(question, context);
+    if (question !== '') {
+      metrics.count(OUTCOME_METRIC[answer.outcome]);
+      if (followUp) metrics.count('FollowUp');
+    }
     const answerId = newAnswerId();
     logger.info('Answering', {
       via,
@@ -150,7 +182,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const apology =
       work.channel === undefined
         ? { status: 'failed' as const }
-        : await deliver(() => work.post(renderApology(lang)), deps.retry, tried('Apology'));
+        : await delivered('Apology', () => work.post(renderApology(lang)));
     const code = describeError(delivery.error);
     await deps.undelivered({
       kind: work.kind,
@@ -164,13 +196,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   /** Claim → context → answer → deliver → settle; see the file comment. */
   async function answer(work: Work): Promise<void> {
-    if (!(await store.claim(...work.claim))) {
+    if (!(await claimed(...work.claim))) {
       logger.info('Already answered or being answered', { via: work.kind });
       return;
     }
     const context = await contextFor(work);
-    const { answer: given, rendered, logged } = reply(work.question, work.userId, work.kind, context);
-    const delivery = await deliver(() => work.post(rendered), deps.retry, tried('Reply'));
+    const {
+      answer: given,
+      rendered,
+      logged,
+    } = reply(work.question, work.userId, work.kind, context, work.followUp);
+    const delivery = await delivered('Reply', () => work.post(rendered));
     if (delivery.status === 'failed') {
       logger.error('Reply not delivered', {
         via: work.kind,
@@ -200,6 +236,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     // The ack function let only people's mentions through; the checks narrow the types.
     if (event.bot_id !== undefined || event.user === undefined || event.user === botUserId) return;
     const root = event.thread_ts ?? event.ts;
+    const inThread = event.thread_ts !== undefined && event.thread_ts !== event.ts;
     await answer({
       kind: 'mention',
       claim: [event.channel, event.ts],
@@ -210,7 +247,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       threadTs: root,
       conversation: conversationKey(context.teamId, event.channel, root),
       // A mention at the top of a channel starts a new thread: there is nothing to read yet.
-      readContext: event.thread_ts !== undefined && event.thread_ts !== event.ts ? 'yes' : 'no',
+      readContext: inThread ? 'yes' : 'no',
+      followUp: inThread,
     });
   });
 
@@ -235,6 +273,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       threadTs,
       conversation: conversationKey(context.teamId, event.channel),
       readContext: 'recent',
+      followUp: threadTs !== undefined && threadTs !== event.ts,
     });
   });
 
@@ -250,7 +289,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         { response_type: 'ephemeral', ...message },
         deps.responseUrlTimeoutMs,
       );
-    const delivery = await deliver(() => send(rendered), deps.retry, tried('Command answer'));
+    const delivery = await delivered('Command answer', () => send(rendered));
     if (delivery.status === 'failed') {
       await deps.undelivered({
         kind: 'command',
@@ -279,22 +318,19 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         `${body.container?.message_ts ?? action.value}#${action.action_id}#${userHash}`,
       ];
       // A replayed click (Slack delivers it again) thanks once; the vote itself is keyed per person anyway.
-      if (!(await store.claim(...claim))) return;
+      if (!(await claimed(...claim))) return;
       const vote: Vote = action.action_id === ACTION.feedbackUp ? 'up' : 'down';
       const lang = action.block_id.endsWith('_en') ? 'en' : 'sv';
       const thanks = renderThanks(lang, vote);
       const [, delivery] = await Promise.all([
         store.recordFeedback({ at: now(), answerId: action.value ?? '', vote, userHash }),
         // A private note to the one who clicked; the message itself stays as everyone else sees it.
-        deliver(
-          () =>
-            postToResponseUrl(
-              body.response_url,
-              { response_type: 'ephemeral', replace_original: false, ...thanks },
-              deps.responseUrlTimeoutMs,
-            ),
-          deps.retry,
-          tried('Thanks'),
+        delivered('Thanks', () =>
+          postToResponseUrl(
+            body.response_url,
+            { response_type: 'ephemeral', replace_original: false, ...thanks },
+            deps.responseUrlTimeoutMs,
+          ),
         ),
       ]);
       await (delivery.status === 'failed' ? store.release(...claim) : store.markPosted(...claim));
@@ -334,6 +370,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
             ? undefined
             : conversationKey(context.teamId, channel, channel.startsWith('D') ? undefined : threadTs),
         readContext: 'no',
+        followUp: false,
       });
     },
   );
@@ -342,7 +379,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (event.tab !== 'home') return;
     const stats = await store.stats();
     summary ??= programmeSummary('sv');
-    const view = renderHome(summary, stats, 'sv');
+    // Questions are people's own words, some asked in a DM or with /bidrag: only admins read them.
+    const audience = deps.adminUserIds.has(event.user) ? 'admin' : 'everyone';
+    const view = renderHome(summary, stats, 'sv', audience);
     // views.publish replaces the view: repeating it after an unknown outcome is harmless.
     const delivery = await deliver(
       () => client.views.publish({ user_id: event.user, view }),

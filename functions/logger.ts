@@ -1,7 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 
-/** The function's structured JSON logger; callers log ids and outcomes, never tokens, secrets or raw user ids. */
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'bidrag-bot' });
+/** The `service` field of every log line and the dimension of every metric; serverless.yml's `service`. */
+export const SERVICE_NAME = 'bidrag-bot';
+
+/**
+ * The function's structured JSON logger; callers log ids and outcomes, never tokens, secrets or raw user
+ * ids. Powertools reads POWERTOOLS_LOG_LEVEL itself; the service name is fixed here, not read from the
+ * environment, so local runs and Lambda log the same name.
+ */
+export const logger = new Logger({ serviceName: SERVICE_NAME });
 
 // Slack tokens have a recognisable shape; a stray one in an error message must not reach CloudWatch.
 const TOKEN = /xox[a-z]-[A-Za-z0-9-]+/g;

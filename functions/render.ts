@@ -3,7 +3,7 @@
 import type { types } from '@slack/bolt';
 import { sourceLine } from '../knowledge/format.ts';
 import type { ProgrammeSummary } from '../knowledge/summary.ts';
-import type { Answer, Lang } from '../knowledge/types.ts';
+import type { Answer, Intent, Lang } from '../knowledge/types.ts';
 import { ACTION } from './actions.ts';
 import type { UsageStats, Vote } from './store/store.ts';
 
@@ -199,8 +199,10 @@ const HOME = {
     asked: 'frågor',
     answered: 'besvarade',
     days: (n: number) => `senaste ${n} dagarna`,
-    unanswered: 'Senaste obesvarade frågorna',
+    unanswered: 'Senaste obesvarade frågorna (syns bara för administratörer)',
     none: 'Inga obesvarade frågor.',
+    topics: 'Vad folk frågar om',
+    noTopics: 'Inga frågor ännu.',
     unavailable: 'Statistiken kunde inte läsas just nu.',
     source: 'Källa',
   },
@@ -216,12 +218,47 @@ const HOME = {
     asked: 'questions',
     answered: 'answered',
     days: (n: number) => `last ${n} days`,
-    unanswered: 'Latest unanswered questions',
+    unanswered: 'Latest unanswered questions (shown to admins only)',
     none: 'No unanswered questions.',
+    topics: 'What people ask about',
+    noTopics: 'No questions yet.',
     unavailable: 'The statistics could not be read just now.',
     source: 'Source',
   },
 } as const;
+
+/** Topic names for the App Home's counts, in each language. */
+const TOPIC: Record<Lang, Record<Intent, string>> = {
+  sv: {
+    help: 'hjälp',
+    eligibility: 'vilka kommuner som kan söka',
+    municipalities: 'listan över kommuner',
+    amount: 'belopp',
+    contact: 'kontakter',
+    administration: 'vem som fördelar pengarna',
+    regulation: 'förordningen',
+    purpose: 'syftet',
+    criteria: 'vad som kännetecknar områdena',
+    background: 'bakgrunden',
+    unknown: 'annat (obesvarat)',
+  },
+  en: {
+    help: 'help',
+    eligibility: 'which municipalities can apply',
+    municipalities: 'the list of municipalities',
+    amount: 'amounts',
+    contact: 'contacts',
+    administration: 'who distributes the money',
+    regulation: 'the ordinance',
+    purpose: 'the purpose',
+    criteria: 'what characterises the areas',
+    background: 'the background',
+    unknown: 'other (unanswered)',
+  },
+};
+
+/** Who is looking at the App Home: only admins (ADMIN_USER_IDS) see other people's questions. */
+export type HomeAudience = 'admin' | 'everyone';
 
 function field(title: string, body: string): KnownBlock {
   return {
@@ -233,7 +270,12 @@ function field(title: string, body: string): KnownBlock {
 const when = (at: Date) => at.toISOString().slice(0, 16).replace('T', ' ');
 
 /** The App Home: the programme at a glance, then usage from the question log. */
-export function renderHome(summary: ProgrammeSummary, stats: UsageStats, lang: Lang): HomeView {
+export function renderHome(
+  summary: ProgrammeSummary,
+  stats: UsageStats,
+  lang: Lang,
+  audience: HomeAudience = 'everyone',
+): HomeView {
   const t = HOME[lang];
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(truncate(summary.title, 150)) }];
   if (summary.intro) blocks.push({ type: 'section', text: mrkdwn(escapedWithin(summary.intro, 3_000)) });
@@ -259,16 +301,26 @@ export function renderHome(summary: ProgrammeSummary, stats: UsageStats, lang: L
       elements: [mrkdwn(escapedWithin(sourceLine(summary.source, lang), LIMITS.contextText))],
     });
   }
-  blocks.push({ type: 'divider' }, ...usageBlocks(stats, lang));
+  blocks.push({ type: 'divider' }, ...usageBlocks(stats, lang, audience));
   return { type: 'home', blocks: blocks.slice(0, LIMITS.homeBlocks) };
 }
 
-function usageBlocks(stats: UsageStats, lang: Lang): KnownBlock[] {
+function usageBlocks(stats: UsageStats, lang: Lang, audience: HomeAudience): KnownBlock[] {
   const t = HOME[lang];
   if (stats.unavailable) return [field(t.usage, t.unavailable)];
   const share = stats.total > 0 ? Math.round((100 * stats.answered) / stats.total) : 0;
   const period = stats.days !== undefined ? ` (${t.days(stats.days)})` : '';
   const summaryLine = `${stats.total} ${t.asked}, ${stats.answered} ${t.answered} (${share} %)${period}`;
+  const topics = (Object.entries(stats.byIntent) as [Intent, number][])
+    .filter(([, count]) => count > 0)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([intent, count]) => `• ${TOPIC[lang][intent]}: ${count}`);
+  const blocks = [
+    field(t.usage, summaryLine),
+    field(t.topics, topics.length > 0 ? topics.join('\n') : t.noTopics),
+  ];
+  // Counts and topics say what people need; the questions themselves say who asked what.
+  if (audience !== 'admin') return blocks;
   const latest =
     stats.latestUnanswered.length === 0
       ? t.none
@@ -276,5 +328,5 @@ function usageBlocks(stats: UsageStats, lang: Lang): KnownBlock[] {
           // People's own words: one line each, cut short; escapeText (in field) defuses any markup.
           .map((q) => `• ${when(q.at)}: ${truncate(q.question.replace(/\s+/g, ' '), LIMITS.homeQuestion)}`)
           .join('\n');
-  return [field(t.usage, summaryLine), field(t.unanswered, latest)];
+  return [...blocks, field(t.unanswered, latest)];
 }

@@ -8,6 +8,7 @@ import { type AckConfig, loadAckConfig } from './config.ts';
 import { handOver } from './handover.ts';
 import { classify } from './inbound.ts';
 import { describeError, logger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
 import { errorResponse, parseBody, readRequest } from './request.ts';
 import { verifySignature } from './signature.ts';
 
@@ -25,8 +26,14 @@ function retryHeaders(headers: Record<string, string>): { retryNum?: number; ret
     : {};
 }
 
+// Module scope, not per cold start: the ack latency of a request whose cold start fails counts too.
+const metrics = createMetrics();
+
 /** API Gateway (HTTP API, payload v2) → 200 / 400 / 401; errors become status codes here and nowhere else. */
-export const handler: Handler = async (event) => {
+export const handler: Handler = async (event, context) => {
+  const started = performance.now();
+  // Every line of this invocation carries the request id, the function and whether it is a cold start.
+  logger.addContext(context);
   try {
     // A failed cold start (SSM unreachable) is not cached: the next request tries again.
     config ??= loadAckConfig().catch((error: unknown) => {
@@ -59,5 +66,9 @@ export const handler: Handler = async (event) => {
     const level = (response.statusCode ?? 500) < 500 ? logger.warn : logger.error;
     level.call(logger, 'Request refused', { status: response.statusCode, ...describeError(error) });
     return response;
+  } finally {
+    // Slack's wait, as far as the function sees it: verify, validate, hand over (or refuse).
+    metrics.duration('AckLatency', performance.now() - started);
+    metrics.flush();
   }
 };

@@ -17,6 +17,7 @@ import { keepAliveFetch } from './http-fetch.ts';
 import { classify } from './inbound.ts';
 import { registerListeners } from './listeners.ts';
 import { describeError, logger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { createDynamoStore } from './store/dynamo.ts';
 import { rememberingClaims, resilient } from './store/resilient.ts';
 import { undeliveredSink } from './undelivered.ts';
@@ -50,7 +51,7 @@ interface Built {
   botUserId: string;
 }
 
-function build(config: Config, options: WorkerOptions, remainingMs: () => number): Built {
+function build(config: Config, options: WorkerOptions, remainingMs: () => number, metrics: Metrics): Built {
   const app = new App({
     receiver: invokeReceiver,
     token: config.slack.botToken,
@@ -81,7 +82,7 @@ function build(config: Config, options: WorkerOptions, remainingMs: () => number
       }),
       // The App Home's stats make several reads and nobody waits on a reply there: allow a bit longer.
       // The claim decides between one reply and two, and on a cold start it also opens the connection.
-      { timeoutMs: 300, claimTimeoutMs: 800, statsTimeoutMs: 1_000, logger },
+      { timeoutMs: 300, claimTimeoutMs: 800, statsTimeoutMs: 1_000, logger, metrics },
     ),
   );
   registerListeners(app, {
@@ -89,7 +90,9 @@ function build(config: Config, options: WorkerOptions, remainingMs: () => number
     store,
     userHashSalt: config.userHashSalt,
     botUserId: config.slack.botUserId,
+    adminUserIds: config.adminUserIds,
     logger,
+    metrics,
     retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 20_000, remainingMs },
     undelivered: undeliveredSink(config.undeliveredQueueUrl),
     responseUrlTimeoutMs: POST_TIMEOUT_MS,
@@ -106,15 +109,19 @@ export function createWorker(options: WorkerOptions = {}) {
   // The current invocation's deadline; the listeners' retries read it through remainingMs.
   let deadline = 0;
   const remainingMs = () => deadline - Date.now();
+  // Per worker, not per cold start: a failed cold start still flushes what it counted.
+  const metrics = createMetrics();
 
-  return async (item: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<void> => {
+  return async (item: unknown, context?: Context): Promise<void> => {
     deadline = Date.now() + (context?.getRemainingTimeInMillis() ?? 40_000) - SAFETY_MARGIN_MS;
+    // Every line of this invocation carries the request id, the function and whether it is a cold start.
+    if (context !== undefined) logger.addContext(context);
     try {
       if (!isObj(item) || !isObj(item.body)) throw new TypeError('the invocation carries no Slack payload');
       const work = item as unknown as WorkItem;
       // A failed cold start (SSM unreachable) is not cached: the next invocation tries again.
       built ??= loadConfig()
-        .then((config) => build(config, options, remainingMs))
+        .then((config) => build(config, options, remainingMs, metrics))
         .catch((error: unknown) => {
           built = undefined;
           throw error;
@@ -135,6 +142,9 @@ export function createWorker(options: WorkerOptions = {}) {
       });
     } catch (error) {
       logger.error('Work failed', describeError(error));
+    } finally {
+      // One EMF line per invocation: the outcome, follow-ups, conflicts and failures it counted.
+      metrics.flush();
     }
   };
 }

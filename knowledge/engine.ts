@@ -1,30 +1,48 @@
 // The answer engine: pure, in memory, no I/O. The Lambda handler, the terminal chat, the batch CLI and
-// the benchmarks all call it. Entities (municipalities, years) are recognised by rules, because a wrong
-// name or number is unacceptable; the topic is matched with Fuse.js over the FAQ entries.
+// the benchmarks all call it. Entities (municipalities, years, counties) are recognised by rules, because
+// a wrong name or number is unacceptable; the topic is matched with Fuse.js over the FAQ entries of the
+// content. What it knows (facts, answers, word lists) is content: createEngine(content) answers from any.
+//
+// One message is read in four steps: Slack markup is unwrapped; the message is cut into sentences, and
+// the question sentences into their parts ("Vem fördelar pengarna och hur mycket är det 2021?" is two);
+// each part is read (language, places, years, topic words, cues) and decided by the first rule of an
+// ordered table that applies; the parts' answers are joined. A part that names no topic or place of its
+// own leans on what came before it: the earlier part, the context sentences of the same message, or the
+// previous question of the conversation.
 import {
+  askedYears,
   besides,
-  both,
   COMPOSERS,
+  type Composer,
   type Context,
+  combine,
   eligibility,
   fallback,
   help as helpParts,
+  inOtherCurrency,
+  notStated,
+  offTopicPlace,
+  type Parts,
+  PHRASES,
   suggest,
+  template,
+  thanks as thanksParts,
   toAnswer,
+  verdicts,
+  why,
 } from './answers.ts';
-import { Q } from './facts.ts';
-import { FAQ } from './faq.ts';
-import { detectLanguage } from './language.ts';
-import { createMatcher } from './matcher.ts';
-import { createGazetteer } from './municipalities.ts';
-import { clean, fold, type Word, words } from './text.ts';
+import { CONTENT, type Content, ContentError, createKnowledge, type FaqEntry } from './content.ts';
+import { alternatives, cuePattern } from './cues.ts';
+import { createLanguageDetector } from './language.ts';
+import { createMatcher, type Ranked } from './matcher.ts';
+import { type County, createGazetteer, type Mention, MUNICIPALITIES } from './municipalities.ts';
+import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, type Word, words } from './text.ts';
 import type { Answer, ConversationContext, Intent, Lang } from './types.ts';
-import { PROGRAMME_WORDS, STOPWORDS } from './vocabulary.ts';
-import { hasYears, parsePeriod } from './years.ts';
+import { hasYears, type Period, parsePeriod } from './years.ts';
 
 export interface Engine {
   /**
-   * Answers one question, in the language it was asked in. `context` is the `context` of the previous
+   * Answers one message, in the language it was asked in. `context` is the `context` of the previous
    * answer in the same conversation, if any; the answer carries the next one.
    */
   answer(question: string, context?: ConversationContext | null): Answer;
@@ -38,227 +56,737 @@ const ANSWER_AT = 0.55;
 const SUGGEST_AT = 0.7;
 /** Content words of a question given to Fuse; more would cost time and add only noise. */
 const MAX_TOPIC_TERMS = 8;
+/** A message is answered in at most this many parts; more is a document, not a question. */
+const MAX_PARTS = 3;
+/** Places a conversation remembers for "which of those": enough for a list asked one by one. */
+const MAX_SEEN = 8;
 
-const HELP_WORDS = new Set(
-  [
-    'hjälp',
-    'help',
-    'hej',
-    'hejsan',
-    'hallå',
-    'tjena',
-    'hi',
-    'hello',
-    'hey',
-    'start',
-    'meny',
-    'menu',
-    'info',
-    '?',
-    'vad kan du',
-    'what can you do',
-    'god morgon',
-    'good morning',
-    'hjalp',
-  ].map(fold),
-);
+const NO_PERIOD: Period = { years: [], ranges: [], total: false, compare: false };
+const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
 
-// "miljardsatsningen", "segregationsbidraget": compounds that still only name the programme.
-const PROGRAMME_COMPOUND = /\p{L}{3,}(satsning|satsningen|satsningar|bidrag|bidraget|bidragen|stodet)$/u;
+/** The cue patterns of words.yaml, compiled once per engine. */
+function compileCues(w: Content['words']) {
+  const c = w.cues;
+  const { list, per_municipality: per } = c;
+  return {
+    amount: cuePattern(c.amount),
+    eligibility: cuePattern(c.eligibility),
+    howToApply: cuePattern(c.how_to_apply),
+    money: cuePattern(c.money),
+    duration: cuePattern(c.duration),
+    purpose: cuePattern(c.purpose),
+    overview: cuePattern(c.overview),
+    otherApplicants: cuePattern(c.other_applicants),
+    why: cuePattern(c.why),
+    average: cuePattern(c.average),
+    currency: cuePattern(c.currency),
+    source: cuePattern(c.source),
+    correction: cuePattern(c.correction),
+    ellipsis: cuePattern(c.ellipsis),
+    pronounPlace: cuePattern(c.pronoun_place),
+    pronounYear: cuePattern(c.pronoun_year),
+    yearAfter: cuePattern(c.year_after),
+    yearBefore: cuePattern(c.year_before),
+    // "Vilka kommuner …", "How many municipalities …", "kommuner på listan", "lista kommunerna".
+    list: new RegExp(
+      `\\b(?:${alternatives(list.asks)})\\b(?:\\s+(?:${alternatives(list.fillers)}))*\\s+(?:${alternatives(list.nouns)})\\b` +
+        `|\\b(?:${alternatives(list.nouns)})\\s+(?:${alternatives(list.after)})\\b|\\b(?:${alternatives(list.phrases)})`,
+      'u',
+    ),
+    // "Hur mycket får varje kommun?", or the money "fördelas … mellan" the municipalities.
+    perMunicipality: new RegExp(
+      `\\b(?:${alternatives(per.each)})\\s+(?:${alternatives(per.nouns)})\\b|\\b(?:${alternatives(per.split)})\\b.*\\b(?:${alternatives(per.between)})\\b`,
+      'u',
+    ),
+    listAsk: new RegExp(`\\b(?:${alternatives(list.asks)})\\b`, 'u'),
+    questionStart: new RegExp(`^(?:${alternatives(w.questions.starts)})\\b`, 'u'),
+    yesNo: new RegExp(`^(?:${alternatives(w.questions.yes_no)})\\b`, 'u'),
+    // A join before a question word starts a new question: "… och hur mycket …", "…, and who …".
+    join: new RegExp(
+      `(?:,\\s*|\\s+)(?:(?:${alternatives(w.questions.joins)})\\s+)(?=(?:${alternatives(w.questions.starts)})\\b)|[,;]\\s+(?=(?:${alternatives(w.questions.starts)})\\b)`,
+      'giu',
+    ),
+  };
+}
+type Cues = ReturnType<typeof compileCues>;
 
-/** The matcher's view of a text: folded content words, no function words, no numbers. */
-export function topicTerms(text: string): string[] {
-  // The document's name says nothing of the topic, and its "press" is not the press contact.
-  return words(text.replace(/\bpress[- ]?releases?\b/giu, ' '))
-    .map((w) => w.folded)
-    .filter(
-      (w) =>
-        w.length >= 3 &&
-        !STOPWORDS.has(w) &&
-        !PROGRAMME_WORDS.has(w) &&
-        !PROGRAMME_COMPOUND.test(w) &&
-        !/^\d+$/.test(w),
-    );
+/** What one part of a message says, read once; the rules below decide on it. */
+interface Reading {
+  text: string;
+  /** The text folded (case and accents aside), for the cue patterns. */
+  f: string;
+  all: Word[];
+  lang: Lang;
+  period: Period;
+  mentions: Mention[];
+  ambiguous: Mention['municipality'][];
+  county: County | null;
+  query: string[];
+  results: Ranked[];
+  top: Ranked | undefined;
+  score: number;
+  strong: FaqEntry | null;
+  offTopic: boolean;
+  /** Content words no entry, cue or place knows: what the part asks about that the documents may not cover. */
+  unknown: string[];
+  /** A stated amount ("2,2 miljarder"), to check a premise against. */
+  statedKronor: number | null;
+  cue: { [K in keyof Cues]: boolean };
+}
+
+/** The decision for one part, before it becomes an Answer. */
+interface Decision {
+  rule: string;
+  parts: Parts;
+  intent: Intent;
+  entryId: string | null;
+  confidence: number;
+  ctx: Context;
+  /** The topic the next question may lean on: an FAQ entry id, a composer name, or null. */
+  topic: string | null;
 }
 
 /** Builds the in-memory indexes once; answering is then pure and synchronous. */
-export function createEngine(): Engine {
-  const matcher = createMatcher(FAQ, topicTerms);
-  const { recognise, isPlaceWord, county } = createGazetteer();
-  // Ordinary words, never read as a misspelt municipality: function words, the programme's words, every
-  // word the FAQ knows (as the matcher already tokenized them) and every word of the release.
-  const vocabulary = new Set<string>([...STOPWORDS, ...PROGRAMME_WORDS, ...matcher.vocabulary]);
-  for (const s of Object.values(Q))
-    for (const w of words(s)) if (!isPlaceWord(w.folded)) vocabulary.add(w.folded);
-  const isWord = (folded: string) => vocabulary.has(folded);
+export function createEngine(content: Content = CONTENT): Engine {
+  const kb = createKnowledge(content);
+  for (const id of PHRASES)
+    if (!content.phrases[id]) throw new ContentError(`phrases.yaml has no "${id}", which the engine uses`);
+  for (const e of content.faq)
+    if (e.composer ? !COMPOSERS[e.composer] : !e.answer)
+      throw new ContentError(`faq.yaml: "${e.id}" names no composer the engine has, and has no answer`);
+  const entries = new Map(content.faq.map((e) => [e.id, e]));
+  const w = content.words;
+  const cues = compileCues(w);
+  const periodCues = {
+    total: cuePattern(w.cues.total),
+    compare: cuePattern(w.cues.compare),
+    firstYear: cuePattern(w.cues.first_year),
+    firstAmountYear: kb.firstYear,
+    lastAmountYear: kb.lastYear,
+  };
+  const STOPWORDS = new Set(w.stopwords.map(fold));
+  const PROGRAMME_WORDS = new Set(w.programme.map(fold));
+  const endings = w.programme_endings.map(fold);
+  // "miljardsatsningen", "segregationsbidraget": compounds that still only name the programme. A plain
+  // suffix test, not a regular expression: this runs over every word of the content at start.
+  const isProgrammeCompound = (word: string) =>
+    endings.some((e) => word.length >= e.length + 3 && word.endsWith(e));
+  const HELP_WORDS = new Set(w.help.phrases.map(fold));
+  const HELP_ONLY = new Set(w.help.only.map(fold));
+  const THANKS = new Set(w.thanks.map(fold));
+  // Every single word of every cue list: such a word is understood, even if no FAQ entry has it.
+  const CUE_WORDS = new Set(
+    Object.values(w.cues)
+      .flatMap((v) => (Array.isArray(v) ? v : Object.values(v as Record<string, string[]>).flat()))
+      .flatMap((phrase) => fold(String(phrase)).replace(/[*^_]/g, ' ').split(/\s+/))
+      .filter((x) => x.length >= 3),
+  );
 
-  function help(lang: Lang): Answer {
-    return toAnswer(helpParts(lang), { lang, intent: 'help', entryId: 'help', confidence: 1, mentions: [] });
+  /** The matcher's view of a text: folded content words, no function words, no numbers. */
+  function topicTerms(text: string): string[] {
+    // The document's name says nothing of the topic, and its "press" is not the press contact.
+    return words(text.replace(/\bpress[- ]?releases?\b/giu, ' '))
+      .map((x) => x.folded)
+      .filter(
+        (x) =>
+          x.length >= 3 &&
+          !STOPWORDS.has(x) &&
+          !PROGRAMME_WORDS.has(x) &&
+          !isProgrammeCompound(x) &&
+          !/^\d+$/.test(x),
+      );
   }
 
-  function answer(question: string): Answer {
-    const text = clean(question);
-    const all = words(text);
-    const lang = detectLanguage(all, isPlaceWord);
-    if (all.length === 0 || isHelp(text, all)) return help(lang);
+  const matcher = createMatcher(content.faq, topicTerms);
+  const { recognise, isPlaceWord, county } = createGazetteer(content.places, w.not_typos);
+  const detectLanguage = createLanguageDetector(w.language, isPlaceWord);
+  // Ordinary words, never read as a misspelt municipality: function words, the programme's words, every
+  // word the FAQ knows (as the matcher already tokenized them) and every word the documents quote.
+  const vocabulary = new Set<string>([...STOPWORDS, ...PROGRAMME_WORDS, ...matcher.vocabulary, ...CUE_WORDS]);
+  // Each sentence once: many facts share one (ten years' amounts stand in two sentences).
+  for (const quote of new Set(Object.values(content.facts).map((f) => f.quote)))
+    for (const x of words(quote)) if (!isPlaceWord(x.folded)) vocabulary.add(x.folded);
+  const isWord = (folded: string) => vocabulary.has(folded);
 
-    const period = parsePeriod(text);
+  function isHelp(text: string, all: readonly Word[]): boolean {
+    if (/^[\s?!.]*\?[\s?!.]*$/.test(text)) return true;
+    const folded = all.map((x) => x.folded);
+    if (folded.some((x) => x === 'hjalp' || x === 'help') && folded.every((x) => HELP_ONLY.has(x)))
+      return true;
+    const phrase = folded.join(' ');
+    return HELP_WORDS.has(phrase) || /^(hjalp|help)\b/.test(phrase);
+  }
+
+  const isThanks = (all: readonly Word[]) =>
+    all.length > 0 &&
+    all.some((x) => /^(tack|thanks?|thx|ty|tnx|cheers)/.test(x.folded)) &&
+    all.every((x) => THANKS.has(x.folded));
+
+  /** Reads one part of a message: everything the rules decide on. */
+  function read(text: string, lang: Lang): Reading {
+    const all = words(text);
+    const f = fold(text);
+    const period = parsePeriod(text, f, periodCues);
     const recognition = recognise(all, isWord);
-    // Fuse's cost grows with the number of query words; a real question has a handful.
     const query = [...new Set(topicTerms(text))].slice(0, MAX_TOPIC_TERMS);
     const results = matcher.rank(query, 5);
     const top = results[0];
     const score = top?.score ?? 1;
-    const ctx: Context = {
+    // Cue words ("mycket", "söka") say how a question is put, not what it is about: they do not make a
+    // question about rain or passports one about the grant.
+    const places = query.filter((x) => !isPlaceWord(x) && !CUE_WORDS.has(x));
+    const named = new Set(recognition.mentions.flatMap((m) => words(m.said).map((x) => x.folded)));
+    const cue = Object.fromEntries(
+      Object.entries(cues).map(([k, re]) => [k, (re as RegExp).test(f)]),
+    ) as Reading['cue'];
+    for (const re of Object.values(cues)) (re as RegExp).lastIndex = 0;
+    return {
+      text,
+      f,
+      all,
       lang,
       period,
       mentions: recognition.mentions,
       ambiguous: recognition.ambiguous.flatMap((a) => a.candidates),
+      county: county(all),
+      query,
+      results,
+      top,
+      score,
+      strong: top && score <= ANSWER_AT ? top.entry : null,
+      offTopic: matcher.unknownShare(places) > 0.5,
+      unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !CUE_WORDS.has(x) && !matcher.knows(x)),
+      statedKronor: statedKronor(f),
+      cue,
+    };
+  }
+
+  const WH = new Set(w.questions.starts.map(fold).filter((x) => !w.questions.yes_no.map(fold).includes(x)));
+  /** "Vad …", "When …": a question for a fact, not a yes or no. */
+  const whStart = (f: string) => WH.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
+  const namesProgramme = (r: Reading) =>
+    r.all.some((x) => PROGRAMME_WORDS.has(x.folded) || isProgrammeCompound(x.folded));
+  /** The part asks about a topic of its own, not only about a place or a year. */
+  const ownTopic = (r: Reading) =>
+    r.strong !== null ||
+    r.cue.amount ||
+    r.cue.eligibility ||
+    r.cue.list ||
+    r.cue.duration ||
+    r.cue.purpose ||
+    r.cue.howToApply ||
+    r.cue.perMunicipality ||
+    r.cue.why ||
+    r.cue.currency ||
+    (r.cue.overview && namesProgramme(r));
+
+  /** The answer of an FAQ entry or composer by id. */
+  function compose(id: string, ctx: Context): Parts {
+    const entry = entries.get(id);
+    if (entry) {
+      const composer: Composer | undefined = entry.composer ? COMPOSERS[entry.composer] : undefined;
+      return composer ? composer(ctx) : template(ctx, entry);
+    }
+    const composer = COMPOSERS[id];
+    if (!composer) throw new ContentError(`no FAQ entry or composer "${id}"`);
+    return composer(ctx);
+  }
+
+  function contextOf(r: Reading, lang: Lang): Context {
+    return {
+      kb,
+      lang,
+      period: r.period,
+      mentions: r.mentions,
+      ambiguous: r.ambiguous,
       unknownPlace: null,
       county: null,
+      average: r.cue.average,
+      stated: r.statedKronor,
     };
-    const named = recognition.mentions.length > 0 || ctx.ambiguous.length > 0;
-    const topId = top && score <= SUGGEST_AT ? top.entry.id : null;
-    const confidence = Math.round((1 - score) * 100) / 100;
+  }
 
-    const composer = (id: string) => COMPOSERS[id] ?? eligibility;
-    const meta = (intent: Intent, entryId: string | null, conf = confidence) => ({
-      lang,
+  /** The ordered rules: the first that applies decides. Each has a name, logged with the answer. */
+  function decide(reading: Reading, prev: ConversationContext | null): Decision {
+    let r = reading;
+    const lang = r.lang;
+    const ctx = contextOf(r, lang);
+    const confidence = Math.round((1 - r.score) * 100) / 100;
+    const made = (
+      rule: string,
+      parts: Parts,
+      intent: Intent,
+      entryId: string | null,
+      conf = confidence,
+      topic: string | null = entryId,
+    ): Decision => ({
+      rule,
+      parts,
       intent,
       entryId,
       confidence: conf,
-      mentions: ctx.mentions,
+      ctx,
+      topic,
     });
-    const respond = (id: string, intent: Intent, conf: number) =>
-      toAnswer(composer(id)(ctx), meta(intent, id, conf));
+    const entry = (rule: string, id: string, intent: Intent, conf = 1) =>
+      made(rule, compose(id, ctx), intent, id, conf);
+    const named = r.mentions.length > 0 || r.ambiguous.length > 0;
+    const sure = r.mentions.length > 0;
+    const f = r.f;
 
-    const f = fold(text);
-    const strong = top && score <= ANSWER_AT ? top.entry : null;
-    // Content words that no entry knows, place names aside: the question is (partly) about something else.
-    const offTopic = matcher.unknownShare(query.filter((w) => !isPlaceWord(w))) > 0.5;
-    if (asksPerMunicipality(f)) return respond('amount.per-municipality', 'amount', 1);
-    if (named) {
-      const asksToApply = asksEligibility(f);
-      // Only a name we are sure of can be spoken of "besides" the rest; an ambiguous one gets "did you mean".
-      const sure = ctx.mentions.length > 0;
-      if (asksAmount(f) || MONEY.test(f) || topId?.startsWith('amount')) {
-        // "How much does a Stockholm apartment cost?" is not about the grant.
-        if (sure && offTopic && !strong && !asksToApply) return toAnswer(besides(ctx), meta('unknown', null));
-        return respond('amount.per-municipality', 'amount', 1);
-      }
-      if (strong && !['eligibility', 'municipalities', 'amount', 'help'].includes(strong.intent)) {
-        // "Kan Uppsala söka, och vem hanterar pengarna 2019?" gets both answers; without the first
-        // half, "Vem fördelar pengarna i Malmö?" is about the agency and the municipality comes along.
-        if (!asksToApply) return respond(strong.id, strong.intent, confidence);
-        return toAnswer(both(eligibility(ctx), composer(strong.id)(ctx)), meta('eligibility', 'eligibility'));
-      }
-      // "What's the weather in Gothenburg tomorrow?": say what we know of Göteborg, and no more.
-      if (sure && !asksToApply && offTopic) return toAnswer(besides(ctx), meta('unknown', null));
-      return respond('eligibility', 'eligibility', 1);
+    // --- what this part takes from the one before -------------------------------------------------
+    // "which of those can apply?" after three places asked one by one: all of them.
+    const those = r.cue.listAsk && r.cue.pronounPlace && (prev?.seen?.length ?? 0) > 1;
+    const prevPlaces = ((those ? prev?.seen : prev?.places) ?? []).flatMap((code) => {
+      const m = byCode.get(code);
+      return m ? [{ municipality: m, via: 'exact' as const, said: m.name }] : [];
+    });
+    const prevPeriod: Period = prev ? { ...NO_PERIOD, years: prev.years, ranges: prev.ranges } : NO_PERIOD;
+    let carried: string[] = [];
+    if (
+      prev &&
+      !named &&
+      !r.county &&
+      (r.cue.pronounPlace || r.cue.why || r.cue.correction) &&
+      prevPlaces.length
+    ) {
+      ctx.mentions = prevPlaces;
+      carried.push(prevPlaces.map((m) => m.municipality.name).join(', '));
     }
-    if (hasYears(period)) {
-      if (asksAmount(f)) return respond('amount', 'amount', 1);
-      if (asksForList(f)) return respond('municipalities', 'municipalities', 1);
+    const relative = r.cue.yearAfter ? 1 : r.cue.yearBefore ? -1 : 0;
+    if (
+      prev &&
+      !hasYears(r.period) &&
+      (relative || r.cue.pronounYear || (!ownTopic(r) && prev.topic)) &&
+      hasYears(prevPeriod)
+    ) {
+      // "och året efter?", "vem hade det innan?": the year asked before, moved by one when asked to.
+      // A range moves to the year just outside it: "från och med 2019 … innan?" is 2018.
+      const years = relative
+        ? [
+            ...prev.years.map((y) => y + relative),
+            ...prev.ranges.map(([a, b]) => (relative < 0 ? a - 1 : b + 1)),
+          ]
+        : prev.years;
+      const ranges = relative ? [] : prev.ranges;
+      ctx.period = { ...r.period, years, ranges };
+      r = { ...r, period: ctx.period };
+    }
+    // "which of those can apply?", "vilka kommuner där?" after a county: that county.
+    if (
+      prev?.county &&
+      !named &&
+      !r.county &&
+      !prevPlaces.length &&
+      (r.cue.pronounPlace || r.cue.list || r.cue.eligibility)
+    ) {
+      r = { ...r, county: countyNamed(prev.county) };
+      carried.push(prev.county);
+    }
+    const leaning =
+      prev?.topic &&
+      (!ownTopic(r) || r.cue.correction) &&
+      (named ||
+        hasYears(r.period) ||
+        r.county ||
+        r.cue.ellipsis ||
+        r.cue.correction ||
+        r.cue.source ||
+        r.cue.pronounPlace ||
+        relative !== 0);
+    if (leaning && prev?.topic) {
+      // "och 2019?", "samma för Umeå?", "nej, jag menade Linköping": the earlier topic, the new slots.
+      if (!named && !r.county && prevPlaces.length && !ctx.mentions.length) ctx.mentions = prevPlaces;
+      if (!r.county && prev.county && !named) ctx.county = countyNamed(prev.county);
+      const topic = prev.topic;
+      const what = topicLabel(topic, lang);
+      carried = [what, ...carried];
+      // "när träder den i kraft?": something about that topic the documents do not state.
+      const d =
+        r.unknown.length > 0 && !named
+          ? made('not-stated', notStatedNear(ctx, topic), 'unknown', null, confidence, topic)
+          : onTopic(topic, r, ctx, made, entry);
+      return { ...d, rule: `follow-up:${d.rule}`, parts: noted(d.parts, carried, lang) };
+    }
+    if (
+      r.cue.why &&
+      (named ||
+        ctx.mentions.length ||
+        r.cue.list ||
+        r.cue.eligibility ||
+        /\b(32|de har|these|those|dessa|just de)\b/.test(f) ||
+        prev?.topic === 'eligibility' ||
+        !ownTopicBesidesWhy(r))
+    )
+      return made('why', noted(why(ctx), carried, lang), 'eligibility', 'why', 1, 'eligibility');
+    if (
+      r.cue.currency &&
+      !r.offTopic &&
+      (r.cue.amount || r.statedKronor !== null || !ownTopicBesidesCurrency(r))
+    )
+      return made('other-currency', inOtherCurrency(ctx), 'amount', 'amount', 1, 'amount');
+    if (r.cue.perMunicipality) return entry('per-municipality', 'amount.per-municipality', 'amount');
+
+    if (ctx.mentions.length && carried.length && !named) {
+      // "hur mycket får de då?", "kan min kommun söka?": the places of the question before.
+      const d = onTopic(topicOf(r) ?? prev?.topic ?? 'eligibility', r, ctx, made, entry);
+      return { ...d, rule: `pronoun:${d.rule}`, parts: noted(d.parts, carried, lang) };
+    }
+
+    if (named) {
+      const asksToApply = r.cue.eligibility;
+      const topId = r.top && r.score <= SUGGEST_AT ? r.top.entry.id : null;
+      // "Vad blir det för väder i Göteborg?": a question about something else that names a place gets no
+      // verdict; "Landskrona stad, är de med?" with a word the bot does not know still gets one.
+      const elsewhere = sure && r.offTopic && !r.strong && !asksToApply;
+      const aside = elsewhere && whStart(f) && !namesProgramme(r);
+      if (r.cue.amount || r.cue.money || topId?.startsWith('amount')) {
+        // "How much does a Stockholm apartment cost?" is not about the grant.
+        if (aside) return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
+        if (elsewhere) return made('named-besides', besides(ctx), 'unknown', null, confidence, null);
+        return entry('named-amount', 'amount.per-municipality', 'amount');
+      }
+      if (r.strong && !['eligibility', 'municipalities', 'amount', 'help'].includes(r.strong.intent)) {
+        // "Vem fördelar pengarna i Malmö?" is about the agency; the municipality comes along.
+        if (!asksToApply) return entry('named-topic', r.strong.id, r.strong.intent, confidence);
+        return made(
+          'named-eligibility-and-topic',
+          combine([eligibility(ctx), compose(r.strong.id, ctx)]),
+          'eligibility',
+          'eligibility',
+          1,
+        );
+      }
+      // "What's the weather in Gothenburg tomorrow?": no verdict, an offer to ask about the grant.
+      if (aside) return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
+      if (elsewhere) return made('named-besides', besides(ctx), 'unknown', null, confidence, null);
+      return entry('named-eligibility', 'eligibility', 'eligibility');
+    }
+    if (hasYears(r.period)) {
+      if (r.cue.amount) return entry('year-amount', 'amount', 'amount');
+      if (r.cue.list) return entry('year-list', 'municipalities', 'municipalities');
       // A year with a clear topic ("Vem fördelar pengarna 2019?", "Baylan 2021") answers that topic; a
       // year alone is an amount question; a year with only unknown words ("Vem vann valet 2018?") is not.
-      const topic = results.find((r) => r.score <= ANSWER_AT && r.entry.intent !== 'amount');
-      if (topic && !offTopic) return respond(topic.entry.id, topic.entry.intent, 1 - topic.score);
-      if (strong || !offTopic || MONEY.test(f) || period.compare) return respond('amount', 'amount', 1);
+      const topic = r.results.find((x) => x.score <= ANSWER_AT && x.entry.intent !== 'amount');
+      if (topic && !r.offTopic)
+        return entry('year-topic', topic.entry.id, topic.entry.intent, 1 - topic.score);
+      if (r.strong || !r.offTopic || r.cue.money || r.period.compare)
+        return entry('year-amount', 'amount', 'amount');
     }
-    ctx.county = county(all);
-    if (ctx.county) {
-      if (asksAmount(f)) return respond('amount.per-municipality', 'amount', 1);
-      if (!asksForList(f)) return respond('county', 'eligibility', 1);
-      // "Vilka kommuner i Stockholms län får söka?" asks for municipalities: name the eligible ones.
-      // ("Kan Skåne söka?" asks about the county itself, which is not a municipality: none is named.)
-      ctx.mentions = ctx.county.municipalities
-        .filter((m) => m.eligible)
-        .map((m) => ({ municipality: m, via: 'county' as const, said: m.name }));
-      return respond('county', 'municipalities', 1);
+    if (r.county) {
+      ctx.county = r.county;
+      if (r.cue.amount) return entry('county-amount', 'amount.per-municipality', 'amount');
+      // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
+      // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
+      // Only "Vilka kommuner i …", "Are there … in …" names them as eligible; "Kan Skåne söka?" asks about
+      // the county itself ("Kan Region Skåne söka?" about the regional authority): no municipality's verdict.
+      ctx.mentions = cues.listAsk.test(f) && !/\bregion\b/.test(f) ? countyMentions(r.county, ctx) : [];
+      return made(
+        'county',
+        compose('county', ctx),
+        r.cue.list ? 'municipalities' : 'eligibility',
+        'county',
+        1,
+        'eligibility',
+      );
     }
     // "How many municipalities can apply in total?" is the list, not a sum of kronor.
-    if (asksForList(f) && !MONEY.test(f) && !/\b(hur mycket|how much)\b/.test(f)) {
-      return respond('municipalities', 'municipalities', 1);
-    }
-    if (DURATION.test(f) && (!strong || strong.intent === 'amount')) return respond('duration', 'amount', 1);
-    if (PURPOSE.test(f) && (!strong || strong.intent === 'amount')) return respond('purpose', 'purpose', 1);
-    if (!asksAmount(f)) {
-      if (asksEligibility(f) && OTHER_APPLICANTS.test(f))
-        return respond('eligibility.others', 'eligibility', 1);
+    if (r.cue.list && !r.cue.money && !/\b(hur mycket|how much)\b/.test(f))
+      return entry('list', 'municipalities', 'municipalities');
+    if (!r.cue.amount) {
+      if (r.cue.eligibility && r.cue.otherApplicants)
+        return entry('other-applicants', 'otherApplicants', 'eligibility');
       // "Vad innebär satsningen?": only when the programme itself is named ("What is 17 times 23?" is not).
-      const namesProgramme = all.some(
-        (w) => PROGRAMME_WORDS.has(w.folded) || PROGRAMME_COMPOUND.test(w.folded),
+      if (r.query.length === 0 && namesProgramme(r) && r.cue.overview)
+        return entry('overview', 'overview', 'background');
+    }
+    // "Får pengarna användas till fältassistenter?", "Is there an application template?": a detail of the
+    // programme that no fact answers. Say so, with the nearest facts and who can answer.
+    const near = r.strong ?? (r.top && r.score <= SUGGEST_AT ? r.top.entry : null);
+    if (
+      r.unknown.length > 0 &&
+      (namesProgramme(r) || (near && !r.offTopic)) &&
+      (cues.yesNo.test(f) || r.cue.purpose)
+    )
+      return made(
+        'not-stated',
+        notStatedNear(ctx, near?.id),
+        near?.intent ?? 'unknown',
+        near?.id ?? null,
+        confidence,
+        near?.id ?? null,
       );
-      if (query.length === 0 && namesProgramme && OVERVIEW.test(f))
-        return respond('overview', 'background', 1);
+    if (r.cue.duration && (!r.strong || r.strong.intent === 'amount'))
+      return entry('duration', 'duration', 'amount');
+    if (r.cue.purpose && (!r.strong || r.strong.intent === 'amount'))
+      return entry('purpose', 'purpose', 'purpose');
+    if (r.cue.howToApply && !r.offTopic) return entry('how-to-apply', 'application', 'administration');
+    // "Kan Oslo söka?": an eligibility question about a place we do not know: say that we do not know it.
+    if (r.cue.eligibility && (!r.strong || r.strong.intent === 'eligibility')) {
+      ctx.unknownPlace = unknownPlace(r.all, isWord);
+      if (!r.offTopic || (ctx.unknownPlace && /^\p{Lu}/u.test(ctx.unknownPlace)))
+        return made('eligibility', eligibility(ctx), 'eligibility', 'eligibility', Math.max(confidence, 0.5));
     }
-    // "Kan Oslo söka?" is an eligibility question about a place we do not know: say that we do not know it.
-    if (asksEligibility(f) && (!strong || strong.intent === 'eligibility')) {
-      ctx.unknownPlace = unknownPlace(all, isWord);
-      return respond('eligibility', 'eligibility', Math.max(confidence, 0.5));
-    }
-    if (strong && !offTopic) return respond(strong.id, strong.intent, confidence);
+    if (r.strong && !r.offTopic) return entry('topic', r.strong.id, r.strong.intent, confidence);
     // "How much per year?": nothing but the amount words, which the matcher does not weigh.
-    if (asksAmount(f) && !offTopic) return respond('amount', 'amount', Math.max(confidence, 0.5));
-    if (top && score <= SUGGEST_AT) {
-      const suggestions = results
-        .filter((r) => r.score <= SUGGEST_AT)
+    if (r.cue.amount && !r.offTopic) return entry('amount', 'amount', 'amount', Math.max(confidence, 0.5));
+    // A question about the programme that no entry answers well: what the release does not say.
+    if (namesProgramme(r) && r.unknown.length > 0)
+      return made('not-stated', notStatedNear(ctx, near?.id), 'unknown', null, confidence, null);
+    if (r.top && r.score <= SUGGEST_AT && !r.offTopic) {
+      const suggestions = r.results
+        .filter((x) => x.score <= SUGGEST_AT)
         .slice(0, 3)
-        .map((r) => (lang === 'sv' ? r.entry.sv[0] : r.entry.en[0]) ?? '');
-      return toAnswer(suggest(lang, suggestions), meta('unknown', null));
+        .map((x) => x.entry.examples[lang][0] ?? '');
+      return made('suggest', suggest(ctx, suggestions), 'unknown', null, confidence, null);
     }
-    return toAnswer(fallback(lang), meta('unknown', null));
+    return made('fallback', fallback(ctx), 'unknown', null, confidence, null);
+  }
+
+  const ownTopicBesidesWhy = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, why: false } });
+  const ownTopicBesidesCurrency = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, currency: false } });
+
+  /** A topic the part named by cue words, when it has no strong match of its own. */
+  function topicOf(r: Reading): string | null {
+    if (r.cue.amount || r.cue.money) return 'amount';
+    if (r.cue.eligibility) return 'eligibility';
+    return r.strong?.id ?? null;
+  }
+
+  /** Answers a topic (carried from before, or named by a pronoun part) with the part's own slots. */
+  function onTopic(
+    topic: string,
+    r: Reading,
+    ctx: Context,
+    made: (
+      rule: string,
+      parts: Parts,
+      intent: Intent,
+      entryId: string | null,
+      conf?: number,
+      topic?: string | null,
+    ) => Decision,
+    entry: (rule: string, id: string, intent: Intent, conf?: number) => Decision,
+  ): Decision {
+    if (r.cue.why) return made('why', why(ctx), 'eligibility', 'why', 1, 'eligibility');
+    if (r.county && !ctx.mentions.length) {
+      ctx.county = r.county;
+      ctx.mentions = countyMentions(r.county, ctx);
+      return made('county', compose('county', ctx), 'eligibility', 'county', 1, 'eligibility');
+    }
+    const places = ctx.mentions.length > 0 || ctx.ambiguous.length > 0;
+    if (topic.startsWith('amount') || topic === 'duration')
+      return places
+        ? entry('amount-for-place', 'amount.per-municipality', 'amount')
+        : entry('amount', 'amount', 'amount');
+    if (topic === 'eligibility' || topic === 'municipalities' || topic === 'county' || topic === 'why')
+      return places
+        ? entry('eligibility', 'eligibility', 'eligibility')
+        : ctx.county
+          ? made('county', compose('county', ctx), 'eligibility', 'county', 1, 'eligibility')
+          : entry('list', 'municipalities', 'municipalities');
+    const e = entries.get(topic);
+    if (e) return entry('topic', e.id, e.intent);
+    return made(topic, compose(topic, ctx), 'unknown', topic, 1, topic);
+  }
+
+  function countyNamed(name: string): County | null {
+    const members = MUNICIPALITIES.filter((m) => m.county === name);
+    return members.length ? { name, municipalities: members } : null;
+  }
+
+  function countyMentions(c: County, ctx: Context): Mention[] {
+    const year =
+      ctx.kb.listYears.find((y) => askedYears(ctx.period).includes(y)) ??
+      kb.listYears[kb.listYears.length - 1] ??
+      0;
+    const listed = new Set(kb.listFor(year)?.municipalities ?? []);
+    return c.municipalities
+      .filter((m) => listed.has(m.name))
+      .map((m) => ({ municipality: m, via: 'county' as const, said: m.name }));
+  }
+
+  /** "The release does not say", then the nearest answer the release does give (if a topic matched). */
+  function notStatedNear(ctx: Context, nearId?: string | null): Parts {
+    const base = notStated(ctx);
+    if (!nearId || nearId === 'help') return base;
+    const near = compose(nearId, ctx);
+    // An answer that already says what the release does not ("Hur man ansöker … framgår inte") stands alone.
+    if (/framgår inte|does not say|säger .*ingenting|says nothing/.test(near.text)) return near;
+    return {
+      ...base,
+      text: `${base.text.split('\n')[0]}\n${near.text}`,
+      sources: [...near.sources],
+      outcome: 'unstated',
+    };
+  }
+
+  /** "Vem fördelar pengarna?", the label of a topic for the note on what was taken from before. */
+  function topicLabel(topic: string, lang: Lang): string {
+    const e = entries.get(topic === 'county' || topic === 'why' ? 'eligibility' : topic);
+    return e ? `”${e.examples[lang][0] ?? topic}”` : topic;
+  }
+
+  function noted(parts: Parts, carried: string[], lang: Lang): Parts {
+    if (!carried.length) return parts;
+    return {
+      ...parts,
+      text: `${kb.say(lang, 'context.about', { what: carried.join(' · ') })}\n${parts.text}`,
+    };
+  }
+
+  /** The context the next question may lean on: slot ids only, never the question's text. */
+  function nextContext(d: Decision, lang: Lang, prev: ConversationContext | null): ConversationContext {
+    const places = d.ctx.mentions.filter((m) => m.via !== 'county').map((m) => m.municipality.code);
+    return {
+      topic: d.topic,
+      places,
+      seen: [...new Set([...(prev?.seen ?? []), ...places])].slice(-MAX_SEEN),
+      years: d.ctx.period.years,
+      ranges: d.ctx.period.ranges,
+      county: d.ctx.county?.name ?? null,
+      lang,
+    };
+  }
+
+  function help(lang: Lang): Answer {
+    return toAnswer(helpParts({ kb, lang }), {
+      lang,
+      intent: 'help',
+      entryId: 'help',
+      confidence: 1,
+      municipalities: [],
+      context: null,
+    });
+  }
+
+  function answer(question: string, context?: ConversationContext | null): Answer {
+    // Line by line, so quoted lines keep their mark and sentences their ends.
+    const text = unmarkup(question)
+      .split('\n')
+      .map((line) => (line.startsWith(QUOTED) ? QUOTED + clean(line.slice(1)) : clean(line)))
+      .filter((line) => line.replace(QUOTED, '').length > 0)
+      .join('\n')
+      .slice(0, MAX_MESSAGE_CHARS);
+    const whole = words(text);
+    const lang = detectLanguage(whole);
+    if (whole.length === 0 || isHelp(text, whole)) return help(lang);
+    if (isThanks(whole))
+      return toAnswer(thanksParts({ kb, lang }), {
+        lang,
+        intent: 'help',
+        entryId: 'thanks',
+        confidence: 1,
+        municipalities: [],
+        context: context ?? null,
+      });
+
+    // The question sentences; the rest of a long message is context (its places and years).
+    const all = sentences(text);
+    const asked = all.filter((s) => !s.startsWith(QUOTED) && isQuestion(s));
+    const questions = asked.length ? asked : all.filter((s) => !s.startsWith(QUOTED)).slice(-1);
+    const contextText = all
+      .filter((s) => !questions.includes(s))
+      .join(' ')
+      .replaceAll(QUOTED, '');
+    let prev: ConversationContext | null = context ?? null;
+    if (contextText) {
+      // Read like an earlier turn of the conversation: its topic, places and years.
+      const c = read(contextText, lang);
+      const d = decide(c, prev);
+      const places = d.ctx.mentions.filter((m) => m.via !== 'county').map((m) => m.municipality.code);
+      // A quoted line or a paragraph before the question: its places, years and topic, should the
+      // question lean on them ("> Från och med 2019 hanteras … / vem hade det innan?").
+      if (places.length || hasYears(c.period) || d.topic)
+        prev = {
+          topic: d.topic ?? prev?.topic ?? null,
+          places,
+          years: c.period.years,
+          ranges: c.period.ranges,
+          county: c.county?.name ?? null,
+          lang,
+        };
+    }
+    const parts = questions.flatMap(splitParts).slice(0, MAX_PARTS);
+    if (parts.length === 0) return help(lang);
+
+    const decisions: Decision[] = [];
+    for (const part of parts) {
+      const r = read(part, lang);
+      const d = decide(r, prev);
+      decisions.push(d);
+      prev = nextContext(d, lang, prev);
+    }
+    // Parts that found nothing are dropped when another part was answered; repeated answers once.
+    const answered = decisions.filter((d) =>
+      ['answered', 'unstated'].includes(d.parts.outcome ?? 'answered'),
+    );
+    const shown = answered.length ? answered : decisions.slice(0, 1);
+    const kept = shown.filter((d, i, xs) => xs.findIndex((x) => x.parts.text === d.parts.text) === i);
+    const [first] = kept;
+    if (!first) return help(lang);
+    const last = decisions[decisions.length - 1] ?? first;
+    const out = toAnswer(kept.length === 1 ? first.parts : combine(kept.map((d) => d.parts)), {
+      lang,
+      intent: first.intent,
+      entryId: first.entryId,
+      confidence: Math.min(...kept.map((d) => d.confidence)),
+      // Every shown part's verdicts, also those of a part whose text repeated another's.
+      municipalities: dedupe(
+        shown.flatMap((d) =>
+          d.parts.outcome === 'fallback' && d.rule.includes('off-topic') ? [] : verdicts(d.ctx),
+        ),
+      ),
+      context: prev ?? nextContext(last, lang, null),
+    });
+    return kept.length > 1
+      ? { ...out, parts: kept.map((d) => d.intent), rule: kept.map((d) => d.rule).join('+') }
+      : { ...out, rule: first.rule };
+  }
+
+  /** A sentence that asks something: a question mark, or a question word first. */
+  function isQuestion(s: string): boolean {
+    return /\?\s*$/.test(s) || cues.questionStart.test(fold(s.trim()));
+  }
+
+  /**
+   * "Vem hanterar bidraget och hur mycket är det 2021?" → its two questions. A piece that is no question
+   * of its own ("Om jag jobbar för Motala, kan vi ansöka?") stays with the question it belongs to, and a
+   * preface ("Two things: …") is dropped.
+   */
+  function splitParts(sentence: string): string[] {
+    cues.join.lastIndex = 0;
+    const body = sentence.replace(/^[^:?]{1,30}:\s+(?=\S)/u, (preface) =>
+      /\d:\d/.test(preface) ? preface : '',
+    );
+    const pieces = body
+      .split(cues.join)
+      .map((p) => p.trim())
+      .filter((p) => words(p).length > 0);
+    const parts: string[] = [];
+    let pending = '';
+    for (const piece of pieces) {
+      const text = pending ? `${pending}, ${piece}` : piece;
+      if (!cues.questionStart.test(fold(text))) {
+        pending = text;
+        continue;
+      }
+      if (!cues.questionStart.test(fold(piece)) && parts.length) parts[parts.length - 1] += `, ${piece}`;
+      else parts.push(text);
+      pending = '';
+    }
+    if (pending) {
+      if (parts.length) parts[parts.length - 1] += `, ${pending}`;
+      else parts.push(pending);
+    }
+    return parts;
   }
 
   return { answer, help };
 }
 
-// A message of nothing but these ("jag behöver hjälp", "help me please") asks for help.
-const HELP_ONLY = new Set(
-  [
-    'jag',
-    'behöver',
-    'lite',
-    'hjälp',
-    'mig',
-    'snälla',
-    'tack',
-    'hej',
-    'i',
-    'need',
-    'some',
-    'help',
-    'me',
-    'please',
-    'pls',
-    'hi',
-    'hello',
-    'hey',
-    'can',
-    'you',
-  ].map(fold),
-);
-
-function isHelp(text: string, all: readonly Word[]): boolean {
-  if (/^[\s?!.]*\?[\s?!.]*$/.test(text)) return true;
-  const folded = all.map((w) => w.folded);
-  if (folded.some((w) => w === 'hjalp' || w === 'help') && folded.every((w) => HELP_ONLY.has(w))) return true;
-  const phrase = folded.join(' ');
-  return HELP_WORDS.has(phrase) || /^(hjalp|help)\b/.test(phrase);
-}
-
-const AMOUNT =
-  /\b(hur mycket|hur mkt|how much|belopp|amount|pengar far|money (does|do|will)|kronor|summa|summan|sum|total|totalt|hur stor\p{L}*|totala|sammanlagt|budget\p{L}*|miljard\p{L}*|miljon\p{L}*|billions?|millions?)\b/u;
-/** The question (folded) asks how much. */
-function asksAmount(folded: string): boolean {
-  return AMOUNT.test(folded);
-}
-
-const ELIGIBLE =
-  /\b(soka|ansoka|omfattas|ingar|berattigad|berattigade|kvalificerar|apply|eligible|covered|included|qualify|qualifies)\b|\bmed (pa listan|i satsningen)|^(ar|kommer) \p{L}+ med\b|\bon the list\b/u;
-/** The question (folded) asks whether someone may apply. */
-function asksEligibility(folded: string): boolean {
-  return ELIGIBLE.test(folded);
+function dedupe<T extends { code: string }>(xs: T[]): T[] {
+  return xs.filter((x, i) => xs.findIndex((y) => y.code === x.code) === i);
 }
 
 /** A word in an eligibility question that looks like a name but is none we know ("Kan Narnia söka?"). */
@@ -268,35 +796,13 @@ function unknownPlace(all: readonly Word[], isWord: (folded: string) => boolean)
   return named ? named.raw.slice(0, 40) : null;
 }
 
-// "Vilka kommuner …", "How many municipalities …", "lista kommunerna": the list, whatever else is asked.
-const LIST =
-  /\b(vilka|hur manga|lista|listan|alla|which|what|how many|list|all|antal|number of|fler|more|nya|new)\b(\s+(the|of|eligible|berattigade|de|alla|all|swedish|svenska|participating))*\s+(kommun\p{L}*|municipalit\p{L}*|towns?|cities|stader|orter)|\b(kommun\p{L}*|municipalit\p{L}*)\s+(ar det|are there|is it|pa listan|on the list)\b|\blista\p{L}*\s+kommun/u;
-function asksForList(folded: string): boolean {
-  return LIST.test(folded);
+/** An amount the question states ("2,2 miljarder", "425 million"), in kronor, to check a premise. */
+function statedKronor(folded: string): number | null {
+  const m =
+    /(\d+(?:[.,]\d+)?)\s*(miljarder|miljard|mdr|mdkr|billions?|bn|miljoner|miljon|mkr|millions?|msek)\b/u.exec(
+      folded,
+    );
+  if (!m?.[1] || !m[2]) return null;
+  const value = Number(m[1].replace(',', '.'));
+  return Math.round(value * (/^(miljard|mdr|mdkr|billion|bn)/.test(m[2]) ? 1e9 : 1e6));
 }
-
-// "Hur mycket får varje kommun?", "How much does each municipality get?": the release has no such figure.
-const PER_MUNICIPALITY =
-  /\b(varje|per|vardera|enskild|enskilda|each|every|a single|one) (kommun|municipality)\b|\b(fordelas|fordelningen|split|divided|shared)\b.*\b(mellan|between|among)\b/u;
-function asksPerMunicipality(folded: string): boolean {
-  return PER_MUNICIPALITY.test(folded);
-}
-
-// Applicants the release does not mention: it names municipalities only.
-const OTHER_APPLICANTS =
-  /\b(foretag|foreningar?|organisationer?|privatpersoner|privata|ideella|regioner|regionen|landsting|skolor|stiftelser|companies|company|businesses|ngos?|organi[sz]ations?|associations?|individuals|private|charities|regions|schools)\b/u;
-// "Vad innebär satsningen?", "What is this grant?": a question about the programme as a whole.
-const OVERVIEW =
-  /\b(vad (ar|innebar|handlar|galler)|what (is|s|does)|tell me about|beratta om|explain|forklara|beskriv|describe|summary|sammanfatt\p{L}*|overview|oversikt)\b/u;
-
-// Money words that, beside a municipality, make it a question of how much it gets.
-const MONEY =
-  /\b(pengar|pengarna|money|funding|funds|belopp|mer pengar|more money|more than|mer an|mindre|less)\b/u;
-
-// "Vilka år gäller satsningen?", "How long does it run?": the programme's years.
-const DURATION =
-  /\b(vilka ar|under vilka ar|which years|what years|hur lange|how long|till nar|until when)\b/u;
-
-// "Vad får kommunerna göra för pengarna?", "What can they use the money for?": what the money is for.
-const PURPOSE =
-  /\b(gora (for|med) (pengarna|medlen|bidraget|stodet)|anvanda (pengarna|medlen|bidraget)|anvand\p{L}* (till|for)|spend\p{L}* (it|them|the money|the funds)? ?on|use (the money|the funds|it) for|used for)\b/u;

@@ -3,7 +3,7 @@
 // the question's weight (rarer words weigh more, as in BM25's idf) they cover. Fuse runs once per distinct
 // word and its result is kept, so a warm engine answers with map lookups.
 import Fuse from 'fuse.js';
-import type { FaqEntry } from './faq.ts';
+import type { FaqEntry } from './content.ts';
 import { editDistance } from './text.ts';
 
 /** A ranked entry: score 0 is a perfect match, 1 is none (Fuse's convention). */
@@ -22,6 +22,8 @@ export interface Matcher {
   unknownShare(terms: string[]): number;
   /** Every word the entries know, as the tokenizer gives them. */
   readonly vocabulary: readonly string[];
+  /** True for a word an entry knows, or a typo or inflection of one. */
+  knows(word: string): boolean;
 }
 
 /** Keywords carry the topic; phrasings only show how people ask, so their words count for less. */
@@ -38,8 +40,9 @@ type Match = { word: string; quality: number };
 export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: string) => string[]): Matcher {
   const weights = entries.map((e) => {
     const w = new Map<string, number>();
-    for (const p of [...e.sv, ...e.en]) for (const t of tokenize(p)) w.set(t, PHRASING_WEIGHT);
-    for (const k of e.weak ?? []) for (const t of tokenize(k)) w.set(t, PHRASING_WEIGHT);
+    for (const p of [...e.examples.sv, ...e.examples.en])
+      for (const t of tokenize(p)) w.set(t, PHRASING_WEIGHT);
+    for (const k of e.weak) for (const t of tokenize(k)) w.set(t, PHRASING_WEIGHT);
     for (const k of e.keywords) for (const t of tokenize(k)) w.set(t, KEYWORD_WEIGHT);
     return w;
   });
@@ -109,7 +112,7 @@ export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: str
     return unknown === 0 ? 0 : unknown / (unknown + knownWeight);
   }
 
-  return { rank, unknownShare, vocabulary };
+  return { rank, unknownShare, vocabulary, knows: (word) => known(word).length > 0 };
 }
 
 /**

@@ -2,9 +2,7 @@
 // dropping "kommun", "stad", "Region" and a genitive -s) always beat typo matches, and a typo match is
 // only tried within a small edit budget, on words that are not ordinary words, and never when the
 // question already names a municipality exactly: a wrong "eligible" is the worst answer this bot can give.
-import { AREAS } from './areas.ts';
-import { ELIGIBLE_2018 } from './facts.ts';
-import { NOT_NAMES } from './not-names.ts';
+import type { Places } from './content.ts';
 import kommuner from './sources/kommuner.json' with { type: 'json' };
 import { editDistance, fold, type Word } from './text.ts';
 
@@ -13,7 +11,6 @@ export interface Municipality {
   name: string;
   code: string;
   county: string;
-  eligible: boolean;
 }
 
 /** How a municipality was found in the question. */
@@ -32,14 +29,11 @@ export interface Recognition {
   ambiguous: { said: string; candidates: Municipality[] }[];
 }
 
-const ELIGIBLE = new Set<string>(ELIGIBLE_2018);
-
-/** All 290 municipalities, with their 2018 eligibility. */
+/** All 290 municipalities. */
 export const MUNICIPALITIES: readonly Municipality[] = kommuner.map((k) => ({
   name: k.name,
   code: k.code,
   county: k.county,
-  eligible: ELIGIBLE.has(k.name),
 }));
 
 const byName = new Map(MUNICIPALITIES.map((m) => [m.name, m]));
@@ -49,32 +43,8 @@ export function municipalityNamed(name: string): Municipality | undefined {
   return byName.get(name);
 }
 
-// English and older forms people use for a few municipalities.
-const ALIASES: Record<string, string> = {
-  gothenburg: 'Göteborg',
-  gotenburg: 'Göteborg',
-  gothenborg: 'Göteborg',
-  gotheburg: 'Göteborg',
-  upsala: 'Uppsala',
-};
-
-// Words around a name that do not change which municipality is meant.
-const NAME_SUFFIXES = new Set(['kommun', 'kommuns', 'kommune', 'stad', 'stads', 'municipality', 'city']);
-
-// Names that are also everyday Swedish or English words ("vara" = to be, "mark" = ground, "are", "ange"
-// = to state): they count only when written as a name, capitalised, and not as the first word of a
-// sentence unless "kommun" follows.
-const WORD_LIKE = new Set(['vara', 'mark', 'berg', 'kil', 'ale', 'åre', 'ånge', 'malå']);
-
-// Regional adjectives and everyday names for some counties, as word beginnings.
-const COUNTY_PREFIXES: Record<string, string[]> = {
-  'Östergötlands län': ['ostgot'],
-  'Västra Götalands län': ['vastgot'],
-  'Skåne län': ['skansk'],
-  'Södermanlands län': ['sormland'],
-  'Värmlands län': ['varmlandsk'],
-  'Gotlands län': ['gotlandsk'],
-};
+/** Words after a name that make it a county's ("Uppsala län", "Stockholm County"). */
+const COUNTY_WORDS = new Set(['lan', 'county']);
 
 /** Folds a name the way questions are folded; hyphens become spaces ("Upplands-Bro" → "upplands bro"). */
 const key = (s: string) =>
@@ -116,7 +86,17 @@ export interface Gazetteer {
 }
 
 /** Builds the name indexes (exact, folded, districts, aliases, typos) once, at engine start. */
-export function createGazetteer(): Gazetteer {
+export function createGazetteer(places: Places, notTypos: readonly string[]): Gazetteer {
+  const ALIASES = Object.fromEntries(Object.entries(places.aliases).map(([a, n]) => [key(a), n]));
+  const AREAS = places.districts;
+  // Words around a name that do not change which municipality is meant ("Malmö stad").
+  const NAME_SUFFIXES = new Set(places.name_suffixes.map(key));
+  // Names that are also everyday words ("vara" = to be): only a name when written as one.
+  const WORD_LIKE = new Set(places.word_like.map((w) => w.toLowerCase()));
+  const COUNTY_PREFIXES = Object.fromEntries(
+    Object.entries(places.county_prefixes).map(([c, ps]) => [c, ps.map(key)]),
+  );
+  const NOT_NAMES = new Set(notTypos);
   const exactIndex = group(MUNICIPALITIES, (m) => exactKey(m.name));
   const foldedIndex = group(MUNICIPALITIES, (m) => key(m.name));
   const areaIndex = new Map(
@@ -172,7 +152,9 @@ export function createGazetteer(): Gazetteer {
     const candidates = exact ?? foldedIndex.get(folded) ?? foldedIndex.get(translit(folded));
     if (candidates && candidates.length === 1 && candidates[0]) {
       const m = candidates[0];
-      if (WORD_LIKE.has(m.name.toLowerCase()) && !writtenAsName(phrase, all, m)) return null;
+      // "Malå", "Åre" typed with their letters and a capital are the names, even first in a question.
+      const typedAsName = exact !== undefined && /[^a-z\s-]/i.test(m.name) && /^\p{Lu}/u.test(raw);
+      if (WORD_LIKE.has(m.name.toLowerCase()) && !typedAsName && !writtenAsName(phrase, all, m)) return null;
       return { municipality: m, via: 'exact', said };
     }
     const area = areaIndex.get(folded);
@@ -214,6 +196,8 @@ export function createGazetteer(): Gazetteer {
         }
         if (found) used = n;
       }
+      // "Uppsala län", "Jönköping County": the county, not the municipality that shares its name.
+      if (found && COUNTY_WORDS.has(all[i + used]?.folded ?? '')) found = null;
       const word = all[i];
       if (found) mentions.push(found);
       else if (word) leftovers.push(word);
@@ -234,7 +218,7 @@ export function createGazetteer(): Gazetteer {
           continue;
         // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
         if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
-        if (all[w.index + 1]?.folded === 'lan' || countyWords.has(k)) continue;
+        if (COUNTY_WORDS.has(all[w.index + 1]?.folded ?? '') || countyWords.has(k)) continue;
         // "Boris Johnson": a capitalised word before another is a person's name, not a misspelt town.
         const next = all[w.index + 1];
         if (next && /^\p{Lu}/u.test(w.raw) && /^\p{Lu}/u.test(next.raw) && !NAME_SUFFIXES.has(next.folded))
@@ -315,7 +299,12 @@ export function createGazetteer(): Gazetteer {
     const base = key(name.replace(/ län$/, '')).replace(/s$/, '');
     const alone = !foldedIndex.has(base) && !foldedIndex.has(`${base}s`);
     const prefixes = COUNTY_PREFIXES[name] ?? [];
-    const names = [`${base}s? lan`, ...(alone ? [`${base}s?`] : []), ...prefixes.map((p) => `${p}\\p{L}*`)];
+    const names = [
+      `${base}s? (?:lan|county)`,
+      `county of ${base}`,
+      ...(alone ? [`${base}s?`] : []),
+      ...prefixes.map((p) => `${p}\\p{L}*`),
+    ];
     return { name, municipalities: members, base, pattern: new RegExp(` (${names.join('|')}) `, 'u') };
   });
   // "Västra Götaland" must not be read as a typo of Gotland.

@@ -1,26 +1,84 @@
-/** The most of a question the engine reads; the rest cannot change the answer and would cost time. */
-export const MAX_QUESTION_CHARS = 500;
+/**
+ * The most of a message the engine reads. A message may be a pasted paragraph with the question last, so
+ * this is generous; each question in it is then matched on its own, so the cost stays per question.
+ */
+export const MAX_MESSAGE_CHARS = 2_000;
+
+/** Nothing to fold beyond lower case. */
+const ASCII = /^[\x00-\x7f]*$/;
 
 const EXTRA_FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', ß: 'ss', ð: 'd', þ: 'th', ł: 'l', đ: 'd' };
 
 /** Lower case without diacritics, for comparing names typed on any keyboard ("Västerås" → "vasteras"). */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Most words are plain ASCII: skip Unicode normalisation for them (it dominates the engine's start).
+  if (ASCII.test(lower)) return lower;
+  return lower
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[øæßðþłđ]/g, (c) => EXTRA_FOLDS[c] ?? c);
 }
 
+/**
+ * Slack's markup as plain words, before anything else reads the text: other users' mentions and special
+ * mentions (<@U…>, <!here>) are dropped, channels and links keep their label (<#C…|general>,
+ * <https://…|pressmeddelandet>), bare links and :emoji: go, code spans keep their text, and Slack's
+ * escaping (&amp; &lt; &gt;) is undone. Quoted lines ("> …") are kept but marked, so they count as
+ * context, not as the question.
+ */
+export function unmarkup(text: string): string {
+  return text
+    .slice(0, MAX_MESSAGE_CHARS * 2)
+    .replace(/<[@!][^>]*>/g, ' ')
+    .replace(/<#[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<[^>\s]*>/g, ' ')
+    .replace(/:[a-z0-9_+-]+:/g, ' ')
+    .replace(
+      /```([\s\S]*?)```|`([^`]*)`/g,
+      (_, block: string | undefined, span: string | undefined) => block ?? span ?? '',
+    )
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/^\s*>\s?(.*)$/gm, (_, quoted: string) => `${QUOTED}${quoted}\n`);
+}
+
+/** Marks a line someone quoted: the engine reads it as context, never as the question. */
+export const QUOTED = '\uE000';
+
 /** Trims, drops control characters and caps the length, so every later step works on a bounded string. */
 export function clean(text: string): string {
   return text
-    .slice(0, MAX_QUESTION_CHARS * 2)
+    .slice(0, MAX_MESSAGE_CHARS * 2)
     .normalize('NFC')
     .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .slice(0, MAX_QUESTION_CHARS);
+    .slice(0, MAX_MESSAGE_CHARS);
+}
+
+/**
+ * A message as sentences: split after ".", "!", "?" or a line break, but not inside numbers ("2,2",
+ * "1.35"), abbreviations ("t.o.m.", "fr.o.m.", "e.g.") or the ordinance's "2018:151". Quoted lines stay
+ * marked with QUOTED.
+ */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const quoted = line.startsWith(QUOTED);
+    const parts = line
+      .replace(QUOTED, '')
+      .split(/(?<=[?!]|(?<![\p{Lu}.]\p{L}{0,2}|\d)\.)\s+(?=[\p{Lu}\p{N}\-–"”'(])|(?<=\?)\s*/u);
+    // A quote and the reply typed on one line ("> Kan Lund söka? +1, undrar samma sak"): the quote is
+    // its first sentence, the rest is the reply.
+    parts.forEach((p, i) => {
+      const t = p.trim();
+      if (t) out.push(quoted && (i === 0 || parts.length === 1) ? QUOTED + t : t);
+    });
+  }
+  return out;
 }
 
 /** A word of the question: its text as typed, and folded. */

@@ -15,14 +15,19 @@ export type Intent =
   | 'background'
   | 'unknown';
 
-/** answered: a sourced answer; suggest: "did you mean"; fallback: nothing reliable to say. */
-export type Outcome = 'answered' | 'suggest' | 'fallback';
+/**
+ * answered: a sourced answer; unstated: the question is about the programme but the documents do not say,
+ * so the answer says so and gives the nearest facts; suggest: "did you mean"; fallback: nothing reliable.
+ */
+export type Outcome = 'answered' | 'unstated' | 'suggest' | 'fallback';
 
-/** One municipality the question named, and whether the release lists it for 2018. */
+/** One municipality the question named, and whether it is on the list of `listYear`. */
 export interface MunicipalityVerdict {
   name: string;
   code: string;
+  /** On the list of `listYear`: the year asked if a document lists it, else the latest list. */
   eligible: boolean;
+  listYear: number;
 }
 
 /** A short verbatim quote from a source document. */
@@ -44,6 +49,10 @@ export interface Answer {
   suggestions: string[];
   /** The FAQ entry or rule that produced the answer, for the question log. */
   entryId: string | null;
+  /** When a message asked several things: the intent of each part answered, in order. */
+  parts?: Intent[];
+  /** The routing rule(s) that decided, by name, for the logs ("named-eligibility", "follow-up:amount"). */
+  rule?: string;
   /** 0..1, how sure the engine is of `intent`. */
   confidence: number;
   /** What the next question of the same conversation may build on; null leaves no context (a greeting). */
@@ -57,8 +66,10 @@ export interface Answer {
 export interface ConversationContext {
   /** The FAQ entry (topic) of the last answer, if it had one. */
   topic: string | null;
-  /** SCB codes of the municipalities the conversation is about. */
+  /** SCB codes of the municipalities the last question was about. */
   places: string[];
+  /** SCB codes of every municipality the conversation has named, latest last ("which of those …"). */
+  seen?: string[];
   /** Years and inclusive year ranges asked about. */
   years: number[];
   ranges: [number, number][];

@@ -1,6 +1,5 @@
-// Years and periods in a question, and kronor in words. Sums are computed from the per-year facts.
-import { amountFor, FIRST_YEAR, LAST_YEAR } from './facts.ts';
-import type { Lang } from './types.ts';
+// Years and periods in a question. Sums are computed from the per-year amounts of the content.
+import type { Knowledge } from './content.ts';
 
 /** The years a question asks about. */
 export interface Period {
@@ -18,13 +17,11 @@ const YEAR = String.raw`(1[89]\d\d|2[01]\d\d)`;
 // "2018:151" is the ordinance's number, not a year.
 const NOT_ORDINANCE = String.raw`(?![:\d])`;
 const RANGE = new RegExp(
-  String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|till|to|through|thru|until|och|and|t\.?o\.?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
+  String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?o\.?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
   'giu',
 );
 const SHORT_RANGE = new RegExp(String.raw`\b${YEAR}\s*[–—-]\s*(\d\d)\b${NOT_ORDINANCE}`, 'gu');
 const SINGLE = new RegExp(String.raw`(?<![:\d])\b${YEAR}\b${NOT_ORDINANCE}`, 'gu');
-const TOTAL =
-  /\b(totalt?|sammanlagt|sammantaget|sammanlagda|summan?|allt som allt|hela perioden|total(ly)?|in all|altogether|combined|overall|sum|cumulative|whole period|all years|alla år(en)?|tillsammans)\b/iu;
 
 const OPEN_RANGE = new RegExp(
   String.raw`\b(?:(efter|after)|från och med|fr\.?o\.?m\.?|since|from)\s+${YEAR}${NOT_ORDINANCE}(?:\s+(?:och framåt|onwards?|and later|on))?(?!\s*(?:–|—|-|till|to|until|och|and)\s*\d)`,
@@ -35,13 +32,20 @@ const AND_LATER = new RegExp(
   'giu',
 );
 const SHORT_YEAR = /(?<![\p{L}\p{N}])[-–'’](1[89]|2[0-9])(?![\p{N}:])/gu;
-const FIRST_YEAR_WORDS = /\b(första året|first year)\b/iu;
 
-const COMPARE =
-  /\b(mer|mindre|jämfört|jämfört med|skillnad\p{L}*|ökning\p{L}*|ökar|minskar|more|less|compared?|difference|diff|vs|versus|increases?|decreases?|rise|grows?)\b/iu;
+/** The words that, in a folded question, ask for a sum, compare two years, or name the first year. */
+export interface PeriodCues {
+  total: RegExp;
+  compare: RegExp;
+  firstYear: RegExp;
+  /** The first and last year with an amount: "efter 2018" runs to the last one. */
+  firstAmountYear: number;
+  lastAmountYear: number;
+}
 
-/** Reads the years, ranges and any wish for a sum from a question. */
-export function parsePeriod(text: string): Period {
+/** Reads the years, ranges and any wish for a sum from a question; `folded` is the same text folded. */
+export function parsePeriod(text: string, folded: string, cues: PeriodCues): Period {
+  const LAST_YEAR = cues.lastAmountYear;
   const ranges: [number, number][] = [];
   let rest = text.replace(RANGE, (whole, a: string, b: string) => {
     const from = Number(a);
@@ -72,8 +76,13 @@ export function parsePeriod(text: string): Period {
   // "-18", "'19": years written short, as in "budgeten -19".
   for (const m of rest.matchAll(SHORT_YEAR)) years.push(2000 + Number(m[1]));
   // "det första året", "the first year": the release's first year.
-  if (FIRST_YEAR_WORDS.test(text)) years.push(FIRST_YEAR);
-  return { years: [...new Set(years)], ranges, total: TOTAL.test(text), compare: COMPARE.test(text) };
+  if (cues.firstYear.test(folded)) years.push(cues.firstAmountYear);
+  return {
+    years: [...new Set(years)],
+    ranges,
+    total: cues.total.test(folded),
+    compare: cues.compare.test(folded),
+  };
 }
 
 /** True when the question names any year at all. */
@@ -83,6 +92,7 @@ export function hasYears(p: Period): boolean {
 
 /** The sum of the amounts for the covered years of a range, and the years the release does not cover. */
 export function sumOver(
+  kb: Pick<Knowledge, 'amountFor'>,
   from: number,
   to: number,
 ): { sum: number; covered: [number, number] | null; outside: number[] } {
@@ -91,7 +101,7 @@ export function sumOver(
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (let y = from; y <= to; y++) {
-    const a = amountFor(y);
+    const a = kb.amountFor(y);
     if (a === null) {
       outside.push(y);
       continue;
@@ -101,20 +111,6 @@ export function sumOver(
     hi = Math.max(hi, y);
   }
   return { sum, covered: sum > 0 ? [lo, hi] : null, outside };
-}
-
-/** The programme's whole budget, 2018–2027. */
-export const TOTAL_ALL_YEARS = sumOver(FIRST_YEAR, LAST_YEAR).sum;
-
-/** Kronor in words, as a press officer would write them ("1,35 miljarder kronor", "425 million kronor"). */
-export function kronor(amount: number, lang: Lang): string {
-  const billions = amount >= 1_000_000_000;
-  const value = billions ? amount / 1_000_000_000 : amount / 1_000_000;
-  const digits = value.toFixed(3).replace(/\.?0+$/, '');
-  const number = lang === 'sv' ? digits.replace('.', ',') : digits;
-  if (lang === 'sv')
-    return `${number} ${billions ? (value === 1 ? 'miljard' : 'miljarder') : 'miljoner'} kronor`;
-  return `${number} ${billions ? 'billion' : 'million'} kronor`;
 }
 
 /** A year range as written in the release ("2020–2027"). */

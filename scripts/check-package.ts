@@ -3,17 +3,23 @@
  * is on-demand with TTL and point-in-time recovery, no IAM grant uses a wildcard action or
  * Resource "*", the worker has a dead-letter queue as its on-failure destination, lambda:InvokeFunction
  * is granted on the worker only and sqs:SendMessage on that queue only, no secret value is in the
- * template or the zip, and the zip is small.
+ * template or the zip, and the zip is small; and operations: HTTP API throttling, reserved concurrency
+ * wired from its deploy parameter per function, alarms (each function's errors and throttles, the ack
+ * duration, store failures, every dead-letter queue's depth) that notify an SNS topic, and a dashboard
+ * whose custom metrics are ones the code publishes.
  * Run after `npm run package` (CI does both); exits non-zero with one line per broken promise.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COUNT_METRICS, DURATION_METRICS, METRICS_NAMESPACE } from '../functions/metrics.ts';
 import { zipEntries } from './zip.ts';
 
 const dir = process.argv[2] ?? '.serverless';
 const templatePath = join(dir, 'cloudformation-template-update-stack.json');
 const zipPath = join(dir, 'bidrag-bot.zip');
+const statePath = join(dir, 'serverless-state.json');
 const MAX_ZIP_BYTES = 1_000_000;
 /** Environment variables that would hold a secret's value; only their `_PARAM` names may be deployed. */
 const SECRET_VARS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'USER_HASH_SALT'];
@@ -54,8 +60,141 @@ function statements(resources: Obj): { where: string; statement: Obj }[] {
   return found;
 }
 
-/** The broken promises in a template and the zip beside it; empty when all hold. */
-export function checkTemplate(parsed: unknown, zipText: string): string[] {
+/** What the check reads of osls's serverless-state.json: the functions and their concurrency settings. */
+export interface PackageState {
+  service: {
+    functions: Record<string, unknown>;
+    custom?: { limits?: { reservedConcurrency?: Record<string, unknown> } };
+  };
+}
+
+const KNOWN_METRICS = new Set<string>([...COUNT_METRICS, ...DURATION_METRICS]);
+const refTo = (value: Json | undefined): string | undefined =>
+  isObj(value) && typeof value.Ref === 'string' ? value.Ref : undefined;
+/** osls's logical id of a function, from the file infra/alarms.cjs and infra/limits.cjs use. */
+const { functionLogicalId } = createRequire(import.meta.url)('../infra/osls.cjs') as {
+  functionLogicalId: (name: string) => string;
+};
+
+/** Throttling, reserved concurrency, alarms and the dashboard; see the file's header. */
+function checkOperations(
+  resources: Obj,
+  state: PackageState | undefined,
+  deadLetterQueues: ReadonlySet<string>,
+): string[] {
+  const problems: string[] = [];
+  const ofType = (type: string) =>
+    Object.entries(resources).filter(([, r]) => isObj(r) && r.Type === type) as [string, Obj][];
+  const props = (resource: Obj): Obj => (isObj(resource.Properties) ? resource.Properties : {});
+
+  const stages = ofType('AWS::ApiGatewayV2::Stage');
+  if (stages.length === 0) problems.push('no HTTP API stage to throttle');
+  for (const [name, stage] of stages) {
+    const route = props(stage).DefaultRouteSettings;
+    const limits = isObj(route) ? route : {};
+    for (const key of ['ThrottlingRateLimit', 'ThrottlingBurstLimit']) {
+      const value = limits[key];
+      if (typeof value !== 'number' || value <= 0) problems.push(`${name}: no ${key} (HTTP API throttling)`);
+    }
+  }
+
+  const functions = ofType('AWS::Lambda::Function');
+  const wanted = state?.service.custom?.limits?.reservedConcurrency ?? {};
+  for (const [name, fn] of functions) {
+    const reserved = props(fn).ReservedConcurrentExecutions;
+    // 0 would not mean "no reservation": it stops the function from ever running.
+    if (
+      reserved !== undefined &&
+      (typeof reserved !== 'number' || !Number.isInteger(reserved) || reserved < 1)
+    ) {
+      problems.push(
+        `${name}: ReservedConcurrentExecutions ${JSON.stringify(reserved)} is not a positive whole number`,
+      );
+    }
+  }
+  if (state !== undefined) {
+    for (const fnName of Object.keys(state.service.functions)) {
+      const id = functionLogicalId(fnName);
+      if (!(fnName in wanted)) {
+        problems.push(
+          `${id}: no custom.limits.reservedConcurrency.${fnName} (${fnName}ReservedConcurrency param)`,
+        );
+        continue;
+      }
+      const param = Number(wanted[fnName]);
+      const fn = resources[id];
+      const reserved = isObj(fn) ? props(fn).ReservedConcurrentExecutions : undefined;
+      if ((param > 0 ? param : undefined) !== reserved) {
+        problems.push(
+          `${id}: ReservedConcurrentExecutions ${reserved} does not follow its parameter (${param})`,
+        );
+      }
+    }
+  }
+
+  const topics = new Set(ofType('AWS::SNS::Topic').map(([name]) => name));
+  if (topics.size === 0) problems.push('no SNS topic for the alarms');
+  const alarms = ofType('AWS::CloudWatch::Alarm').map(([name, alarm]) => ({ name, p: props(alarm) }));
+  if (alarms.length < 2) problems.push(`expected at least two alarms, found ${alarms.length}`);
+  const dimension = (p: Obj, dimensionName: string): Json | undefined =>
+    asList(p.Dimensions).find((d) => isObj(d) && d.Name === dimensionName) as Json | undefined;
+  const alarmsOn = (namespace: string, metric: string) =>
+    alarms.filter(({ p }) => p.Namespace === namespace && p.MetricName === metric);
+  for (const { name, p } of alarms) {
+    const actions = asList(p.AlarmActions).map(refTo);
+    if (actions.length === 0 || actions.some((a) => a === undefined || !topics.has(a))) {
+      problems.push(`${name}: AlarmActions do not notify the SNS topic`);
+    }
+    if (p.Namespace === METRICS_NAMESPACE && !KNOWN_METRICS.has(String(p.MetricName))) {
+      problems.push(`${name}: alarms on ${String(p.MetricName)}, which functions/metrics.ts never publishes`);
+    }
+  }
+  for (const [name] of functions) {
+    for (const metric of ['Errors', 'Throttles']) {
+      const on = alarmsOn('AWS/Lambda', metric).filter(({ p }) => {
+        const d = dimension(p, 'FunctionName');
+        return isObj(d) && refTo(d.Value) === name;
+      });
+      if (on.length === 0) problems.push(`${name}: no alarm on its ${metric}`);
+    }
+  }
+  if (alarmsOn('AWS/Lambda', 'Duration').length === 0) problems.push('no alarm on the ack duration');
+  if (alarmsOn(METRICS_NAMESPACE, 'StoreFailure').length === 0) problems.push('no alarm on StoreFailure');
+  // The on-failure destinations, and any queue named like a dead-letter queue.
+  const queues = ofType('AWS::SQS::Queue').map(([name]) => name);
+  for (const queue of queues.filter((name) => deadLetterQueues.has(name) || /DeadLetterQueue$/.test(name))) {
+    const depth = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').filter(({ p }) =>
+      JSON.stringify(dimension(p, 'QueueName') ?? null).includes(`"${queue}"`),
+    );
+    if (depth.length === 0) problems.push(`${queue}: no alarm on its depth (custom.alarms.deadLetterQueues)`);
+  }
+
+  const dashboards = ofType('AWS::CloudWatch::Dashboard');
+  if (dashboards.length === 0) problems.push('no CloudWatch dashboard');
+  for (const [name, dashboard] of dashboards) {
+    const body = props(dashboard).DashboardBody;
+    const text = typeof body === 'string' ? body : isObj(body) ? body['Fn::Sub'] : undefined;
+    let widgets: Json[] = [];
+    try {
+      const parsed = JSON.parse(typeof text === 'string' ? text : '') as Json;
+      widgets = isObj(parsed) ? asList(parsed.widgets) : [];
+    } catch {
+      problems.push(`${name}: DashboardBody is not JSON`);
+    }
+    for (const widget of widgets) {
+      const metrics = isObj(widget) && isObj(widget.properties) ? asList(widget.properties.metrics) : [];
+      for (const row of metrics) {
+        if (Array.isArray(row) && row[0] === METRICS_NAMESPACE && !KNOWN_METRICS.has(String(row[1]))) {
+          problems.push(`${name}: shows ${String(row[1])}, which functions/metrics.ts never publishes`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** The broken promises in a template and the zip beside it (and osls's state, when given); empty when all hold. */
+export function checkTemplate(parsed: unknown, zipText: string, state?: PackageState): string[] {
   const problems: string[] = [];
   // JSON.parse output, or a test's literal: JSON values either way.
   const template = parsed as Json;
@@ -156,6 +295,8 @@ export function checkTemplate(parsed: unknown, zipText: string): string[] {
     if (!provided.has(secret)) problems.push(`no function reads ${secret} (${secret}_PARAM is missing)`);
   }
 
+  problems.push(...checkOperations(resources, state, deadLetterQueues));
+
   // A secret that leaked would look like a Slack token, or be the very value in this shell's environment.
   const text = JSON.stringify(template);
   const slackToken = /xox[abposr]-[0-9A-Za-z-]{10,}/;
@@ -174,7 +315,8 @@ function main(): void {
   const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
   const zip = readFileSync(zipPath);
   const entries = zipEntries(zip);
-  const problems = checkTemplate(template, entries.map((e) => e.text).join('\n'));
+  const state = JSON.parse(readFileSync(statePath, 'utf8')) as PackageState;
+  const problems = checkTemplate(template, entries.map((e) => e.text).join('\n'), state);
   const zipBytes = statSync(zipPath).size;
   if (zipBytes > MAX_ZIP_BYTES) problems.push(`zip is ${zipBytes} bytes, over ${MAX_ZIP_BYTES}`);
   for (const entry of ENTRIES) {
@@ -188,6 +330,7 @@ function main(): void {
   console.log(
     `✓ ${templatePath}: on-demand table with TTL and PITR, least-privilege IAM (invoke: the worker only; ` +
       `sqs:SendMessage: its dead-letter queue only), on-failure destination, no secrets; ` +
+      'API throttling, reserved concurrency from its parameters, alarms to SNS, a dashboard; ' +
       `zip ${zipBytes} bytes, ${entries.length} files (${ENTRIES.join(', ')} and their chunks)`,
   );
 }

@@ -2,7 +2,13 @@
  * `npm run dev`: the whole bot on this machine in one command. An in-memory dynalite on loopback with
  * the table made by the store's own ensureTable, and serverless-offline serving POST /slack/events (the
  * ack function) and the worker it invokes, from the same esbuild bundle that ships. Ctrl-C stops both.
+ *
+ * Environment: PORT (HTTP, default 3000), LAMBDA_PORT (the Lambda API the ack invokes the worker
+ * through) and DYNALITE_PORT (default: any free port), and DYNAMODB_ENDPOINT to use another store
+ * instead of starting dynalite (its table is made if missing).
  */
+// First, before anything loads the AWS SDK (a side-effect import: import sorting keeps it in place).
+import '../cli/quiet-aws-sdk.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +16,7 @@ import { type AddressInfo, connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dynalite from 'dynalite';
+import { parseEndpoint } from '../cli/endpoint.ts';
 import { createDynamoClient, ensureTable } from '../functions/store/dynamo.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,13 +41,39 @@ const LOCAL_DEFAULTS = {
 
 type SlackVar = keyof typeof LOCAL_DEFAULTS;
 
-/** A port the OS says is free right now (serverless-offline insists on a Lambda port of its own). */
-async function freePort(): Promise<number> {
+/** A mistake in the environment: `main` prints its message alone, without a stack trace. */
+class DevSetupError extends Error {
+  override name = 'DevSetupError';
+}
+
+/** EADDRINUSE as the one line a person needs; any other error as it is. */
+function inUse(error: unknown, port: number, variable: string): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return error;
+  return new DevSetupError(
+    `Port ${port} on ${HOST} is in use (another \`npm run dev\`?). Stop what listens there, or choose ` +
+      `another port: ${variable}=${port + 1} npm run dev`,
+    { cause: error },
+  );
+}
+
+/**
+ * Takes `port` (0: any free one) for a moment and gives it back: the port the OS says is free right now.
+ * A port in use is a DevSetupError naming the variable that chose it, found before serverless-offline
+ * starts, so its own long error dump never comes first.
+ */
+async function claimPort(port: number, variable: string): Promise<number> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
-  const { port } = server.address() as AddressInfo;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, HOST, resolve);
+    });
+  } catch (error) {
+    throw inUse(error, port, variable);
+  }
+  const { port: claimed } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
-  return port;
+  return claimed;
 }
 
 async function listening(port: number): Promise<boolean> {
@@ -54,27 +87,58 @@ async function listening(port: number): Promise<boolean> {
   });
 }
 
-async function startDynalite(): Promise<{ server: Server; endpoint: string }> {
+async function startDynalite(port: number): Promise<{ server: Server; endpoint: string }> {
   // Zero delays: the table is ACTIVE at once. No `path`: in memory, gone on exit.
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, HOST, () => resolve());
+    server.once('error', (error) => reject(inUse(error, port, 'DYNALITE_PORT')));
+    server.listen(port, HOST, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  return { server, endpoint: `http://${HOST}:${port}` };
+  const address = server.address() as AddressInfo;
+  return { server, endpoint: `http://${HOST}:${address.port}` };
 }
 
-function parsePort(value: string | undefined): number {
-  const port = Number(value ?? 3000);
+/** The port a variable names; unset or empty: `fallback` (0 lets the OS choose). */
+function parsePort(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  if (!value) return fallback;
+  const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`PORT must be a TCP port number (1-65535), got "${value}".`);
+    throw new DevSetupError(`${variable} must be a TCP port number (1-65535), got "${value}".`);
   }
   return port;
 }
 
+/** Where the stack keeps its data: another store if DYNAMODB_ENDPOINT names one, else a new dynalite. */
+async function startStore(): Promise<{ endpoint: string; external: boolean; close(): Promise<void> }> {
+  const configured = process.env.DYNAMODB_ENDPOINT;
+  if (configured) {
+    const parsed = parseEndpoint(configured);
+    if ('error' in parsed) throw new DevSetupError(parsed.error);
+    if (process.env.DYNALITE_PORT) {
+      throw new DevSetupError(
+        'DYNALITE_PORT and DYNAMODB_ENDPOINT are both set: dynalite starts only without DYNAMODB_ENDPOINT.',
+      );
+    }
+    return { endpoint: parsed.url, external: true, close: async () => {} };
+  }
+  const { server, endpoint } = await startDynalite(parsePort('DYNALITE_PORT', 0));
+  return {
+    endpoint,
+    external: false,
+    close: async () => {
+      // Keep-alive sockets would hold close() open indefinitely.
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 async function main(): Promise<void> {
-  const port = parsePort(process.env.PORT);
+  const port = parsePort('PORT', 3000);
+  // Checked before anything starts, so a taken port is the only thing said.
+  await claimPort(port, 'PORT');
+  const lambdaPort = await claimPort(parsePort('LAMBDA_PORT', 0), 'LAMBDA_PORT');
   const slack = Object.fromEntries(
     (Object.keys(LOCAL_DEFAULTS) as SlackVar[]).map((name) => [
       name,
@@ -83,14 +147,22 @@ async function main(): Promise<void> {
   ) as Record<SlackVar, string>;
   const defaulted = (Object.keys(LOCAL_DEFAULTS) as SlackVar[]).filter((name) => !process.env[name]);
 
-  const dynamo = await startDynalite();
+  const dynamo = await startStore();
   const admin = createDynamoClient({ endpoint: dynamo.endpoint });
-  await ensureTable(admin, TABLE_NAME);
-  admin.destroy();
+  try {
+    await ensureTable(admin, TABLE_NAME);
+  } catch (error) {
+    await dynamo.close();
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new DevSetupError(`Could not make table ${TABLE_NAME} at ${dynamo.endpoint}: ${detail}`, {
+      cause: error,
+    });
+  } finally {
+    admin.destroy();
+  }
 
   // Each local stack bundles into a folder of its own (see infra/esbuild.cjs), removed on exit.
   const workFolder = join('.esbuild', `dev-${process.pid}`);
-  const lambdaPort = await freePort();
   const params = [
     `--param=slackBotId=${slack.SLACK_BOT_ID}`,
     `--param=slackBotUserId=${slack.SLACK_BOT_USER_ID}`,
@@ -121,13 +193,13 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         ...slack,
+        // No admin unless named: otherwise the function would look for ADMIN_USER_IDS_PARAM in SSM.
+        ADMIN_USER_IDS: process.env.ADMIN_USER_IDS || 'none',
         DYNAMODB_ENDPOINT: dynamo.endpoint,
         // The ack function hands work to the worker through serverless-offline's Lambda API, which runs
         // InvocationType Event (202) but has no retries or on-failure destination.
         LAMBDA_ENDPOINT: `http://${HOST}:${lambdaPort}`,
         BUNDLE_WORK_FOLDER: workFolder,
-        // Node 20 here, Node 22 on Lambda: the SDK's upgrade notice is noise for local runs.
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
     },
   );
@@ -138,9 +210,7 @@ async function main(): Promise<void> {
   const stop = (code: number): Promise<never> =>
     (stopping ??= (async () => {
       await stopChild(sls);
-      // Keep-alive sockets would hold close() open indefinitely.
-      dynamo.server.closeAllConnections();
-      await new Promise((resolve) => dynamo.server.close(resolve));
+      await dynamo.close();
       rmSync(join(ROOT, workFolder), { recursive: true, force: true });
       process.exit(code);
     })());
@@ -164,7 +234,7 @@ async function main(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  printBanner(port, dynamo.endpoint, defaulted);
+  printBanner(port, dynamo, defaulted);
 }
 
 /** Asks the child to stop like Ctrl-C would, and makes sure it is gone. */
@@ -177,12 +247,19 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function printBanner(port: number, dynamoEndpoint: string, defaulted: string[]): void {
+function printBanner(
+  port: number,
+  store: { endpoint: string; external: boolean },
+  defaulted: string[],
+): void {
   const url = `http://${HOST}:${port}/slack/events`;
   const lines = [
     '',
     `Slack bot (local stack) ready: POST ${url}`,
-    `  DynamoDB: dynalite in memory at ${dynamoEndpoint}, table ${TABLE_NAME}`,
+    store.external
+      ? `  DynamoDB: DYNAMODB_ENDPOINT ${store.endpoint}, table ${TABLE_NAME}`
+      : `  DynamoDB: dynalite in memory at ${store.endpoint}, table ${TABLE_NAME}`,
+    `  Usage report: TABLE_NAME=${TABLE_NAME} DYNAMODB_ENDPOINT=${store.endpoint} npm run report`,
     `  Slack Web API: ${process.env.SLACK_API_URL || 'https://slack.com/api/ (SLACK_API_URL unset)'}`,
     defaulted.length > 0
       ? `  Local stand-ins (not secrets, Slack will not accept them) for: ${defaulted.join(', ')}`
@@ -200,6 +277,7 @@ function printBanner(port: number, dynamoEndpoint: string, defaulted: string[]):
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A setup mistake is said in one line; anything else keeps its stack, as it is a bug to report.
+  console.error(error instanceof DevSetupError ? error.message : error);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ConversationContext, Intent, Lang } from '../../knowledge/types.ts';
+import { scrubPersonalData } from '../privacy.ts';
 import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats } from './store.ts';
 
 /*
@@ -93,6 +94,8 @@ export const DEFAULT_REGION = 'eu-north-1';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 function isLoopback(endpoint: string): boolean {
+  // config.ts rejects an endpoint that is no URL; a caller that skipped it gets the SDK's own error.
+  if (!URL.canParse(endpoint)) return false;
   const host = new URL(endpoint).hostname;
   return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
 }
@@ -201,6 +204,38 @@ function monthsBetween(from: Date, to: Date): string[] {
 const claimKey = (channel: string, id: string) => ({ pk: `CLAIM#${channel}#${id}`, sk: 'CLAIM' });
 const contextKey = (conversation: string) => ({ pk: `CONTEXT#${conversation}`, sk: 'CONTEXT' });
 
+const SCB_CODE = /^\d{4}$/;
+const texts = (value: unknown, keep: (text: string) => boolean): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && keep(item)) : [];
+const numbers = (value: unknown): number[] =>
+  Array.isArray(value) ? value.filter((item): item is number => Number.isInteger(item)) : [];
+const scrubbed = (value: unknown): string | null =>
+  typeof value === 'string' ? scrubPersonalData(value) : null;
+
+/**
+ * A conversation context as it may be stored and read back: the engine's slot ids field by field (SCB
+ * codes, years, a topic id, a county's name), each string scrubbed like a question, so neither a new
+ * field nor a bug that put text in one carries what someone wrote into the table.
+ */
+function slotsOnly(value: unknown): ConversationContext | null {
+  if (value === null || typeof value !== 'object') return null;
+  const context = value as Record<string, unknown>;
+  return {
+    topic: scrubbed(context.topic),
+    places: texts(context.places, (code) => SCB_CODE.test(code)),
+    ...(Array.isArray(context.seen) ? { seen: texts(context.seen, (code) => SCB_CODE.test(code)) } : {}),
+    years: numbers(context.years),
+    ranges: Array.isArray(context.ranges)
+      ? context.ranges.filter(
+          (range): range is [number, number] =>
+            Array.isArray(range) && range.length === 2 && range.every((year) => Number.isInteger(year)),
+        )
+      : [],
+    county: scrubbed(context.county),
+    lang: context.lang === 'sv' || context.lang === 'en' ? context.lang : null,
+  };
+}
+
 const questionPk = (answered: boolean, at: Date) =>
   `QUESTION#${answered ? 'answered' : 'unanswered'}#${month(at)}`;
 
@@ -220,7 +255,7 @@ export class DynamoStore implements Store {
     this.now = options.now ?? (() => new Date());
   }
 
-  async claim(channel: string, id: string): Promise<boolean> {
+  async claim(channel: string, id: string, signal?: AbortSignal): Promise<boolean> {
     const now = epochSeconds(this.now());
     try {
       await this.doc.send(
@@ -236,6 +271,7 @@ export class DynamoStore implements Store {
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now },
         }),
+        { abortSignal: signal },
       );
       return true;
     } catch (error) {
@@ -244,7 +280,7 @@ export class DynamoStore implements Store {
     }
   }
 
-  async markPosted(channel: string, id: string): Promise<void> {
+  async markPosted(channel: string, id: string, signal?: AbortSignal): Promise<void> {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -253,10 +289,11 @@ export class DynamoStore implements Store {
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':posted': 'posted' },
       }),
+      { abortSignal: signal },
     );
   }
 
-  async release(channel: string, id: string): Promise<void> {
+  async release(channel: string, id: string, signal?: AbortSignal): Promise<void> {
     await this.doc
       .send(
         new DeleteCommand({
@@ -267,39 +304,41 @@ export class DynamoStore implements Store {
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':claimed': 'claimed' },
         }),
+        { abortSignal: signal },
       )
       .catch((error: unknown) => {
         if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
       });
   }
 
-  async getContext(conversation: string): Promise<StoredContext | null> {
+  async getContext(conversation: string, signal?: AbortSignal): Promise<StoredContext | null> {
     const { Item } = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: contextKey(conversation) }),
+      { abortSignal: signal },
     );
     if (Item === undefined || typeof Item.at !== 'string') return null;
     // DynamoDB deletes expired items up to two days late, dynalite never.
     if (typeof Item.ttl === 'number' && Item.ttl <= epochSeconds(this.now())) return null;
-    const context = (Item.context ?? null) as ConversationContext | null;
-    return { context, at: new Date(Item.at) };
+    return { context: slotsOnly(Item.context), at: new Date(Item.at) };
   }
 
-  async putContext(conversation: string, stored: StoredContext): Promise<void> {
+  async putContext(conversation: string, stored: StoredContext, signal?: AbortSignal): Promise<void> {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
-        // Only the engine's value and the time: no question, no user.
+        // Only the engine's slot ids and the time: no question, no user (slotsOnly drops anything else).
         Item: {
           ...contextKey(conversation),
-          context: stored.context,
+          context: slotsOnly(stored.context),
           at: stored.at.toISOString(),
           ttl: epochSeconds(stored.at) + DAY_SECONDS,
         },
       }),
+      { abortSignal: signal },
     );
   }
 
-  async logQuestion(record: QuestionRecord): Promise<void> {
+  async logQuestion(record: QuestionRecord, signal?: AbortSignal): Promise<void> {
     const at = record.at;
     // Two independent writes; dynalite has no transactions and a count off by one beats a slower reply.
     await Promise.all([
@@ -311,7 +350,8 @@ export class DynamoStore implements Store {
             sk: `${at.toISOString()}#${record.answerId}`,
             ttl: this.expiry(at),
             at: at.toISOString(),
-            question: record.question,
+            // Here, at the one door to the table, so no caller can store a question unscrubbed.
+            question: scrubPersonalData(record.question),
             lang: record.lang,
             intent: record.intent,
             entryId: record.entryId,
@@ -321,6 +361,7 @@ export class DynamoStore implements Store {
             answerId: record.answerId,
           },
         }),
+        { abortSignal: signal },
       ),
       this.doc.send(
         new UpdateCommand({
@@ -340,11 +381,12 @@ export class DynamoStore implements Store {
             ':answered': record.answered ? 1 : 0,
           },
         }),
+        { abortSignal: signal },
       ),
     ]);
   }
 
-  async recordFeedback(record: FeedbackRecord): Promise<void> {
+  async recordFeedback(record: FeedbackRecord, signal?: AbortSignal): Promise<void> {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
@@ -358,11 +400,15 @@ export class DynamoStore implements Store {
           userHash: record.userHash,
         },
       }),
+      { abortSignal: signal },
     );
   }
 
-  async stats(): Promise<UsageStats> {
-    const [counts, latestUnanswered] = await Promise.all([this.counts(), this.latestUnanswered()]);
+  async stats(signal?: AbortSignal): Promise<UsageStats> {
+    const [counts, latestUnanswered] = await Promise.all([
+      this.counts(signal),
+      this.latestUnanswered(signal),
+    ]);
     return { ...counts, latestUnanswered, days: this.statsDays };
   }
 
@@ -386,16 +432,19 @@ export class DynamoStore implements Store {
     return epochSeconds(at) + this.questionTtlDays * DAY_SECONDS;
   }
 
-  private async counts(): Promise<Omit<UsageStats, 'latestUnanswered'>> {
+  private async counts(signal?: AbortSignal): Promise<Omit<UsageStats, 'latestUnanswered'>> {
     const to = this.now();
     const from = new Date(to.getTime() - (this.statsDays - 1) * DAY_SECONDS * 1000);
     const pages = await Promise.all(
       monthsBetween(from, to).map((m) =>
-        this.queryAll({
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          // '#~' sorts after '#<any intent>' of the last day, so that whole day is included.
-          ExpressionAttributeValues: { ':pk': `COUNT#${m}`, ':from': day(from), ':to': `${day(to)}#~` },
-        }),
+        this.queryAll(
+          {
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            // '#~' sorts after '#<any intent>' of the last day, so that whole day is included.
+            ExpressionAttributeValues: { ':pk': `COUNT#${m}`, ':from': day(from), ':to': `${day(to)}#~` },
+          },
+          signal,
+        ),
       ),
     );
     let total = 0;
@@ -411,7 +460,7 @@ export class DynamoStore implements Store {
     return { total, answered, byIntent };
   }
 
-  private async latestUnanswered(): Promise<UsageStats['latestUnanswered']> {
+  private async latestUnanswered(signal?: AbortSignal): Promise<UsageStats['latestUnanswered']> {
     const now = this.now();
     const horizon = new Date(now.getTime() - this.questionTtlDays * DAY_SECONDS * 1000);
     const found: UsageStats['latestUnanswered'] = [];
@@ -437,6 +486,7 @@ export class DynamoStore implements Store {
             Limit: LATEST_UNANSWERED - found.length,
             ExclusiveStartKey: startKey,
           }),
+          { abortSignal: signal },
         );
         for (const item of page.Items ?? []) {
           found.push({
@@ -457,12 +507,14 @@ export class DynamoStore implements Store {
       ConstructorParameters<typeof QueryCommand>[0],
       'KeyConditionExpression' | 'ExpressionAttributeValues'
     >,
+    signal?: AbortSignal,
   ): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
         new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey }),
+        { abortSignal: signal },
       );
       items.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;

@@ -1,9 +1,10 @@
+import type { Metrics } from '../metrics.ts';
 import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats } from './store.ts';
 
 /** The one logger method this needs; Powertools' Logger fits it. */
 export interface StoreLogger {
   // A rest parameter, not `extra?:`: Powertools types its extras as a rest tuple and rejects an optional one.
-  warn(msg: string, ...extra: Record<string, unknown>[]): void;
+  error(msg: string, ...extra: Record<string, unknown>[]): void;
 }
 
 export interface ResilientOptions {
@@ -17,6 +18,8 @@ export interface ResilientOptions {
    */
   claimTimeoutMs?: number;
   logger: StoreLogger;
+  /** Counts StoreFailure for every failed call, and QuestionLogFailure for a lost question-log write. */
+  metrics?: Pick<Metrics, 'count'>;
 }
 
 /** A store call that did not settle within its cap. */
@@ -37,30 +40,43 @@ export function emptyStats(): UsageStats {
   return { total: 0, answered: 0, byIntent: {}, latestUnanswered: [], unavailable: true };
 }
 
-/** Wraps a store so no call takes longer than its cap or throws: failures become a warning and a safe default. */
+/**
+ * Wraps a store so no call takes longer than its cap or throws: failures become an ERROR log line, a
+ * StoreFailure count and a safe default. A call past its cap is aborted (the SDK closes its socket),
+ * not left running in the background of the next invocation.
+ */
 export function resilient(
   store: Store,
-  { timeoutMs = 300, statsTimeoutMs, claimTimeoutMs, logger }: ResilientOptions,
+  { timeoutMs = 300, statsTimeoutMs, claimTimeoutMs, logger, metrics }: ResilientOptions,
 ): Store {
   async function capped<T>(
     op: keyof Store,
     cap: number,
-    run: () => Promise<T>,
+    run: (signal: AbortSignal) => Promise<T>,
     fallback: () => T,
   ): Promise<T> {
     const started = performance.now();
+    const abort = new AbortController();
     // Promise.resolve().then turns a synchronous throw into a rejection we can handle like the rest.
-    const work = Promise.resolve().then(run);
+    const work = Promise.resolve().then(() => run(abort.signal));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreTimeoutError(op, cap)), cap);
+      timer = setTimeout(() => {
+        const error = new StoreTimeoutError(op, cap);
+        abort.abort(error);
+        reject(error);
+      }, cap);
     });
     try {
       // race() subscribes to `work`, so a rejection after the timeout is handled, not an unhandled rejection.
       return await Promise.race([work, timeout]);
     } catch (error) {
-      // Only the operation and the error's kind: records hold question text and user hashes, keep them out.
-      logger.warn(`Store ${op} failed; carrying on without it`, {
+      metrics?.count('StoreFailure');
+      if (op === 'logQuestion') metrics?.count('QuestionLogFailure');
+      // ERROR, not WARN: every failure here is DynamoDB misbehaving, and the bot then runs without its
+      // duplicate guard or loses a question from the log. Only the operation and the error's kind:
+      // records hold question text and user hashes, keep them out.
+      logger.error(`Store ${op} failed; carrying on without it`, {
         op,
         reason: error instanceof StoreTimeoutError ? 'timeout' : 'error',
         error: error instanceof Error ? error.name : typeof error,
@@ -83,37 +99,38 @@ export function resilient(
       capped(
         'claim',
         claimTimeoutMs ?? timeoutMs,
-        () => store.claim(channel, id),
+        (signal) => store.claim(channel, id, signal),
         () => true,
       ),
     markPosted: (channel, id) =>
-      capped('markPosted', timeoutMs, () => store.markPosted(channel, id), nothing),
-    release: (channel, id) => capped('release', timeoutMs, () => store.release(channel, id), nothing),
+      capped('markPosted', timeoutMs, (signal) => store.markPosted(channel, id, signal), nothing),
+    release: (channel, id) =>
+      capped('release', timeoutMs, (signal) => store.release(channel, id, signal), nothing),
     // No context is a correct answer to a follow-up, only a less helpful one.
     getContext: (conversation) =>
       capped(
         'getContext',
         timeoutMs,
-        () => store.getContext(conversation),
+        (signal) => store.getContext(conversation, signal),
         () => null,
       ),
     putContext: (conversation, stored: StoredContext) =>
-      capped('putContext', timeoutMs, () => store.putContext(conversation, stored), nothing),
+      capped('putContext', timeoutMs, (signal) => store.putContext(conversation, stored, signal), nothing),
     logQuestion: (record: QuestionRecord) =>
       capped(
         'logQuestion',
         timeoutMs,
-        () => store.logQuestion(record),
+        (signal) => store.logQuestion(record, signal),
         () => undefined,
       ),
     recordFeedback: (record: FeedbackRecord) =>
       capped(
         'recordFeedback',
         timeoutMs,
-        () => store.recordFeedback(record),
+        (signal) => store.recordFeedback(record, signal),
         () => undefined,
       ),
-    stats: () => capped('stats', statsTimeoutMs ?? timeoutMs, () => store.stats(), emptyStats),
+    stats: () => capped('stats', statsTimeoutMs ?? timeoutMs, (signal) => store.stats(signal), emptyStats),
   };
 }
 
@@ -127,18 +144,18 @@ export function rememberingClaims(store: Store, capacity = 2_000): Store {
   const key = (channel: string, id: string) => `${channel}#${id}`;
   return {
     ...store,
-    claim: async (channel, id) => {
+    claim: async (channel, id, signal) => {
       if (won.has(key(channel, id))) return false;
       // Reserved before the await, so two deliveries arriving together in one container cannot both pass.
       won.add(key(channel, id));
       if (won.size > capacity) won.delete(won.values().next().value ?? '');
-      const claimed = await store.claim(channel, id);
+      const claimed = await store.claim(channel, id, signal);
       if (!claimed) won.delete(key(channel, id));
       return claimed;
     },
-    release: async (channel, id) => {
+    release: async (channel, id, signal) => {
       won.delete(key(channel, id));
-      await store.release(channel, id);
+      await store.release(channel, id, signal);
     },
   };
 }

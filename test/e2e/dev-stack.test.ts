@@ -3,10 +3,12 @@
  * dynalite), real HTTP requests signed as Slack signs them, and a stand-in Slack Web API on loopback
  * reached through SLACK_API_URL. Stopped the way a person stops it: SIGINT to the process group.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevStack, postSigned, type SignedRequest, startDevStack } from '../support/dev-stack.ts';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.ts';
 import { closedPort } from '../support/net.ts';
 import { BOT_ID, BOT_USER_ID, signedCommand, signedEvent } from '../support/slack.ts';
@@ -16,29 +18,15 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SECRET = 'e2e-signing-secret';
 const START_TIMEOUT_MS = 120_000;
 
-/** What the builders give: an API Gateway event; over HTTP only its body and headers travel. */
-interface SignedRequest {
-  body?: string;
-  headers: Record<string, string | undefined>;
-}
-
 let slack: FakeSlack;
-let stack: ChildProcess;
+let dev: DevStack;
 let port: number;
+let dynalitePort: number;
+let lambdaPort: number;
 let output = '';
 
-async function post(request: SignedRequest, extraHeaders: Record<string, string> = {}): Promise<Response> {
-  const headers = Object.fromEntries(
-    Object.entries({ ...request.headers, ...extraHeaders }).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined,
-    ),
-  );
-  return fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: 'POST',
-    headers,
-    body: request.body ?? '',
-  });
-}
+const post = (request: SignedRequest, extraHeaders: Record<string, string> = {}) =>
+  postSigned(port, request, extraHeaders);
 
 /** The replies the stand-in Slack API received in one channel. */
 const repliesIn = (channel: string) =>
@@ -70,41 +58,26 @@ function accepts(portNumber: number): Promise<boolean> {
 beforeAll(async () => {
   slack = await startFakeSlack();
   port = await closedPort();
-  // detached: its own process group, so the test can send SIGINT to all of it, as Ctrl-C does.
-  stack = spawn('npm', ['run', 'dev'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-e2e-not-real',
-      SLACK_BOT_ID: BOT_ID,
-      SLACK_BOT_USER_ID: BOT_USER_ID,
-      SLACK_API_URL: slack.apiUrl,
-    },
+  dynalitePort = await closedPort();
+  lambdaPort = await closedPort();
+  dev = await startDevStack({
+    PORT: String(port),
+    DYNALITE_PORT: String(dynalitePort),
+    LAMBDA_PORT: String(lambdaPort),
+    DYNAMODB_ENDPOINT: undefined,
+    // Unset as in a developer's shell (vitest sets it for the tests): the scripts must silence it themselves.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-e2e-not-real',
+    SLACK_BOT_ID: BOT_ID,
+    SLACK_BOT_USER_ID: BOT_USER_ID,
+    SLACK_API_URL: slack.apiUrl,
   });
-  const ready = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('ready: POST')) resolve();
-    };
-    stack.stdout?.on('data', onData);
-    stack.stderr?.on('data', onData);
-    stack.once('exit', (code) => reject(new Error(`npm run dev exited early (${code}):\n${output}`)));
-  });
-  await ready;
+  output = dev.output();
 }, START_TIMEOUT_MS);
 
 afterAll(async () => {
-  if (stack?.pid !== undefined && stack.exitCode === null && stack.signalCode === null) {
-    const exited = new Promise((resolve) => stack.once('exit', resolve));
-    process.kill(-stack.pid, 'SIGINT');
-    const timer = setTimeout(() => stack.pid !== undefined && process.kill(-stack.pid, 'SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await dev?.stop();
   await slack?.close();
 }, 20_000);
 
@@ -113,6 +86,13 @@ describe('npm run dev', () => {
     expect(output).toContain(`http://127.0.0.1:${port}/slack/events`);
     expect(output).toMatch(/tunnel/);
     expect(output).not.toContain(SECRET);
+    expect(output).not.toContain('NodeVersionSupportWarning');
+  });
+
+  it('listens on the ports DYNALITE_PORT and LAMBDA_PORT name', async () => {
+    expect(output).toContain(`dynalite in memory at http://127.0.0.1:${dynalitePort}`);
+    expect(await accepts(dynalitePort)).toBe(true);
+    expect(await accepts(lambdaPort)).toBe(true);
   });
 
   it('answers a mention in the thread of the message, through SLACK_API_URL', async () => {
@@ -183,10 +163,27 @@ describe('npm run dev', () => {
     expect(await settled(() => slack.calls.length, before + 1, 500)).toBe(before);
   });
 
+  it('prints the report command for its own table, and that command reports what the stack logged', async () => {
+    const command = /Usage report: (.+)$/m.exec(output)?.[1] ?? '';
+    expect(command).toBe(
+      `TABLE_NAME=bidrag-bot-dev DYNAMODB_ENDPOINT=http://127.0.0.1:${dynalitePort} npm run report`,
+    );
+    // Run as a person would paste it, in a shell.
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', command], {
+      cwd: ROOT,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined },
+      timeout: 30_000,
+    });
+    expect(stdout).toMatch(/^questions\s+[1-9]\d*$/m);
+    expect(stderr).not.toMatch(/NodeVersionSupportWarning/);
+  }, 30_000);
+
   it('stops everything on Ctrl-C (SIGINT to the process group)', async () => {
-    const { pid } = stack;
-    if (pid === undefined) throw new Error('npm run dev has no pid');
-    const exited = new Promise<number | null>((resolve) => stack.once('exit', resolve));
+    // By hand, not dev.stop(): that falls back to SIGKILL, which would hide a stack that ignores Ctrl-C.
+    const { child } = dev;
+    if (child.pid === undefined) throw new Error('npm run dev has no pid');
+    const { pid } = child;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     process.kill(-pid, 'SIGINT');
     await exited;
     expect(await accepts(port)).toBe(false);

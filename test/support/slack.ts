@@ -10,6 +10,8 @@ export const BOT_ID = 'B0TESTBOT1';
 export const BOT_USER_ID = 'U0TESTBOT1';
 export const TEAM_ID = 'T0TESTTEAM';
 export const USER_ID = 'U0ASKER001';
+/** The one person named in ADMIN_USER_IDS: may read other people's questions on the App Home. */
+export const ADMIN_USER_ID = 'U0ADMIN001';
 export const CHANNEL_ID = 'C0CHANNEL01';
 export const DM_CHANNEL_ID = 'D0DIRECT001';
 export const USER_HASH_SALT = 'test-salt-not-secret';
@@ -243,6 +245,7 @@ export function slackEnv(
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: endpoint,
     USER_HASH_SALT: USER_HASH_SALT,
+    ADMIN_USER_IDS: ADMIN_USER_ID,
   };
 }
 

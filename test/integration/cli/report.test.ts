@@ -1,32 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DynamoStore } from '../../../functions/store/dynamo.ts';
+import { runReport, STACK_FRAME } from '../../support/cli.ts';
 import { freshTable } from '../../support/dynamo.ts';
 import { closedPort } from '../../support/net.ts';
 import { questionRecord } from '../../support/records.ts';
 
-const run = promisify(execFile);
-
-/** Runs `npm run report`'s command with the given env; resolves with its output and exit code. */
-async function report(env: Record<string, string | undefined>) {
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    TABLE_NAME: undefined,
-    DYNAMODB_ENDPOINT: undefined,
-    ...env,
-  };
-  try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['cli/report.ts'], {
-      env: childEnv,
-      timeout: 15_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+/** Runs `npm run report` with the given env. */
+const report = (env: Record<string, string | undefined>) => runReport([], env);
 
 describe('npm run report', () => {
   it('prints the stats of a table on dynalite', async () => {
@@ -58,7 +38,7 @@ describe('npm run report', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('TABLE_NAME is not set');
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toMatch(STACK_FRAME);
   });
 
   it('names the table and endpoint when the table does not exist', async () => {
@@ -66,7 +46,7 @@ describe('npm run report', () => {
     const { code, stderr } = await report({ TABLE_NAME: 'missing-table', DYNAMODB_ENDPOINT: endpoint });
     expect(code).toBe(1);
     expect(stderr).toContain(`Table missing-table does not exist at ${endpoint}`);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toMatch(STACK_FRAME);
   });
 
   it('says the table is unreachable when nothing listens at the endpoint, without a stack trace', async () => {
@@ -75,6 +55,6 @@ describe('npm run report', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`Could not read table t at ${endpoint}: `);
     expect(stderr).toContain('ECONNREFUSED');
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toMatch(STACK_FRAME);
   });
 });

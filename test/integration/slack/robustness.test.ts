@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../functions/render.ts';
 import {
+  ADMIN_USER_ID,
   apiEvent,
   BOT_TOKEN,
   BOT_USER_ID,
@@ -149,20 +150,35 @@ describe('mentions and broadcasts typed into a question', () => {
     }
   });
 
-  it('never reach the App Home live, where unanswered questions are shown word for word', async () => {
+  it("never reach an admin's App Home live, where unanswered questions are shown", async () => {
     await stack.send(signedEvent({ type: 'message', text: injection }));
-    await stack.send(signedEvent({ type: 'app_home_opened', tab: 'home' }));
+    await stack.send(signedEvent({ type: 'app_home_opened', tab: 'home', user: ADMIN_USER_ID }));
     const [publish] = stack.slack.callsTo('views.publish');
     const view = JSON.stringify(publish?.args.view);
-    // The question is there, shown as typed…
-    expect(view).toContain('&lt;!channel&gt;');
+    // The question is there, its mentions replaced before it was stored…
+    expect(view).toContain('[omnämnande] [omnämnande] [omnämnande] [användare] [kanal]');
     expect(view).toContain('vad kostar en glass?');
-    // …and not as markup Slack would act on.
+    // …and nothing in it is markup Slack would act on (the typed "@channel" is defused on display).
     expect(view).not.toMatch(LIVE_MARKUP);
+    expect(view).not.toMatch(/(^|[^\u2060])@channel/);
   });
 });
 
 describe('the logs', () => {
+  it('carry the Lambda request id and whether it was a cold start on every line (logger.addContext)', async () => {
+    const logged = await captureLogs('INFO', async () => {
+      await stack.send(signedEvent({ text: `<@${BOT_USER_ID}> Kan Malmö söka?` }));
+    });
+    const lines = logged
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toMatchObject({ function_request_id: 'test-request', cold_start: expect.any(Boolean) });
+    }
+  });
+
   it('hold neither the bot token, the signing secret nor the raw user id', async () => {
     const logged = await captureLogs('DEBUG', async () => {
       await stack.send(signedEvent({ text: `<@${BOT_USER_ID}> Kan Malmö söka?` }));

@@ -45,6 +45,26 @@ describe('question log', () => {
     ]);
   });
 
+  it('stores the question without personal data, whoever calls the store', async () => {
+    const { store, docClient, tableName } = await storeAt(NOW);
+    await store.logQuestion(
+      questionRecord({
+        answered: false,
+        question: 'Min kollega <@U0ANNA0001>, 19800101-1234, anna@example.se, 070-123 45 67: får hon söka?',
+      }),
+    );
+    const { Items } = await docClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'QUESTION#unanswered#2026-11' },
+      }),
+    );
+    expect(Items?.map((item) => item.question)).toEqual([
+      'Min kollega [användare], [personnummer], [e-post], [telefon]: får hon söka?',
+    ]);
+  });
+
   it('keeps questions for as many days as configured', async () => {
     const { store, docClient, tableName } = await storeAt(NOW, { questionTtlDays: 7 });
     const record = questionRecord();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadAckConfig, loadConfig, parse, parseAck } from '../../../functions/config.ts';
+import {
+  ConfigError,
+  cliStoreSettings,
+  cliUserHashSalt,
+  loadAckConfig,
+  loadConfig,
+  parse,
+  parseAck,
+} from '../../../functions/config.ts';
 
 const complete = {
   SLACK_SIGNING_SECRET: 'secret',
@@ -120,5 +128,87 @@ describe('config', () => {
         throw new Error('AccessDeniedException');
       }),
     ).rejects.toThrow(ConfigError);
+  });
+
+  it('keeps the SSM error as the cause, so the log shows why and not only what', async () => {
+    const env = { ...complete, SLACK_BOT_TOKEN: undefined, SLACK_BOT_TOKEN_PARAM: '/bidrag-bot/prod/t' };
+    const denied = Object.assign(new Error('User is not authorized to perform ssm:GetParameters'), {
+      name: 'AccessDeniedException',
+    });
+    const error = await loadConfig(env, async () => {
+      throw denied;
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).cause).toBe(denied);
+  });
+
+  it.each([
+    ['127.0.0.1:8000', 'no scheme'],
+    ['localhost:8000', 'a scheme that is a host name'],
+    ['ftp://127.0.0.1:8000', 'not http'],
+  ])('rejects DYNAMODB_ENDPOINT=%s (%s) with a ConfigError that shows the right form', (value) => {
+    expect(() => parse({ ...complete, DYNAMODB_ENDPOINT: value })).toThrow(ConfigError);
+    expect(() => parse({ ...complete, DYNAMODB_ENDPOINT: value })).toThrow(
+      `DYNAMODB_ENDPOINT must be an http:// or https:// URL such as http://127.0.0.1:8000, got "${value}".`,
+    );
+  });
+
+  describe('admins (ADMIN_USER_IDS)', () => {
+    it('are nobody unless named', () => {
+      expect(parse(complete).adminUserIds.size).toBe(0);
+      expect(parse({ ...complete, ADMIN_USER_IDS: 'none' }).adminUserIds.size).toBe(0);
+    });
+
+    it('are read as a list of user ids, separated by commas or spaces', () => {
+      const { adminUserIds } = parse({ ...complete, ADMIN_USER_IDS: 'U0ADMIN01, W0ADMIN02 U0ADMIN03' });
+      expect([...adminUserIds]).toEqual(['U0ADMIN01', 'W0ADMIN02', 'U0ADMIN03']);
+    });
+
+    it('reject anything that is not a user id, such as a display name or a channel', () => {
+      expect(() => parse({ ...complete, ADMIN_USER_IDS: 'U0ADMIN01,@anna,C0CHANNEL1' })).toThrow(
+        /ADMIN_USER_IDS should list U… ids, but has "@anna", "C0CHANNEL1"/,
+      );
+    });
+
+    it('come from SSM in the same call as the secrets, and a missing parameter means no admin', async () => {
+      const env = {
+        ...complete,
+        USER_HASH_SALT: undefined,
+        USER_HASH_SALT_PARAM: '/bidrag-bot/prod/user-hash-salt',
+        ADMIN_USER_IDS_PARAM: '/bidrag-bot/prod/admin-user-ids',
+      };
+      const asked: string[][] = [];
+      const withAdmins = await loadConfig(env, async (names) => {
+        asked.push(names);
+        return { '/bidrag-bot/prod/user-hash-salt': 'salt', '/bidrag-bot/prod/admin-user-ids': 'U0ADMIN01' };
+      });
+      expect(asked).toEqual([['/bidrag-bot/prod/user-hash-salt', '/bidrag-bot/prod/admin-user-ids']]);
+      expect([...withAdmins.adminUserIds]).toEqual(['U0ADMIN01']);
+      const without = await loadConfig(env, async () => ({ '/bidrag-bot/prod/user-hash-salt': 'salt' }));
+      expect(without.adminUserIds.size).toBe(0);
+    });
+  });
+
+  describe('for the admin CLI', () => {
+    it('reads the table settings, with eu-north-1 unless AWS_REGION says otherwise', () => {
+      expect(cliStoreSettings({ TABLE_NAME: 't', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000' })).toEqual({
+        tableName: 't',
+        endpoint: 'http://127.0.0.1:8000',
+        region: 'eu-north-1',
+      });
+      expect(cliStoreSettings({ TABLE_NAME: 't', AWS_REGION: 'eu-west-1' }).region).toBe('eu-west-1');
+      expect(() => cliStoreSettings({})).toThrow(/TABLE_NAME is not set/);
+      expect(() => cliStoreSettings({ TABLE_NAME: 't', DYNAMODB_ENDPOINT: '127.0.0.1:8000' })).toThrow(
+        ConfigError,
+      );
+    });
+
+    it('takes the salt from the environment, or from SSM by USER_HASH_SALT_PARAM', async () => {
+      expect(await cliUserHashSalt({ USER_HASH_SALT: 's1' })).toBe('s1');
+      expect(
+        await cliUserHashSalt({ USER_HASH_SALT_PARAM: '/p' }, async (names) => ({ [names[0] ?? '']: 's2' })),
+      ).toBe('s2');
+      await expect(cliUserHashSalt({})).rejects.toThrow(/USER_HASH_SALT is not set .*USER_HASH_SALT_PARAM/);
+    });
   });
 });

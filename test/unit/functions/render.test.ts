@@ -9,6 +9,7 @@ import {
   truncate,
   unescapeSlack,
 } from '../../../functions/render.ts';
+import type { UsageStats } from '../../../functions/store/store.ts';
 import type { ProgrammeSummary } from '../../../knowledge/summary.ts';
 import type { Answer } from '../../../knowledge/types.ts';
 
@@ -143,20 +144,27 @@ describe('renderHome', () => {
     source: { quote: 'citat', document: 'Pressmeddelande' },
   };
 
-  it('shows the programme, the 32 municipalities, examples and usage with the share answered', () => {
-    const view = renderHome(
-      summary,
-      {
-        total: 8,
-        answered: 6,
-        byIntent: {},
-        latestUnanswered: [
-          { at: new Date('2026-01-02T03:04:00Z'), question: 'Vad är <@U0ABCDEFG1>?', lang: 'sv' },
-        ],
-        days: 30,
-      },
-      'sv',
-    );
+  const stats: UsageStats = {
+    total: 8,
+    answered: 6,
+    byIntent: { amount: 5, eligibility: 2, unknown: 1 },
+    latestUnanswered: [
+      { at: new Date('2026-01-02T03:04:00Z'), question: 'Vad är <@U0ABCDEFG1>?', lang: 'sv' },
+    ],
+    days: 30,
+  };
+
+  it('shows everyone the counts and the topics, most asked first, but no question', () => {
+    const text = JSON.stringify(renderHome(summary, stats, 'sv').blocks);
+    expect(text).toContain('8 frågor, 6 besvarade (75 %)');
+    expect(text).toContain('• belopp: 5\\n• vilka kommuner som kan söka: 2\\n• annat (obesvarat): 1');
+    expect(text).not.toContain('Vad är');
+    expect(text).not.toContain('2026-01-02');
+    expect(JSON.stringify(renderHome(summary, stats, 'en', 'everyone').blocks)).toContain('• amounts: 5');
+  });
+
+  it('shows an admin the programme, the 32 municipalities, examples, usage and the questions', () => {
+    const view = renderHome(summary, stats, 'sv', 'admin');
     expect(view.type).toBe('home');
     const text = JSON.stringify(view.blocks);
     for (const expected of [

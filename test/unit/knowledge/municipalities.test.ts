@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createKnowledge } from '../../../knowledge/content.ts';
 import { createEngine } from '../../../knowledge/engine.ts';
-import { ELIGIBLE_2018 } from '../../../knowledge/facts.ts';
 import { MUNICIPALITIES } from '../../../knowledge/municipalities.ts';
 import { fold } from '../../../knowledge/text.ts';
 
 const engine = createEngine();
+const ELIGIBLE_2018 = createKnowledge().listFor(2018)?.municipalities ?? [];
+const onList = (name: string) => ELIGIBLE_2018.includes(name);
 const verdicts = (q: string) => engine.answer(q).municipalities;
 
 /** One-letter typos in the middle of a name: a letter dropped, doubled, swapped, or replaced. */
@@ -21,7 +23,9 @@ function typos(name: string): string[] {
 
 describe('municipality recognition', () => {
   it.each(MUNICIPALITIES.map((m) => [m.name, m] as const))('recognises %s by its exact name', (name, m) => {
-    expect(verdicts(`Kan ${name} söka bidraget?`)).toEqual([{ name, code: m.code, eligible: m.eligible }]);
+    expect(verdicts(`Kan ${name} söka bidraget?`)).toEqual([
+      { name, code: m.code, eligible: onList(name), listYear: 2018 },
+    ]);
   });
 
   it.each(MUNICIPALITIES.map((m) => [m.name, m] as const))(
@@ -31,7 +35,9 @@ describe('municipality recognition', () => {
       const found = verdicts(`Can ${plain} apply?`);
       // Håbo without its ring is Habo, another municipality; both are off the list.
       const expected = name === 'Håbo' ? 'Habo' : name;
-      expect(found).toEqual([{ name: expected, code: expect.any(String), eligible: m.eligible }]);
+      expect(found).toEqual([
+        { name: expected, code: expect.any(String), eligible: onList(m.name), listYear: 2018 },
+      ]);
     },
   );
 
@@ -43,11 +49,13 @@ describe('municipality recognition', () => {
   });
 
   it('answers every municipality off the list as not eligible', () => {
-    const off = MUNICIPALITIES.filter((m) => !m.eligible);
+    const off = MUNICIPALITIES.filter((m) => !onList(m.name));
     expect(off).toHaveLength(258);
     for (const m of off) {
       const a = engine.answer(`Is ${m.name} eligible?`);
-      expect(a.municipalities, m.name).toEqual([{ name: m.name, code: m.code, eligible: false }]);
+      expect(a.municipalities, m.name).toEqual([
+        { name: m.name, code: m.code, eligible: false, listYear: 2018 },
+      ]);
       expect(a.text).toContain('not among the 32');
     }
   });

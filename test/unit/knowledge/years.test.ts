@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { CONTENT, createKnowledge, kronor } from '../../../knowledge/content.ts';
+import { cuePattern } from '../../../knowledge/cues.ts';
 import { createEngine } from '../../../knowledge/engine.ts';
-import { kronor, parsePeriod, sumOver, TOTAL_ALL_YEARS } from '../../../knowledge/years.ts';
+import { fold } from '../../../knowledge/text.ts';
+import { parsePeriod as parse, sumOver } from '../../../knowledge/years.ts';
 
 const engine = createEngine();
+const kb = createKnowledge();
+const cues = {
+  total: cuePattern(CONTENT.words.cues.total),
+  compare: cuePattern(CONTENT.words.cues.compare),
+  firstYear: cuePattern(CONTENT.words.cues.first_year),
+  firstAmountYear: kb.firstYear,
+  lastAmountYear: kb.lastYear,
+};
+const parsePeriod = (text: string) => parse(text, fold(text), cues);
+const TOTAL_ALL_YEARS = sumOver(kb, kb.firstYear, kb.lastYear).sum;
 
 describe('years and amounts', () => {
   it('reads single years, ranges in several spellings, and a wish for a total', () => {
@@ -36,7 +49,7 @@ describe('years and amounts', () => {
     expect(TOTAL_ALL_YEARS).toBe(19_375_000_000);
     expect(kronor(TOTAL_ALL_YEARS, 'sv')).toBe('19,375 miljarder kronor');
     expect(kronor(TOTAL_ALL_YEARS, 'en')).toBe('19.375 billion kronor');
-    expect(sumOver(2019, 2021)).toEqual({ sum: 5_750_000_000, covered: [2019, 2021], outside: [] });
+    expect(sumOver(kb, 2019, 2021)).toEqual({ sum: 5_750_000_000, covered: [2019, 2021], outside: [] });
   });
 
   it.each<[number, string]>([

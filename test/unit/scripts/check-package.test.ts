@@ -1,7 +1,48 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkTemplate } from '../../../scripts/check-package.ts';
+import { checkTemplate, type PackageState } from '../../../scripts/check-package.ts';
 import { zipEntries, zipOne } from '../../../scripts/zip.ts';
+
+const alarmOn = (namespace: string, metric: string, dimension?: { Name: string; Value: unknown }) => ({
+  Type: 'AWS::CloudWatch::Alarm',
+  Properties: {
+    Namespace: namespace,
+    MetricName: metric,
+    Dimensions: dimension ? [dimension] : [],
+    AlarmActions: [{ Ref: 'AlarmTopic' }],
+  },
+});
+const fnAlarm = (metric: string) =>
+  alarmOn('AWS/Lambda', metric, { Name: 'FunctionName', Value: { Ref: 'Fn' } });
+
+/** The operations part of a packaged template: throttling, topic, alarms, dashboard. */
+function operations(): Record<string, object> {
+  return {
+    HttpApiStage: {
+      Type: 'AWS::ApiGatewayV2::Stage',
+      Properties: { DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 50 } },
+    },
+    AlarmTopic: { Type: 'AWS::SNS::Topic', Properties: {} },
+    FnErrorsAlarm: fnAlarm('Errors'),
+    FnThrottlesAlarm: fnAlarm('Throttles'),
+    FnAckDurationAlarm: fnAlarm('Duration'),
+    QueueDepthAlarm: alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', {
+      Name: 'QueueName',
+      Value: { 'Fn::GetAtt': ['Queue', 'QueueName'] },
+    }),
+    StoreFailuresAlarm: alarmOn('bidrag-bot', 'StoreFailure', { Name: 'service', Value: 'bidrag-bot' }),
+    Dashboard: {
+      Type: 'AWS::CloudWatch::Dashboard',
+      Properties: {
+        DashboardBody: {
+          'Fn::Sub': JSON.stringify({
+            widgets: [{ properties: { metrics: [['bidrag-bot', 'Answered', 'service', 'bidrag-bot']] } }],
+          }),
+        },
+      },
+    },
+  };
+}
 
 /** The shape `sls package` produces, reduced to what the check reads; overrides break one promise each. */
 function template(
@@ -10,10 +51,15 @@ function template(
     statements?: object[];
     env?: Record<string, string>;
     invokeConfig?: object;
+    fn?: object;
+    resources?: Record<string, object | undefined>;
   } = {},
 ) {
+  const resources: Record<string, object | undefined> = { ...operations(), ...overrides.resources };
+  for (const [name, value] of Object.entries(resources)) if (value === undefined) delete resources[name];
   return {
     Resources: {
+      ...resources,
       Table: {
         Type: 'AWS::DynamoDB::Table',
         Properties: {
@@ -63,6 +109,7 @@ function template(
       Fn: {
         Type: 'AWS::Lambda::Function',
         Properties: {
+          ...overrides.fn,
           Environment: {
             Variables: {
               SLACK_SIGNING_SECRET_PARAM: '/bidrag-bot/prod/slack-signing-secret',
@@ -139,6 +186,139 @@ describe('the packaged-template check', () => {
     );
     expect(checkTemplate(template(), `const t="${token}"`)).toEqual([
       'zip contains something shaped like a Slack token',
+    ]);
+  });
+});
+
+describe('the packaged-template check, for operations', () => {
+  /** osls's state for a function `fn` (logical id FnLambdaFunction) and its concurrency parameter. */
+  const state = (reserved: unknown): PackageState => ({
+    service: { functions: { fn: {} }, custom: { limits: { reservedConcurrency: { fn: reserved } } } },
+  });
+  const withFunction = (fn: object = {}) =>
+    template({
+      resources: { FnLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: fn } },
+    });
+
+  it('fails a missing or zero HTTP API throttle', () => {
+    const problems = checkTemplate(
+      template({
+        resources: {
+          HttpApiStage: {
+            Type: 'AWS::ApiGatewayV2::Stage',
+            Properties: { DefaultRouteSettings: { ThrottlingRateLimit: 0 } },
+          },
+        },
+      }),
+      '',
+    );
+    expect(problems).toEqual([
+      'HttpApiStage: no ThrottlingRateLimit (HTTP API throttling)',
+      'HttpApiStage: no ThrottlingBurstLimit (HTTP API throttling)',
+    ]);
+  });
+
+  it('fails a reservation of 0, which would stop the function instead of leaving it unreserved', () => {
+    expect(checkTemplate(template({ fn: { ReservedConcurrentExecutions: 0 } }), '').join('\n')).toMatch(
+      /Fn: ReservedConcurrentExecutions 0 is not a positive whole number/,
+    );
+  });
+
+  it('checks that reserved concurrency follows its deploy parameter, per function', () => {
+    // Parameter 0: no reservation in the template. Parameter 5: exactly 5.
+    expect(checkTemplate(withFunction(), '', state(0)).filter((p) => p.includes('Reserved'))).toEqual([]);
+    expect(
+      checkTemplate(withFunction({ ReservedConcurrentExecutions: 5 }), '', state(5)).filter((p) =>
+        p.includes('Reserved'),
+      ),
+    ).toEqual([]);
+    expect(checkTemplate(withFunction(), '', state(5))).toContain(
+      'FnLambdaFunction: ReservedConcurrentExecutions undefined does not follow its parameter (5)',
+    );
+    // A function added without its parameter (e.g. the worker before custom.limits names it).
+    expect(
+      checkTemplate(withFunction(), '', { service: { functions: { fn: {} }, custom: { limits: {} } } }),
+    ).toContain('FnLambdaFunction: no custom.limits.reservedConcurrency.fn (fnReservedConcurrency param)');
+  });
+
+  it('fails fewer than two alarms, no topic, and an alarm that notifies nobody', () => {
+    const problems = checkTemplate(
+      template({
+        resources: {
+          AlarmTopic: undefined,
+          FnErrorsAlarm: undefined,
+          FnThrottlesAlarm: undefined,
+          StoreFailuresAlarm: undefined,
+        },
+      }),
+      '',
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'no SNS topic for the alarms',
+        'expected at least two alarms, found 1',
+        'FnAckDurationAlarm: AlarmActions do not notify the SNS topic',
+        'Fn: no alarm on its Errors',
+        'Fn: no alarm on its Throttles',
+        'no alarm on StoreFailure',
+      ]),
+    );
+  });
+
+  it('fails a dead-letter queue without a depth alarm (the worker merge must name it)', () => {
+    const problems = checkTemplate(
+      template({ resources: { WorkerDeadLetterQueue: { Type: 'AWS::SQS::Queue' } } }),
+      '',
+    );
+    expect(problems).toEqual([
+      'WorkerDeadLetterQueue: no alarm on its depth (custom.alarms.deadLetterQueues)',
+    ]);
+    const alarmed = template({
+      resources: {
+        WorkerDeadLetterQueue: { Type: 'AWS::SQS::Queue' },
+        WorkerDeadLetterQueueDepthAlarm: alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', {
+          Name: 'QueueName',
+          Value: { 'Fn::GetAtt': ['WorkerDeadLetterQueue', 'QueueName'] },
+        }),
+      },
+    });
+    expect(checkTemplate(alarmed, '')).toEqual([]);
+  });
+
+  it('fails an on-failure destination queue without a depth alarm, whatever its name', () => {
+    expect(checkTemplate(template({ resources: { QueueDepthAlarm: undefined } }), '')).toEqual([
+      'Queue: no alarm on its depth (custom.alarms.deadLetterQueues)',
+    ]);
+  });
+
+  it('fails no dashboard, and alarms or widgets on metrics the code never publishes', () => {
+    const problems = checkTemplate(
+      template({
+        resources: {
+          Dashboard: undefined,
+          TypoAlarm: alarmOn('bidrag-bot', 'StoreFailures'),
+        },
+      }),
+      '',
+    );
+    expect(problems).toEqual([
+      'TypoAlarm: alarms on StoreFailures, which functions/metrics.ts never publishes',
+      'no CloudWatch dashboard',
+    ]);
+    const typoWidget = template({
+      resources: {
+        Dashboard: {
+          Type: 'AWS::CloudWatch::Dashboard',
+          Properties: {
+            DashboardBody: JSON.stringify({
+              widgets: [{ properties: { metrics: [['bidrag-bot', 'Answerd']] } }],
+            }),
+          },
+        },
+      },
+    });
+    expect(checkTemplate(typoWidget, '')).toEqual([
+      'Dashboard: shows Answerd, which functions/metrics.ts never publishes',
     ]);
   });
 });

@@ -1,0 +1,188 @@
+// The shape of each content file in knowledge/content/, checked with zod. Messages are written for the
+// person editing the file: they say what is expected, not how the schema is built.
+import { z } from 'zod';
+import { INTENTS } from '../../knowledge/content.ts';
+
+const text = z.string({ error: 'should be a text' }).trim().min(1, { error: 'should not be empty' });
+const id = z
+  .string({ error: 'should be an id' })
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'an id has small letters, digits, "." and "-" only' });
+const year = z
+  .number({ error: 'should be a year, written as a number (2019)' })
+  .int()
+  .min(1900, { error: 'should be a year between 1900 and 2199' })
+  .max(2199, { error: 'should be a year between 1900 and 2199' });
+const isoDate = z
+  .string({ error: 'should be a date written YYYY-MM-DD in quotes' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'should be a date written YYYY-MM-DD' });
+const quoted = { quote: text, document: id };
+const bilingual = z.strictObject({ sv: text, en: text });
+const words = z.array(text, { error: 'should be a list of words: [one, two, three]' });
+
+export const documentsFile = z.strictObject({
+  documents: z
+    .array(
+      z.strictObject({
+        id,
+        kind: text,
+        publisher: text,
+        title: text,
+        date: z
+          .string({ error: 'should be a date in quotes: "2018", "2018-05" or "2018-05-31"' })
+          .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: 'should be "YYYY", "YYYY-MM" or "YYYY-MM-DD"' }),
+        file: z
+          .string()
+          .regex(/^[\w.-]+\.txt$/, { error: 'should be a .txt file name in knowledge/sources/' }),
+        sha256: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/, { error: 'should be the 64-letter sha256sum of the file' }),
+      }),
+    )
+    .min(1, { error: 'needs at least one document' }),
+});
+
+export const factsFile = z.strictObject({
+  facts: z.array(
+    z.strictObject({
+      id,
+      value: z.union([text, z.number()], { error: 'should be a text or a number' }),
+      en: text.optional(),
+      ...quoted,
+    }),
+  ),
+});
+
+export const amountsFile = z.strictObject({
+  amounts: z.array(
+    z.strictObject({
+      from: year,
+      to: year,
+      kronor: z.number({ error: 'should be a number of kronor: 425000000' }).int().positive(),
+      ...quoted,
+    }),
+  ),
+});
+
+export const eligibilityFile = z.strictObject({
+  lists: z.array(z.strictObject({ year, document: id, heading: text, municipalities: z.array(text).min(1) })),
+});
+
+export const agenciesFile = z.strictObject({
+  agencies: z.array(
+    z.strictObject({
+      from: year,
+      to: year.optional(),
+      name: text,
+      en: text,
+      temporary: z.boolean({ error: 'should be true or false' }).optional(),
+      ...quoted,
+    }),
+  ),
+});
+
+export const contactsFile = z.strictObject({
+  contacts: z.array(z.strictObject({ id, value: text, ...quoted })),
+  roles: z.array(z.strictObject({ id, sv: text, en: text, from: isoDate, to: isoDate, ...quoted })),
+});
+
+export const faqFile = z.strictObject({
+  entries: z.array(
+    z.strictObject({
+      id,
+      intent: z.enum(INTENTS, { error: `should be one of: ${INTENTS.join(', ')}` }),
+      examples: z.strictObject({
+        sv: z.array(text).min(1, { error: 'give at least one Swedish example question' }),
+        en: z.array(text).min(1, { error: 'give at least one English example question' }),
+      }),
+      keywords: words,
+      weak: words.optional(),
+      answer: bilingual.optional(),
+      sources: z.array(id).optional(),
+      composer: z
+        .string()
+        .regex(/^[A-Za-z]+$/, { error: 'should be the name of an engine function' })
+        .optional(),
+    }),
+  ),
+});
+
+export const phrasesFile = z.strictObject({
+  phrases: z.record(
+    id,
+    z.strictObject({
+      slots: z.array(z.string().regex(/^[a-z]+$/)).optional(),
+      sv: z.string(),
+      en: z.string(),
+    }),
+  ),
+  examples: z.strictObject({ sv: z.array(text).min(1), en: z.array(text).min(1) }),
+  summary: z.strictObject({
+    title: bilingual,
+    intro: bilingual,
+    contact: bilingual,
+  }),
+});
+
+// A cue phrase: words of letters, optionally ending in *, the one-word wildcard _, and a leading ^.
+const cue = z.string().regex(/^\^?\s*(?:[\p{L}\p{N}'’]+\*?|_)(?:\s+(?:[\p{L}\p{N}'’]+\*?|_))*$/u, {
+  error: 'a cue is words of letters, each may end in *, "_" stands for any word, "^" for the start',
+});
+const cues = z.array(cue);
+
+export const wordsFile = z.strictObject({
+  stopwords: words,
+  programme: words,
+  programme_endings: words,
+  not_typos: words,
+  language: z.strictObject({ sv: words, en: words }),
+  help: z.strictObject({ phrases: words, only: words }),
+  thanks: words,
+  questions: z.strictObject({ starts: words, yes_no: words, joins: words }),
+  cues: z.strictObject({
+    amount: cues,
+    eligibility: cues,
+    how_to_apply: cues,
+    money: cues,
+    duration: cues,
+    purpose: cues,
+    overview: cues,
+    other_applicants: cues,
+    total: cues,
+    compare: cues,
+    first_year: cues,
+    why: cues,
+    average: cues,
+    currency: cues,
+    source: cues,
+    correction: cues,
+    ellipsis: cues,
+    pronoun_place: cues,
+    pronoun_year: cues,
+    year_after: cues,
+    year_before: cues,
+    per_municipality: z.strictObject({ each: cues, nouns: cues, split: cues, between: cues }),
+    list: z.strictObject({ asks: cues, fillers: cues, nouns: cues, after: cues, phrases: cues }),
+  }),
+});
+
+export const placesFile = z.strictObject({
+  aliases: z.record(text, text),
+  districts: z.record(text, text),
+  name_suffixes: words,
+  word_like: words,
+  county_prefixes: z.record(text, words),
+});
+
+/** Each content file and the shape it must have. */
+export const FILES = {
+  'documents.yaml': documentsFile,
+  'facts.yaml': factsFile,
+  'amounts.yaml': amountsFile,
+  'eligibility.yaml': eligibilityFile,
+  'agencies.yaml': agenciesFile,
+  'contacts.yaml': contactsFile,
+  'faq.yaml': faqFile,
+  'phrases.yaml': phrasesFile,
+  'words.yaml': wordsFile,
+  'places.yaml': placesFile,
+} as const;
