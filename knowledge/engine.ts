@@ -670,16 +670,20 @@ export function createEngine(content: Content = CONTENT): Engine {
       .slice(0, MAX_MESSAGE_CHARS);
     const whole = words(text);
     const lang = detectLanguage(whole);
-    if (whole.length === 0 || isHelp(text, whole)) return help(lang);
-    if (isThanks(whole))
-      return toAnswer(thanksParts({ kb, lang }), {
+    if (whole.length === 0 || isHelp(text, whole)) return { ...help(lang), rule: 'help' };
+    if (isThanks(whole)) {
+      // "Tack!": a short reply; the conversation's context stays for the next question.
+      const parts = thanksParts({ kb, lang });
+      const meta = {
         lang,
-        intent: 'help',
+        intent: 'help' as const,
         entryId: 'thanks',
         confidence: 1,
         municipalities: [],
         context: context ?? null,
-      });
+      };
+      return { ...toAnswer(parts, meta), rule: 'thanks' };
+    }
 
     // The question sentences; the rest of a long message is context (its places and years).
     const all = sentences(text);

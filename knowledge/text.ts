@@ -5,7 +5,7 @@
 export const MAX_MESSAGE_CHARS = 2_000;
 
 /** Nothing to fold beyond lower case. */
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~]*$/;
 
 const EXTRA_FOLDS: Record<string, string> = { ø: 'o', æ: 'ae', ß: 'ss', ð: 'd', þ: 'th', ł: 'l', đ: 'd' };
 
@@ -14,6 +14,22 @@ export function fold(text: string): string {
   const lower = text.toLowerCase();
   // Most words are plain ASCII: skip Unicode normalisation for them (it dominates the engine's start).
   if (ASCII.test(lower)) return lower;
+  // Swedish words recur (the content folds each of them many times at start): remember short ones.
+  const known = folded.get(lower);
+  if (known !== undefined) return known;
+  const out = normalise(lower);
+  if (lower.length <= 40) {
+    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+    folded.set(lower, out);
+  }
+  return out;
+}
+
+/** Folded short texts; cleared when full, so a long-lived Lambda's memory stays bounded. */
+const folded = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 5_000;
+
+function normalise(lower: string): string {
   return lower
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
