@@ -12,8 +12,8 @@ const alarmOn = (namespace: string, metric: string, dimension?: { Name: string; 
     AlarmActions: [{ Ref: 'AlarmTopic' }],
   },
 });
-const fnAlarm = (metric: string) =>
-  alarmOn('AWS/Lambda', metric, { Name: 'FunctionName', Value: { Ref: 'Fn' } });
+const fnAlarm = (metric: string, fn = 'Fn') =>
+  alarmOn('AWS/Lambda', metric, { Name: 'FunctionName', Value: { Ref: fn } });
 
 /** The operations part of a packaged template: throttling, topic, alarms, dashboard. */
 function operations(): Record<string, object> {
@@ -26,6 +26,8 @@ function operations(): Record<string, object> {
     FnErrorsAlarm: fnAlarm('Errors'),
     FnThrottlesAlarm: fnAlarm('Throttles'),
     FnAckDurationAlarm: fnAlarm('Duration'),
+    OtherErrorsAlarm: fnAlarm('Errors', 'Other'),
+    OtherThrottlesAlarm: fnAlarm('Throttles', 'Other'),
     QueueDepthAlarm: alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', {
       Name: 'QueueName',
       Value: { 'Fn::GetAtt': ['Queue', 'QueueName'] },
@@ -249,6 +251,10 @@ describe('the packaged-template check, for operations', () => {
           FnErrorsAlarm: undefined,
           FnThrottlesAlarm: undefined,
           StoreFailuresAlarm: undefined,
+          // Left: the ack-duration alarm; these are the other function's and the queue's.
+          OtherErrorsAlarm: undefined,
+          OtherThrottlesAlarm: undefined,
+          QueueDepthAlarm: undefined,
         },
       }),
       '',
