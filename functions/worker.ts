@@ -41,17 +41,12 @@ const invokeReceiver: Receiver = {
   stop: async () => undefined,
 };
 
-/** The parts a test may replace (the engine, to see what it was given); production passes nothing. */
-export interface WorkerOptions {
-  engine?: () => ReturnType<typeof createEngine>;
-}
-
 interface Built {
   app: App;
   botUserId: string;
 }
 
-function build(config: Config, options: WorkerOptions, remainingMs: () => number, metrics: Metrics): Built {
+function build(config: Config, remainingMs: () => number, metrics: Metrics): Built {
   const app = new App({
     receiver: invokeReceiver,
     token: config.slack.botToken,
@@ -86,7 +81,7 @@ function build(config: Config, options: WorkerOptions, remainingMs: () => number
     ),
   );
   registerListeners(app, {
-    engine: (options.engine ?? createEngine)(),
+    engine: createEngine(),
     store,
     userHashSalt: config.userHashSalt,
     botUserId: config.slack.botUserId,
@@ -104,7 +99,7 @@ const isObj = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Builds a worker handler; `handler` below is the one Lambda runs. */
-export function createWorker(options: WorkerOptions = {}) {
+export function createWorker() {
   let built: Promise<Built> | undefined;
   // The current invocation's deadline; the listeners' retries read it through remainingMs.
   let deadline = 0;
@@ -121,7 +116,7 @@ export function createWorker(options: WorkerOptions = {}) {
       const work = item as unknown as WorkItem;
       // A failed cold start (SSM unreachable) is not cached: the next invocation tries again.
       built ??= loadConfig()
-        .then((config) => build(config, options, remainingMs, metrics))
+        .then((config) => build(config, remainingMs, metrics))
         .catch((error: unknown) => {
           built = undefined;
           throw error;

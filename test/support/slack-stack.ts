@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { logger } from '../../functions/logger.ts';
 import { handler } from '../../functions/slack.ts';
 import { DynamoStore } from '../../functions/store/dynamo.ts';
-import { createWorker, type WorkerOptions } from '../../functions/worker.ts';
+import { createWorker } from '../../functions/worker.ts';
 import { freshTable } from './dynamo.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { type LoopbackLambda, startLoopbackLambda } from './lambda-invoke.ts';
@@ -28,11 +28,11 @@ export interface SlackStack {
 }
 
 /** Sets up the stack for the calling test file (hooks included) and returns it once ready. */
-export function slackStack(options: WorkerOptions & { dynamoEndpoint?: () => string } = {}): SlackStack {
+export function slackStack(options: { dynamoEndpoint?: () => string } = {}): SlackStack {
   const stack = {} as SlackStack;
   beforeAll(async () => {
     const [slack, table] = await Promise.all([startFakeSlack(), freshTable('slack')]);
-    const worker = createWorker(options);
+    const worker = createWorker();
     const lambda = await startLoopbackLambda({
       // The worker's timeout in serverless.yml is 40 s; its retries plan with what is left of it.
       [WORKER_FUNCTION_NAME]: (payload) =>
