@@ -119,6 +119,40 @@ describe('npm run dev', () => {
     expect(await settled(() => repliesIn('D0E2EDM').length, 1)).toBe(1);
   });
 
+  it('answers a follow-up in a thread from the thread\'s context: "@bot och 2019?"', async () => {
+    const channel = 'C0E2ETHREAD';
+    const question = signedEvent(
+      { type: 'app_mention', text: `<@${BOT_USER_ID}> Vem fördelar pengarna 2018?`, channel },
+      { secret: SECRET },
+    );
+    const root = JSON.parse(question.body ?? '{}').event.ts as string;
+    expect((await post(question)).status).toBe(200);
+    expect(await settled(() => repliesIn(channel).length, 1)).toBe(1);
+    const followUp = signedEvent(
+      { type: 'app_mention', text: `<@${BOT_USER_ID}> och 2019?`, channel, thread_ts: root },
+      { secret: SECRET },
+    );
+    expect((await post(followUp)).status).toBe(200);
+    expect(await settled(() => repliesIn(channel).length, 2)).toBe(2);
+    const [, reply] = repliesIn(channel);
+    expect(reply?.args.thread_ts).toBe(root);
+    expect(String(reply?.args.text)).toMatch(/Delegationen mot segregation/);
+  });
+
+  it('answers a follow-up in a DM from the DM\'s context: "och för Malmö?" after an amount', async () => {
+    const channel = 'D0E2EFOLLOW';
+    const dm = (text: string) =>
+      signedEvent({ type: 'message', channel_type: 'im', channel, text }, { secret: SECRET });
+    expect((await post(dm('Hur mycket avsätts 2019?'))).status).toBe(200);
+    expect(await settled(() => repliesIn(channel).length, 1)).toBe(1);
+    expect((await post(dm('och för Malmö?'))).status).toBe(200);
+    expect(await settled(() => repliesIn(channel).length, 2)).toBe(2);
+    const reply = String(repliesIn(channel)[1]?.args.text);
+    expect(reply).toMatch(/Malmö/);
+    // The release gives no amount per municipality, and the answer says so.
+    expect(reply).toMatch(/framgår inte/);
+  });
+
   it('acknowledges /bidrag at once and answers privately through its response_url', async () => {
     const responses = () => slack.callsTo('response_url').filter((c) => c.path === '/response/e2e-cmd');
     const response = await post(

@@ -154,6 +154,12 @@ export function signedUrlVerification(
   return apiEvent(body, 'application/json', options);
 }
 
+/**
+ * The response_url of a payload whose test does not look at the reply. On loopback, at a port nothing
+ * listens on: the worker now posts there, and a test must never send anything off this machine.
+ */
+const UNUSED_RESPONSE_URL = 'http://127.0.0.1:9/response/unused';
+
 /** A /bidrag invocation as Slack posts it: form-encoded fields. */
 export function signedCommand(
   overrides: { text?: string; response_url?: string; user_id?: string; command?: string } = {},
@@ -170,7 +176,7 @@ export function signedCommand(
     command: '/bidrag',
     text: 'Vilka kommuner får bidraget?',
     api_app_id: 'A0TESTAPP1',
-    response_url: 'https://hooks.slack.com/commands/T0TESTTEAM/1/unused',
+    response_url: UNUSED_RESPONSE_URL,
     trigger_id: '1.2.3',
     ...overrides,
   };
@@ -208,7 +214,7 @@ export function signedAction(
     ...(message === undefined
       ? {}
       : { message: { type: 'message', user: BOT_USER_ID, text: 'svar', ...message } }),
-    response_url: overrides.response_url ?? 'https://hooks.slack.com/actions/T0TESTTEAM/1/unused',
+    response_url: overrides.response_url ?? UNUSED_RESPONSE_URL,
     actions: [
       {
         type: 'button',
