@@ -376,10 +376,18 @@ export function amount(ctx: Context): Parts {
     lines.push(say(ctx, 'amount.not-that', { said: kb.kronor(ctx.stated, ctx.lang), year: premise }));
   for (const y of inside) lines.push(amountLine(ctx, y));
   years.push(...inside);
-  if (period.total && inside.length > 1 && period.ranges.length === 0) {
-    const sum = inside.reduce((s, y) => s + (kb.amountFor(y) ?? 0), 0);
-    lines.push(say(ctx, 'amount.together', { sum: kb.kronor(sum, ctx.lang) }));
-  }
+  const sumInside = inside.reduce((s, y) => s + (kb.amountFor(y) ?? 0), 0);
+  if (period.total && inside.length > 1 && period.ranges.length === 0)
+    lines.push(say(ctx, 'amount.together', { sum: kb.kronor(sumInside, ctx.lang) }));
+  // "Genomsnitt för 2018 och 2019?": the average of the years named.
+  if (ctx.average && inside.length > 1 && period.ranges.length === 0)
+    lines.push(
+      say(ctx, 'amount.average', {
+        years: joinNames(ctx, inside.map(String)),
+        average: kb.kronor(Math.round(sumInside / inside.length), ctx.lang),
+        n: inside.length,
+      }),
+    );
   if (outside.length) lines.push(outsideLine(ctx, outside));
   if (lines.length === 0) {
     const average = ctx.average ? `\n${averageLine(ctx, [kb.firstYear, kb.lastYear])}` : '';

@@ -103,7 +103,8 @@ export interface Words {
   language: { sv: string[]; en: string[] };
   help: { phrases: string[]; only: string[] };
   thanks: string[];
-  questions: { starts: string[]; yes_no: string[]; joins: string[] };
+  neutral: string[];
+  questions: { starts: string[]; yes_no: string[]; joins: string[]; prepositions: string[] };
   cues: {
     amount: string[];
     eligibility: string[];
@@ -265,7 +266,8 @@ export function createKnowledge(content: Content = CONTENT): Knowledge {
 export function kronor(amount: number, lang: Lang): string {
   const billions = amount >= 1_000_000_000;
   const value = billions ? amount / 1_000_000_000 : amount / 1_000_000;
-  const digits = value.toFixed(3).replace(/\.?0+$/, '');
+  // Four decimals: an average such as 1,9375 miljarder is exact, not rounded to 1,938.
+  const digits = value.toFixed(4).replace(/\.?0+$/, '');
   const number = lang === 'sv' ? digits.replace('.', ',') : digits;
   if (lang === 'sv')
     return `${number} ${billions ? (value === 1 ? 'miljard' : 'miljarder') : 'miljoner'} kronor`;

@@ -99,16 +99,23 @@ function compileCues(w: Content['words']) {
       'u',
     ),
     listAsk: new RegExp(`\\b(?:${alternatives(list.asks)})\\b`, 'u'),
-    questionStart: new RegExp(`^(?:${alternatives(w.questions.starts)})\\b`, 'u'),
+    questionStart: new RegExp(`^${questionStart(w.questions)}`, 'u'),
     yesNo: new RegExp(`^(?:${alternatives(w.questions.yes_no)})\\b`, 'u'),
     // A join before a question word starts a new question: "… och hur mycket …", "…, and who …".
     join: new RegExp(
-      `(?:,\\s*|\\s+)(?:(?:${alternatives(w.questions.joins)})\\s+)(?=(?:${alternatives(w.questions.starts)})\\b)|[,;]\\s+(?=(?:${alternatives(w.questions.starts)})\\b)`,
+      `(?:,\\s*|\\s+)(?:(?:${alternatives(w.questions.joins)})\\s+)(?=${questionStart(w.questions)})|[,;]\\s+(?=${questionStart(w.questions)})`,
       'giu',
     ),
+    // "Fråga: kan vi söka?" inside a longer sentence: the question begins after the colon.
+    colonQuestion: new RegExp(`:\\s+(?=${questionStart(w.questions)})`, 'u'),
   };
 }
 type Cues = ReturnType<typeof compileCues>;
+
+/** A question word, perhaps after a preposition ("till vilken myndighet", "from which year"). */
+function questionStart(q: Content['words']['questions']): string {
+  return `(?:(?:${alternatives(q.prepositions)})\\s+)?(?:${alternatives(q.starts)})\\b`;
+}
 
 /** What one part of a message says, read once; the rules below decide on it. */
 interface Reading {
@@ -174,13 +181,22 @@ export function createEngine(content: Content = CONTENT): Engine {
   const HELP_WORDS = new Set(w.help.phrases.map(fold));
   const HELP_ONLY = new Set(w.help.only.map(fold));
   const THANKS = new Set(w.thanks.map(fold));
-  // Every single word of every cue list: such a word is understood, even if no FAQ entry has it.
-  const CUE_WORDS = new Set(
-    Object.values(w.cues)
-      .flatMap((v) => (Array.isArray(v) ? v : Object.values(v as Record<string, string[]>).flat()))
-      .flatMap((phrase) => fold(String(phrase)).replace(/[*^_]/g, ' ').split(/\s+/))
+  const NEUTRAL = new Set(w.neutral.map(fold));
+  const DISCOURSE = new Set(
+    [w.cues.ellipsis, w.cues.pronoun_place, w.cues.pronoun_year, w.cues.correction, w.cues.source]
+      .flat()
+      .flatMap((phrase) => fold(phrase).replace(/[*^_]/g, ' ').split(/\s+/))
       .filter((x) => x.length >= 3),
   );
+  // Every single word of every cue list: such a word is understood, even if no FAQ entry has it.
+  const cueWords = Object.values(w.cues)
+    .flatMap((v) => (Array.isArray(v) ? v : Object.values(v as Record<string, string[]>).flat()))
+    .flatMap((phrase) => fold(String(phrase)).replace(/[_^]/g, ' ').split(/\s+/))
+    .filter((x) => x.replace('*', '').length >= 3);
+  const CUE_WORDS = new Set(cueWords.filter((x) => !x.endsWith('*')));
+  const CUE_PREFIXES = cueWords.filter((x) => x.endsWith('*')).map((x) => x.slice(0, -1));
+  /** A word some cue list has ("snittet" by "snitt*"). */
+  const isCueWord = (x: string) => CUE_WORDS.has(x) || CUE_PREFIXES.some((p) => x.startsWith(p));
 
   /** The matcher's view of a text: folded content words, no function words, no numbers. */
   function topicTerms(text: string): string[] {
@@ -214,9 +230,17 @@ export function createEngine(content: Content = CONTENT): Engine {
     if (folded.some((x) => x === 'hjalp' || x === 'help') && folded.every((x) => HELP_ONLY.has(x)))
       return true;
     const phrase = folded.join(' ');
-    return HELP_WORDS.has(phrase) || /^(hjalp|help)\b/.test(phrase);
+    // "Hej igen!", "Hey, sorry, back again!": a greeting, whatever small words come with it.
+    const greeting = folded.some((x) => HELP_WORDS.has(x)) && folded.every((x) => HELP_ONLY.has(x));
+    return greeting || HELP_WORDS.has(phrase) || /^(hjalp|help)\b/.test(phrase);
   }
 
+  /** Only thanks ("Tack!", "thx a lot, super helpful for my thesis"): begins with thanks, asks nothing. */
+  const thanksFirst = (all: readonly Word[], text: string) =>
+    /^(tack|thanks?|thx|ty|tnx|tusen|cheers)$/.test(all[0]?.folded ?? '') &&
+    !text.includes('?') &&
+    !all.some((x) => isPlaceWord(x.folded)) &&
+    !/\d/.test(text);
   const isThanks = (all: readonly Word[]) =>
     all.length > 0 &&
     all.some((x) => /^(tack|thanks?|thx|ty|tnx|cheers)/.test(x.folded)) &&
@@ -228,13 +252,17 @@ export function createEngine(content: Content = CONTENT): Engine {
     const f = fold(text);
     const period = parsePeriod(text, f, periodCues);
     const recognition = recognise(all, isWord);
-    const query = [...new Set(topicTerms(text))].slice(0, MAX_TOPIC_TERMS);
+    // An unknown ordinary word ("exakt", "across") would dilute the topic, and the words that point back
+    // at an earlier question ("samma", "och", "de") are no topic: leave them out.
+    const query = [...new Set(topicTerms(text))]
+      .filter((x) => (!NEUTRAL.has(x) || matcher.knows(x)) && !DISCOURSE.has(x))
+      .slice(0, MAX_TOPIC_TERMS);
     const results = matcher.rank(query, 5);
     const top = results[0];
     const score = top?.score ?? 1;
     // Cue words ("mycket", "söka") say how a question is put, not what it is about: they do not make a
     // question about rain or passports one about the grant.
-    const places = query.filter((x) => !isPlaceWord(x) && !CUE_WORDS.has(x));
+    const places = query.filter((x) => !isPlaceWord(x) && !isCueWord(x) && !NEUTRAL.has(x));
     const named = new Set(recognition.mentions.flatMap((m) => words(m.said).map((x) => x.folded)));
     const cue = Object.fromEntries(
       Object.entries(cues).map(([k, re]) => [k, (re as RegExp).test(f)]),
@@ -255,15 +283,14 @@ export function createEngine(content: Content = CONTENT): Engine {
       score,
       strong: top && score <= ANSWER_AT ? top.entry : null,
       offTopic: matcher.unknownShare(places) > 0.5,
-      unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !CUE_WORDS.has(x) && !matcher.knows(x)),
+      unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !matcher.knows(x)),
       statedKronor: statedKronor(f),
       cue,
     };
   }
 
-  const WH = new Set(w.questions.starts.map(fold).filter((x) => !w.questions.yes_no.map(fold).includes(x)));
-  /** "Vad …", "When …": a question for a fact, not a yes or no. */
-  const whStart = (f: string) => WH.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
+  /** Words of being on a list ("med", "utvalda", "included"): a yes-or-no about a place's place in it. */
+  const BELONGS = /\b(med|utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
   const namesProgramme = (r: Reading) =>
     r.all.some((x) => PROGRAMME_WORDS.has(x.folded) || isProgrammeCompound(x.folded));
   /** The part asks about a topic of its own, not only about a place or a year. */
@@ -307,7 +334,11 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   /** The ordered rules: the first that applies decides. Each has a name, logged with the answer. */
-  function decide(reading: Reading, prev: ConversationContext | null): Decision {
+  /**
+   * `sameMessage`: `prev` comes from the sentences before the question in the same message, so an
+   * eligibility question may take their places ("sorry, I meant Nyköping. Eligible?").
+   */
+  function decide(reading: Reading, prev: ConversationContext | null, sameMessage = false): Decision {
     let r = reading;
     const lang = r.lang;
     const ctx = contextOf(r, lang);
@@ -347,7 +378,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       prev &&
       !named &&
       !r.county &&
-      (r.cue.pronounPlace || r.cue.why || r.cue.correction) &&
+      (r.cue.pronounPlace || r.cue.why || r.cue.correction || (sameMessage && r.cue.eligibility)) &&
       prevPlaces.length
     ) {
       ctx.mentions = prevPlaces;
@@ -386,7 +417,8 @@ export function createEngine(content: Content = CONTENT): Engine {
     const leaning =
       prev?.topic &&
       (!ownTopic(r) || r.cue.correction) &&
-      (named ||
+            (named ||
+        (sameMessage && r.query.length === 0) ||
         hasYears(r.period) ||
         r.county ||
         r.cue.ellipsis ||
@@ -426,6 +458,11 @@ export function createEngine(content: Content = CONTENT): Engine {
     )
       return made('other-currency', inOtherCurrency(ctx), 'amount', 'amount', 1, 'amount');
     if (r.cue.perMunicipality) return entry('per-municipality', 'amount.per-municipality', 'amount');
+    // "Kan föreningar i Malmö söka?", "kan jag söka …": not a municipality applying; no verdict for the place.
+    if (r.cue.eligibility && r.cue.otherApplicants && !r.cue.amount) {
+      ctx.mentions = [];
+      return entry('other-applicants', 'otherApplicants', 'eligibility');
+    }
 
     if (ctx.mentions.length && carried.length && !named) {
       // "hur mycket får de då?", "kan min kommun söka?": the places of the question before.
@@ -439,13 +476,23 @@ export function createEngine(content: Content = CONTENT): Engine {
       // "Vad blir det för väder i Göteborg?": a question about something else that names a place gets no
       // verdict; "Landskrona stad, är de med?" with a word the bot does not know still gets one.
       const elsewhere = sure && r.offTopic && !r.strong && !asksToApply;
-      const aside = elsewhere && whStart(f) && !namesProgramme(r);
+      // No word of the grant and none of belonging to a list: about the place, not the programme.
+      const aside = elsewhere && !namesProgramme(r) && !BELONGS.test(f) && !cues.yesNo.test(f);
       if (r.cue.amount || r.cue.money || topId?.startsWith('amount')) {
         // "How much does a Stockholm apartment cost?" is not about the grant.
         if (aside) return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
         if (elsewhere) return made('named-besides', besides(ctx), 'unknown', null, confidence, null);
         return entry('named-amount', 'amount.per-municipality', 'amount');
       }
+      // "Vilka bostadsområden i Malmö omfattas?": which of something about a place, not whether it may apply.
+      const near = r.strong ?? (r.cue.listAsk && r.top && r.score <= SUGGEST_AT ? r.top.entry : null);
+      if (
+        near &&
+        r.cue.listAsk &&
+        !r.strong &&
+        !['eligibility', 'municipalities', 'amount', 'help'].includes(near.intent)
+      )
+        return entry('named-which', near.id, near.intent, confidence);
       if (r.strong && !['eligibility', 'municipalities', 'amount', 'help'].includes(r.strong.intent)) {
         // "Vem fördelar pengarna i Malmö?" is about the agency; the municipality comes along.
         if (!asksToApply) return entry('named-topic', r.strong.id, r.strong.intent, confidence);
@@ -462,25 +509,12 @@ export function createEngine(content: Content = CONTENT): Engine {
       if (elsewhere) return made('named-besides', besides(ctx), 'unknown', null, confidence, null);
       return entry('named-eligibility', 'eligibility', 'eligibility');
     }
-    if (hasYears(r.period)) {
-      if (r.cue.amount) return entry('year-amount', 'amount', 'amount');
-      if (r.cue.list) return entry('year-list', 'municipalities', 'municipalities');
-      // A year with a clear topic ("Vem fördelar pengarna 2019?", "Baylan 2021") answers that topic; a
-      // year alone is an amount question; a year with only unknown words ("Vem vann valet 2018?") is not.
-      const topic = r.results.find((x) => x.score <= ANSWER_AT && x.entry.intent !== 'amount');
-      if (topic && !r.offTopic)
-        return entry('year-topic', topic.entry.id, topic.entry.intent, 1 - topic.score);
-      if (r.strong || !r.offTopic || r.cue.money || r.period.compare)
-        return entry('year-amount', 'amount', 'amount');
-    }
     if (r.county) {
       ctx.county = r.county;
       if (r.cue.amount) return entry('county-amount', 'amount.per-municipality', 'amount');
       // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
       // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
-      // Only "Vilka kommuner i …", "Are there … in …" names them as eligible; "Kan Skåne söka?" asks about
-      // the county itself ("Kan Region Skåne söka?" about the regional authority): no municipality's verdict.
-      ctx.mentions = cues.listAsk.test(f) && !/\bregion\b/.test(f) ? countyMentions(r.county, ctx) : [];
+      ctx.mentions = /\bregion\b/.test(f) ? [] : countyMentions(r.county, ctx);
       return made(
         'county',
         compose('county', ctx),
@@ -490,12 +524,21 @@ export function createEngine(content: Content = CONTENT): Engine {
         'eligibility',
       );
     }
+    if (hasYears(r.period)) {
+      if (r.cue.amount || r.cue.average) return entry('year-amount', 'amount', 'amount');
+      if (r.cue.list) return entry('year-list', 'municipalities', 'municipalities');
+      // A year with a clear topic ("Vem fördelar pengarna 2019?", "Baylan 2021") answers that topic; a
+      // year alone is an amount question; a year with only unknown words ("Vem vann valet 2018?") is not.
+      const topic = r.results.find((x) => x.score <= ANSWER_AT && x.entry.intent !== 'amount');
+      if (topic && !r.offTopic)
+        return entry('year-topic', topic.entry.id, topic.entry.intent, 1 - topic.score);
+      if (r.strong || !r.offTopic || r.cue.money || r.period.compare)
+        return entry('year-amount', 'amount', 'amount');
+    }
     // "How many municipalities can apply in total?" is the list, not a sum of kronor.
     if (r.cue.list && !r.cue.money && !/\b(hur mycket|how much)\b/.test(f))
       return entry('list', 'municipalities', 'municipalities');
     if (!r.cue.amount) {
-      if (r.cue.eligibility && r.cue.otherApplicants)
-        return entry('other-applicants', 'otherApplicants', 'eligibility');
       // "Vad innebär satsningen?": only when the programme itself is named ("What is 17 times 23?" is not).
       if (r.query.length === 0 && namesProgramme(r) && r.cue.overview)
         return entry('overview', 'overview', 'background');
@@ -516,7 +559,7 @@ export function createEngine(content: Content = CONTENT): Engine {
         confidence,
         near?.id ?? null,
       );
-    if (r.cue.duration && (!r.strong || r.strong.intent === 'amount'))
+    if (r.cue.duration && (!r.strong || r.strong.intent === 'amount' || r.strong.intent === 'municipalities'))
       return entry('duration', 'duration', 'amount');
     if (r.cue.purpose && (!r.strong || r.strong.intent === 'amount'))
       return entry('purpose', 'purpose', 'purpose');
@@ -671,7 +714,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     const whole = words(text);
     const lang = detectLanguage(whole);
     if (whole.length === 0 || isHelp(text, whole)) return { ...help(lang), rule: 'help' };
-    if (isThanks(whole)) {
+    if (isThanks(whole) || thanksFirst(whole, text)) {
       // "Tack!": a short reply; the conversation's context stays for the next question.
       const parts = thanksParts({ kb, lang });
       const meta = {
@@ -686,7 +729,11 @@ export function createEngine(content: Content = CONTENT): Engine {
     }
 
     // The question sentences; the rest of a long message is context (its places and years).
-    const all = sentences(text);
+    // A sentence that runs on into its question ("… Uddevalla kommun Fråga: kan vi söka?") is two.
+    const all = sentences(text).flatMap((sentence) => {
+      const at = fold(sentence).search(cues.colonQuestion);
+      return at > 0 ? [sentence.slice(0, at + 1), sentence.slice(at + 1).trim()] : [sentence];
+    });
     const asked = all.filter((s) => !s.startsWith(QUOTED) && isQuestion(s));
     const questions = asked.length ? asked : all.filter((s) => !s.startsWith(QUOTED)).slice(-1);
     const contextText = all
@@ -715,9 +762,11 @@ export function createEngine(content: Content = CONTENT): Engine {
     if (parts.length === 0) return help(lang);
 
     const decisions: Decision[] = [];
+    let sameMessage = contextText.length > 0;
     for (const part of parts) {
       const r = read(part, lang);
-      const d = decide(r, prev);
+      const d = decide(r, prev, sameMessage);
+      sameMessage = false;
       decisions.push(d);
       prev = nextContext(d, lang, prev);
     }
@@ -760,9 +809,14 @@ export function createEngine(content: Content = CONTENT): Engine {
    */
   function splitParts(sentence: string): string[] {
     cues.join.lastIndex = 0;
-    const body = sentence.replace(/^[^:?]{1,30}:\s+(?=\S)/u, (preface) =>
-      /\d:\d/.test(preface) ? preface : '',
-    );
+    // "hur mkt 2018 + vem e presskontakt?": a plus joins two questions too.
+    sentence = sentence.replace(/\s+[+&]\s+/g, ', ');
+    // A preface of plain words is dropped ("Two things: …"); one that names a place or a year is part of
+    // the question ("Karlskrona Municipality: eligible?", "Östergötland: which municipalities …?").
+    const body = sentence.replace(/^[^:?]{1,30}:\s+(?=\S)/u, (preface) => {
+      const said = words(preface);
+      return /\d/.test(preface) || said.some((x) => isPlaceWord(x.folded)) || county(said) ? preface : '';
+    });
     const pieces = body
       .split(cues.join)
       .map((p) => p.trim())

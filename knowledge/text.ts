@@ -44,21 +44,25 @@ function normalise(lower: string): string {
  * context, not as the question.
  */
 export function unmarkup(text: string): string {
-  return text
-    .slice(0, MAX_MESSAGE_CHARS * 2)
-    .replace(/<[@!][^>]*>/g, ' ')
-    .replace(/<#[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
-    .replace(/<[^>\s]*>/g, ' ')
-    .replace(/:[a-z0-9_+-]+:/g, ' ')
-    .replace(
-      /```([\s\S]*?)```|`([^`]*)`/g,
-      (_, block: string | undefined, span: string | undefined) => block ?? span ?? '',
-    )
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/^\s*>\s?(.*)$/gm, (_, quoted: string) => `${QUOTED}${quoted}\n`);
+  return (
+    text
+      .slice(0, MAX_MESSAGE_CHARS * 2)
+      .replace(/<[@!][^>]*>/g, ' ')
+      .replace(/<#[^|>]*\|([^>]*)>/g, '$1')
+      .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, '$1')
+      .replace(/<[^>\s]*>/g, ' ')
+      .replace(/:[a-z0-9_+-]+:/g, ' ')
+      // ~struck through~: the writer took it back ("~Köping~ sorry, I meant Nyköping").
+      .replace(/~[^~\n]+~/g, ' ')
+      .replace(
+        /```([\s\S]*?)```|`([^`]*)`/g,
+        (_, block: string | undefined, span: string | undefined) => block ?? span ?? '',
+      )
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      .replace(/^\s*>\s?(.*)$/gm, (_, quoted: string) => `${QUOTED}${quoted}\n`)
+  );
 }
 
 /** Marks a line someone quoted: the engine reads it as context, never as the question. */
@@ -86,7 +90,7 @@ export function sentences(text: string): string[] {
     const quoted = line.startsWith(QUOTED);
     const parts = line
       .replace(QUOTED, '')
-      .split(/(?<=[?!]|(?<![\p{Lu}.]\p{L}{0,2}|\d)\.)\s+(?=[\p{Lu}\p{N}\-–"”'(])|(?<=\?)\s*/u);
+      .split(/(?<=[?!]|(?<![\p{Lu}.]\p{L}{0,2})\.)\s+(?=[\p{Lu}\p{N}\-–"”'(])|(?<=\?)\s*/u);
     // A quote and the reply typed on one line ("> Kan Lund söka? +1, undrar samma sak"): the quote is
     // its first sentence, the rest is the reply.
     parts.forEach((p, i) => {

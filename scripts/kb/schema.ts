@@ -137,7 +137,8 @@ export const wordsFile = z.strictObject({
   language: z.strictObject({ sv: words, en: words }),
   help: z.strictObject({ phrases: words, only: words }),
   thanks: words,
-  questions: z.strictObject({ starts: words, yes_no: words, joins: words }),
+  neutral: words,
+  questions: z.strictObject({ starts: words, yes_no: words, joins: words, prepositions: words }),
   cues: z.strictObject({
     amount: cues,
     eligibility: cues,

@@ -112,7 +112,10 @@ describe('municipality recognition', () => {
   });
 
   it('reads a county as a county, not as its largest municipality', () => {
-    expect(verdicts('Kan kommunerna i Stockholms län söka?')).toEqual([]);
+    const names = verdicts('Kan kommunerna i Stockholms län söka?').map((v) => `${v.name}=${v.eligible}`);
+    expect(names.sort()).toEqual(
+      ['Botkyrka', 'Huddinge', 'Järfälla', 'Stockholm', 'Södertälje'].map((n) => `${n}=true`),
+    );
   });
 
   it('answers a district by the municipality it lies in, and says so', () => {

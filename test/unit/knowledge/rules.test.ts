@@ -42,7 +42,7 @@ describe('routing rules', () => {
     const next = engine.answer('och 2019?', first.context);
     expect(next.rule).toBe('follow-up:topic');
     expect(next.text).toMatch(/Delegationen mot segregation/);
-    expect(next.text).toMatch(/som i förra frågan/);
+    expect(next.text).toMatch(/Tolkat utifrån det som frågades innan: ”Vem fördelar pengarna\?”/);
   });
 
   it('answers a pronoun by the places of the question before', () => {

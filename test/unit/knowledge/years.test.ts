@@ -72,7 +72,7 @@ describe('years and amounts', () => {
 
   it('names every uncovered year of a range, as spans', () => {
     expect(engine.answer('Hur mycket totalt mellan 2021 och 2030?').text).toContain(
-      'för 2028–2030 framgår inget belopp',
+      'något belopp för 2028–2030 framgår inte',
     );
   });
 
