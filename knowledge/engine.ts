@@ -417,7 +417,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     const leaning =
       prev?.topic &&
       (!ownTopic(r) || r.cue.correction) &&
-            (named ||
+      (named ||
         (sameMessage && r.query.length === 0) ||
         hasYears(r.period) ||
         r.county ||
