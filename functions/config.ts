@@ -1,14 +1,14 @@
-// The one place the bot (functions/) and its CLIs (cli/) read process.env: the Lambda's settings
-// (loadConfig, once per cold start) and the admin CLI's (cliStoreSettings, cliUserHashSalt). Libraries
-// read their own variables: Powertools its POWERTOOLS_* (log level, metrics on or off), the AWS SDK its
-// AWS_* (region, credentials). The dev tooling (scripts/, bench/) sets up environments for the bot
-// and reads its own few (PORT, the values it hands to serverless-offline). A missing value stops the function with a message that says which variable and where
-// its value comes from, instead of a confusing failure at the first Slack request.
+// The one place the bot (functions/) and its CLIs (cli/) read process.env: the Lambdas' settings
+// (loadAckConfig for the ack, loadConfig for the worker, once per cold start) and the admin CLI's
+// (cliStoreSettings, cliUserHashSalt). Libraries read their own variables: Powertools its POWERTOOLS_*
+// (log level, metrics on or off), the AWS SDK its AWS_* (region, credentials). The dev tooling
+// (scripts/, bench/) sets up environments for the bot and reads its own few (PORT, the values it hands
+// to serverless-offline). A missing value stops the function with a message that says which variable
+// and where its value comes from, instead of a confusing failure at the first Slack request.
 
-/** Everything the Lambda needs, validated. Secrets included: never log this object. */
+/** Everything the worker needs (the function that answers), validated. Secrets included: never log this. */
 export interface Config {
   slack: {
-    signingSecret: string;
     botToken: string;
     botId: string;
     botUserId: string;
@@ -24,6 +24,20 @@ export interface Config {
   userHashSalt: string;
   /** Slack user ids (U…) allowed to read other people's questions on the App Home; often none. */
   adminUserIds: ReadonlySet<string>;
+  /** The dead-letter queue for replies that could not be delivered; unset locally (they are logged). */
+  undeliveredQueueUrl: string | undefined;
+}
+
+/** Everything the ack function (Slack's HTTP endpoint) needs: it verifies, validates and hands over. */
+export interface AckConfig {
+  signingSecret: string;
+  botUserId: string;
+  worker: {
+    /** The worker Lambda's name, for the asynchronous Invoke. */
+    functionName: string;
+    /** The Lambda API to call; unset in AWS, serverless-offline's or a test's in local runs. */
+    endpoint: string | undefined;
+  };
 }
 
 /** A variable is missing or malformed; the message says which one and where to find its value. */
@@ -49,6 +63,7 @@ const WHERE: Record<string, string> = {
   SLACK_BOT_USER_ID: 'the "user_id" (U…) that auth.test returns for the bot token',
   TABLE_NAME: 'the DynamoDB table name (serverless.yml sets it; locally, any name: npm run dev creates it)',
   USER_HASH_SALT: 'a long random string you create once, e.g. `openssl rand -hex 32`; keep it secret',
+  WORKER_FUNCTION_NAME: "the worker Lambda's name (serverless.yml sets it: <service>-<stage>-worker)",
   ADMIN_USER_IDS:
     "the Slack user ids (U…, from the person's profile → ⋮ → Copy member ID) of the people allowed to read questions, comma-separated",
 };
@@ -123,12 +138,12 @@ function matching(env: Env, name: string, pattern: RegExp, shape: string): strin
   return value;
 }
 
-/** Fills in secrets given as SSM parameter names, then validates everything. */
+/** The worker's config: fills in secrets given as SSM parameter names, then validates everything. */
 export async function loadConfig(
   env: Env = process.env,
   readSecrets: SecretReader = readFromSsm,
 ): Promise<Config> {
-  return parse(await fromSsm(env, FROM_SSM, readSecrets));
+  return parse(await fromSsm(env, ['SLACK_BOT_TOKEN', 'USER_HASH_SALT', 'ADMIN_USER_IDS'], readSecrets));
 }
 
 /**
@@ -161,14 +176,36 @@ async function fromSsm(env: Env, names: readonly FromSsm[], readSecrets: SecretR
   return resolved;
 }
 
-/** Validates an environment that already holds every value (no SSM). */
+/** The ack function's config: only the signing secret is secret, and it never sees the bot token. */
+export async function loadAckConfig(
+  env: Env = process.env,
+  readSecrets: SecretReader = readFromSsm,
+): Promise<AckConfig> {
+  return parseAck(await fromSsm(env, ['SLACK_SIGNING_SECRET'], readSecrets));
+}
+
+const botUserId = (env: Env) =>
+  matching(env, 'SLACK_BOT_USER_ID', SLACK_USER_ID, 'U… (the bot user id, not the B… bot id)');
+
+/** Validates the ack function's environment (no SSM). */
+export function parseAck(env: Env): AckConfig {
+  return {
+    signingSecret: required(env, 'SLACK_SIGNING_SECRET'),
+    botUserId: botUserId(env),
+    worker: {
+      functionName: required(env, 'WORKER_FUNCTION_NAME'),
+      endpoint: url(env, 'LAMBDA_ENDPOINT', 'http://127.0.0.1:3002'),
+    },
+  };
+}
+
+/** Validates an environment that already holds every value the worker needs (no SSM). */
 export function parse(env: Env): Config {
   return {
     slack: {
-      signingSecret: required(env, 'SLACK_SIGNING_SECRET'),
       botToken: matching(env, 'SLACK_BOT_TOKEN', /^xox[bp]-/, 'xoxb-…'),
       botId: matching(env, 'SLACK_BOT_ID', /^B[A-Z0-9]+$/, 'B… (a bot id, not the U… user id)'),
-      botUserId: matching(env, 'SLACK_BOT_USER_ID', SLACK_USER_ID, 'U… (the bot user id, not the B… bot id)'),
+      botUserId: botUserId(env),
       apiUrl: url(env, 'SLACK_API_URL', 'http://127.0.0.1:5000/api/'),
     },
     store: {
@@ -178,6 +215,11 @@ export function parse(env: Env): Config {
     },
     userHashSalt: required(env, 'USER_HASH_SALT'),
     adminUserIds: userIds(env, 'ADMIN_USER_IDS'),
+    // `log` (npm run dev): no queue, the worker logs the scrubbed record instead.
+    undeliveredQueueUrl:
+      optional(env, 'UNDELIVERED_QUEUE_URL') === 'log'
+        ? undefined
+        : url(env, 'UNDELIVERED_QUEUE_URL', 'https://sqs.eu-north-1.amazonaws.com/123456789012/undelivered'),
   };
 }
 
@@ -220,16 +262,39 @@ export async function cliUserHashSalt(
   return required(await fromSsm(env, ['USER_HASH_SALT'], readSecrets), 'USER_HASH_SALT');
 }
 
+/** How long a cold start may wait for SSM: each attempt is capped, and so is the whole read. */
+const SSM = { connectionTimeoutMs: 1_000, requestTimeoutMs: 1_500, maxAttempts: 2, deadlineMs: 3_500 };
+
 async function readFromSsm(names: string[]): Promise<Record<string, string>> {
   // Imported on demand: local runs and tests give the secrets directly and never load the SSM client.
-  const { getParametersByName } = await import('@aws-lambda-powertools/parameters/ssm');
+  const { SSMProvider } = await import('@aws-lambda-powertools/parameters/ssm');
+  // The SDK's defaults have no request timeout and three attempts: a slow SSM would hold every cold start
+  // up to the Lambda timeout. Two short attempts, then give up (the next request tries again).
+  const provider = new SSMProvider({
+    clientConfig: {
+      maxAttempts: SSM.maxAttempts,
+      requestHandler: {
+        connectionTimeout: SSM.connectionTimeoutMs,
+        requestTimeout: SSM.requestTimeoutMs,
+        throwOnRequestTimeout: true,
+      },
+    },
+  });
   // One GetParameters call for all names; the default cache (5 s) does not matter, config is read once.
   // throwOnError false only affects parameters that do not exist (left out, so the caller can say which);
-  // access and network errors still reject.
-  const values = await getParametersByName<string>(Object.fromEntries(names.map((name) => [name, {}])), {
+  // access and network errors still reject. Powertools passes no abortSignal to the SDK, so the overall
+  // deadline is a race.
+  const deadline = AbortSignal.timeout(SSM.deadlineMs);
+  const read = provider.getParametersByName<string>(Object.fromEntries(names.map((name) => [name, {}])), {
     decrypt: true,
     throwOnError: false,
   });
+  const timedOut = new Promise<never>((_, reject) => {
+    deadline.addEventListener('abort', () => reject(new Error(`no answer within ${SSM.deadlineMs} ms`)), {
+      once: true,
+    });
+  });
+  const values = await Promise.race([read, timedOut]);
   const out: Record<string, string> = {};
   for (const name of names) {
     const value = values[name];

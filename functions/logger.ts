@@ -1,5 +1,4 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
 
 /** The `service` field of every log line and the dimension of every metric; serverless.yml's `service`. */
 export const SERVICE_NAME = 'bidrag-bot';
@@ -21,28 +20,21 @@ export function redact(text: string): string {
   return text.replace(TOKEN, 'xox?-[redacted]').replace(USER_ID, '[user]');
 }
 
-function line(parts: unknown[]): string {
-  return redact(
-    parts
-      .map((part) => (part instanceof Error ? `${part.name}: ${part.message}` : String(part)))
-      .join(' ')
-      .slice(0, 1_000),
-  );
+function code(error: Error): string | undefined {
+  const value = (error as { code?: unknown }).code;
+  return typeof value === 'string' ? value : undefined;
 }
 
-/** Bolt's and the Web API client's logger, forwarded to Powertools without their debug output. */
-export function boltLogger(target: Logger = logger): SlackLogger {
-  let level = LogLevel.INFO;
+/** An error's name, code and message (redacted), and its cause's: what a log line needs to say why. */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: typeof error };
+  const cause = error.cause instanceof Error ? error.cause : undefined;
   return {
-    // Bolt's debug lines dump whole requests (user ids, message text, Slack's verification token): never forwarded.
-    debug: () => undefined,
-    info: (...parts: unknown[]) => target.info(line(parts)),
-    warn: (...parts: unknown[]) => target.warn(line(parts)),
-    error: (...parts: unknown[]) => target.error(line(parts)),
-    setLevel: (next: LogLevel) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
+    error: error.name,
+    code: code(error),
+    detail: redact(error.message).slice(0, 300),
+    ...(cause
+      ? { cause: cause.name, causeCode: code(cause), causeDetail: redact(cause.message).slice(0, 300) }
+      : {}),
   };
 }

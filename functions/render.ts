@@ -4,7 +4,10 @@ import type { types } from '@slack/bolt';
 import { sourceLine } from '../knowledge/format.ts';
 import type { ProgrammeSummary } from '../knowledge/summary.ts';
 import type { Answer, Intent, Lang } from '../knowledge/types.ts';
+import { ACTION } from './actions.ts';
 import type { UsageStats, Vote } from './store/store.ts';
+
+export { ACTION, SUGGEST_ACTION } from './actions.ts';
 
 type KnownBlock = types.KnownBlock;
 type HomeView = types.HomeView;
@@ -32,17 +35,6 @@ export const LIMITS = {
   homeQuestion: 200,
 } as const;
 
-/** action_ids the listeners match on. */
-export const ACTION = {
-  feedbackUp: 'feedback_up',
-  feedbackDown: 'feedback_down',
-  /** Suggestion buttons are suggest_0, suggest_1, …: action_ids must be unique within a block. */
-  suggestPrefix: 'suggest_',
-} as const;
-
-/** Matches the suggestion buttons' action_ids. */
-export const SUGGEST_ACTION = /^suggest_\d+$/;
-
 const WORD_JOINER = '\u2060';
 
 /**
@@ -64,7 +56,7 @@ export function unescapeSlack(text: string): string {
 }
 
 /** The first `end` UTF-16 units of `text`, one less if that would split a surrogate pair. */
-function cutAt(text: string, end: number): string {
+export function cutAt(text: string, end: number): string {
   let e = Math.max(0, end);
   const code = text.charCodeAt(e - 1);
   if (code >= 0xd800 && code <= 0xdbff) e -= 1;
@@ -124,12 +116,14 @@ const LABELS = {
     helpful: 'Var svaret till hjälp?',
     thanksUp: 'Tack! Skönt att svaret hjälpte.',
     thanksDown: 'Tack för att du sa till. Vi använder det för att förbättra svaren.',
+    sorry: 'Förlåt, jag kunde inte skicka mitt svar på din fråga. Fråga gärna igen om en stund.',
   },
   en: {
     didYouMean: 'Did you mean…?',
     helpful: 'Was this helpful?',
     thanksUp: 'Thanks! Glad it helped.',
     thanksDown: 'Thanks for telling us. We use it to improve the answers.',
+    sorry: 'Sorry, I could not send my answer to your question. Please ask again in a moment.',
   },
 } as const;
 
@@ -184,6 +178,12 @@ export function render(answer: Answer, answerId?: string): Rendered {
 export function renderThanks(lang: Lang, vote: Vote): Rendered {
   const text = vote === 'up' ? LABELS[lang].thanksUp : LABELS[lang].thanksDown;
   return { text, blocks: [{ type: 'context', elements: [mrkdwn(text)] }] };
+}
+
+/** The short note posted in the thread when a reply could not be delivered however often it was tried. */
+export function renderApology(lang: Lang): Rendered {
+  const text = LABELS[lang].sorry;
+  return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
 }
 
 const HOME = {

@@ -1,11 +1,11 @@
-// What stands between API Gateway and Bolt's AwsLambdaReceiver, and why (Bolt 5.1, read from its source):
+// Reading an API Gateway (HTTP API, payload v2) request as Slack sent it, and why this is not Bolt's
+// AwsLambdaReceiver (Bolt 5.1, read from its source):
 // - it decodes base64 bodies as ASCII, which breaks å/ä/ö and with them the signature: decode as UTF-8;
 // - it parses form bodies only when Content-Type is exactly application/x-www-form-urlencoded, so
-//   `; charset=UTF-8` (what fetch sends) falls through to JSON.parse and throws: pass the bare media type;
+//   `; charset=UTF-8` (what fetch sends) falls through to JSON.parse and throws: compare the bare type;
 // - it parses the body before checking the signature, and a body it cannot parse makes the handler
-//   reject (a 500 from API Gateway, and a retry from Slack): check it here and answer 400;
-// - it reads headers with Object.keys, so a missing headers object would throw: always pass one.
-// Signature and timestamp (older than 5 minutes) stay Bolt's job: it answers 401 itself.
+//   reject (a 500 from API Gateway, and a retry from Slack): answer 400;
+// - it reads headers with Object.keys, so a missing headers object would throw: always make one.
 import { parse as parseForm } from 'node:querystring';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ConfigError } from './config.ts';
@@ -32,7 +32,7 @@ function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parsesAsObject(json: string, what: string): void {
+function parsesAsObject(json: string, what: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -40,34 +40,63 @@ function parsesAsObject(json: string, what: string): void {
     throw new MalformedRequestError(`${what} is not valid JSON`);
   }
   if (!isObject(value)) throw new MalformedRequestError(`${what} is not a JSON object`);
+  return value as Record<string, unknown>;
 }
 
-/** Returns the event as Bolt can read it (UTF-8 body, bare media type); throws MalformedRequestError. */
-export function prepareRequest(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
+/** A request's headers (lower-cased), its body as the UTF-8 text Slack signed, and its bare media type. */
+export interface RawRequest {
+  headers: Record<string, string>;
+  rawBody: string;
+  mediaType: string | undefined;
+}
+
+/** Decodes the body; throws MalformedRequestError for an empty or non-UTF-8 one. */
+export function readRequest(event: APIGatewayProxyEventV2): RawRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     if (value !== undefined) headers[name.toLowerCase()] = value;
   }
-  const contentType = headers['content-type'];
-  const mediaType = contentType?.split(';', 1)[0]?.trim().toLowerCase();
-  if (mediaType !== undefined) headers['content-type'] = mediaType;
+  const mediaType = headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
+  const rawBody = decodeBody(event);
+  if (rawBody.trim() === '') throw new MalformedRequestError('body is empty');
+  return { headers, rawBody, mediaType };
+}
 
-  const body = decodeBody(event);
-  if (body.trim() === '') throw new MalformedRequestError('body is empty');
-  if (mediaType === FORM) {
-    const payload = parseForm(body).payload;
-    // Interactivity sends its JSON in `payload`; slash commands are plain form fields.
-    if (typeof payload === 'string') parsesAsObject(payload, 'form field "payload"');
-  } else {
-    // Bolt parses anything that is not form data as JSON, whatever the content type says.
-    parsesAsObject(body, 'body');
+/**
+ * The payload as an object: JSON for events, the form's fields for slash commands, the form field
+ * `payload` (JSON) for button clicks. Throws MalformedRequestError for anything else.
+ */
+export function parseBody({ rawBody, mediaType }: RawRequest): Record<string, unknown> {
+  if (mediaType !== FORM) return parsesAsObject(rawBody, 'body');
+  const form = parseForm(rawBody);
+  // Interactivity sends its JSON in `payload`; slash commands are plain form fields.
+  if (form.payload !== undefined) {
+    if (typeof form.payload !== 'string') throw new MalformedRequestError('form field "payload" repeats');
+    return parsesAsObject(form.payload, 'form field "payload"');
   }
-  return { ...event, headers, body, isBase64Encoded: false };
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(form)) {
+    if (typeof value === 'string') fields[name] = value;
+  }
+  return fields;
+}
+
+/** Not signed by Slack with our secret, or signed too long ago (or in the future): a replay or a forgery. */
+export class InvalidSignatureError extends Error {
+  override readonly name = 'InvalidSignatureError';
+}
+
+/** The worker could not be handed the work (the Lambda API refused or did not answer in time). */
+export class HandOverError extends Error {
+  override readonly name = 'HandOverError';
 }
 
 /** Maps an error to the HTTP answer Slack gets; callers log it first. Plain bodies, no detail. */
 export function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof MalformedRequestError) return { statusCode: 400, body: 'Bad Request' };
+  if (error instanceof InvalidSignatureError) return { statusCode: 401, body: 'Unauthorized' };
+  // Slack retries an event that got a 5xx: the retry may find the Lambda API well again.
+  if (error instanceof HandOverError) return { statusCode: 503, body: 'Service Unavailable' };
   if (error instanceof ConfigError) return { statusCode: 500, body: 'Not configured' };
   return { statusCode: 500, body: 'Internal Server Error' };
 }

@@ -105,7 +105,7 @@ function dashboardBody(namespace, functionIds, httpIds, queueIds) {
   const widgets = [
     widget(
       'Questions by outcome (per 5 min)',
-      custom(['Answered', 'Suggested', 'Fallback', 'FollowUp'], 'Sum'),
+      custom(['Answered', 'Unstated', 'Suggested', 'Fallback', 'FollowUp'], 'Sum'),
     ),
     widget(
       'Failures and conflicts (per 5 min)',

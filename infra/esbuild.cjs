@@ -22,7 +22,10 @@ const unusedOnLambda = path.join(__dirname, 'unused-on-lambda.cjs');
 const options = {
   bundle: true,
   minify: true,
-  // ESM so the handler module may await its secrets at cold start (top-level await); `.mjs` so the
+  // Minified names would turn error classes into `"error":"go"` in the logs, where the name is what
+  // says why (HandOverError, StoreTimeoutError, ConfigError…). Costs a few kB.
+  keepNames: true,
+  // ESM so code splitting can load the lazily used parts (dynamic import() of chunks); `.mjs` so the
   // Lambda runtime treats it as ESM without a package.json in the zip.
   format: 'esm',
   outputFileExtension: '.mjs',

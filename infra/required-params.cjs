@@ -7,25 +7,26 @@ const { deployError } = require('./osls.cjs');
 
 const REQUIRED = {
   slackBotId: {
-    variable: 'SLACK_BOT_ID',
+    // Only the worker builds a Bolt App (which needs both ids); the ack needs the user id alone.
+    setting: 'functions.worker.environment.SLACK_BOT_ID',
     example: 'B0123ABCD',
     where: 'the "bot_id" of: curl -s -H "Authorization: Bearer xoxb-…" https://slack.com/api/auth.test',
   },
   slackBotUserId: {
-    variable: 'SLACK_BOT_USER_ID',
+    setting: 'provider.environment.SLACK_BOT_USER_ID',
     example: 'U0123ABCD',
     where: 'the "user_id" of the same auth.test call',
   },
 };
 
 function missing(name) {
-  const { variable, example, where } = REQUIRED[name];
+  const { setting, example, where } = REQUIRED[name];
   const all = Object.entries(REQUIRED)
     .map(([key, value]) => `--param="${key}=${value.example}"`)
     .join(' ');
   return () => {
     throw deployError(
-      `provider.environment.${variable}`,
+      setting,
       `the deploy parameter ${name} is not set. Pass --param="${name}=${example}" (${where}), e.g.\n` +
         `  npx sls deploy --stage prod ${all}\n` +
         '(README → Deploy to AWS, step 4)',

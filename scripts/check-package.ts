@@ -1,10 +1,12 @@
 /**
  * Checks what `npm run package` produced in .serverless/ against the deployment's promises: the table
  * is on-demand with TTL and point-in-time recovery, no IAM grant uses a wildcard action or
- * Resource "*", no secret value is in the template or the zip, the zip is small; and operations:
- * HTTP API throttling, reserved concurrency wired from its deploy parameter, alarms (each function's
- * errors and throttles, the ack duration, store failures, every dead-letter queue's depth) that notify
- * an SNS topic, and a dashboard whose custom metrics are ones the code publishes.
+ * Resource "*", the worker has a dead-letter queue as its on-failure destination, lambda:InvokeFunction
+ * is granted on the worker only and sqs:SendMessage on that queue only, no secret value is in the
+ * template or the zip, and the zip is small; and operations: HTTP API throttling, reserved concurrency
+ * wired from its deploy parameter per function, alarms (each function's errors and throttles, the ack
+ * duration, store failures, every dead-letter queue's depth) that notify an SNS topic, and a dashboard
+ * whose custom metrics are ones the code publishes.
  * Run after `npm run package` (CI does both); exits non-zero with one line per broken promise.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -21,12 +23,22 @@ const statePath = join(dir, 'serverless-state.json');
 const MAX_ZIP_BYTES = 1_000_000;
 /** Environment variables that would hold a secret's value; only their `_PARAM` names may be deployed. */
 const SECRET_VARS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'USER_HASH_SALT'];
+/** The two functions' entry files in the zip. */
+const ENTRIES = ['functions/slack.mjs', 'functions/worker.mjs'];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Obj = { [key: string]: Json };
 
 const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asList = (v: Json | undefined): Json[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The logical id a `{ "Fn::GetAtt": [id, "Arn"] }` or `{ "Ref": id }` points at, if it is one. */
+function target(value: Json | undefined): string | undefined {
+  if (!isObj(value)) return undefined;
+  const getAtt = value['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
+  return typeof value.Ref === 'string' ? value.Ref : undefined;
+}
 
 /** Every IAM policy statement in the template, with where it was found. */
 function statements(resources: Obj): { where: string; statement: Obj }[] {
@@ -65,7 +77,11 @@ const { functionLogicalId } = createRequire(import.meta.url)('../infra/osls.cjs'
 };
 
 /** Throttling, reserved concurrency, alarms and the dashboard; see the file's header. */
-function checkOperations(resources: Obj, state: PackageState | undefined): string[] {
+function checkOperations(
+  resources: Obj,
+  state: PackageState | undefined,
+  deadLetterQueues: ReadonlySet<string>,
+): string[] {
   const problems: string[] = [];
   const ofType = (type: string) =>
     Object.entries(resources).filter(([, r]) => isObj(r) && r.Type === type) as [string, Obj][];
@@ -144,7 +160,9 @@ function checkOperations(resources: Obj, state: PackageState | undefined): strin
   }
   if (alarmsOn('AWS/Lambda', 'Duration').length === 0) problems.push('no alarm on the ack duration');
   if (alarmsOn(METRICS_NAMESPACE, 'StoreFailure').length === 0) problems.push('no alarm on StoreFailure');
-  for (const [queue] of ofType('AWS::SQS::Queue').filter(([name]) => /DeadLetterQueue$/.test(name))) {
+  // The on-failure destinations, and any queue named like a dead-letter queue.
+  const queues = ofType('AWS::SQS::Queue').map(([name]) => name);
+  for (const queue of queues.filter((name) => deadLetterQueues.has(name) || /DeadLetterQueue$/.test(name))) {
     const depth = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').filter(({ p }) =>
       JSON.stringify(dimension(p, 'QueueName') ?? null).includes(`"${queue}"`),
     );
@@ -211,22 +229,73 @@ export function checkTemplate(parsed: unknown, zipText: string, state?: PackageS
     }
   }
 
+  // The worker's on-failure destination: a queue of this template, so no undelivered work vanishes.
+  const queues = new Set(ofType('AWS::SQS::Queue').map(([name]) => name));
+  const invokeConfigs = ofType('AWS::Lambda::EventInvokeConfig').map(([, c]) =>
+    isObj(c.Properties) ? c.Properties : {},
+  );
+  const deadLetter = new Map<string, string>(); // function → queue
+  for (const config of invokeConfigs) {
+    const destination = isObj(config.DestinationConfig) ? config.DestinationConfig : {};
+    const onFailure = isObj(destination.OnFailure) ? destination.OnFailure : {};
+    const fn = target(config.FunctionName);
+    const queue = target(onFailure.Destination);
+    if (fn !== undefined && queue !== undefined && queues.has(queue)) deadLetter.set(fn, queue);
+  }
+  if (deadLetter.size === 0) {
+    problems.push('no function has an SQS queue of this template as its on-failure destination');
+  }
+  const workers = new Set(deadLetter.keys());
+  const deadLetterQueues = new Set(deadLetter.values());
+
+  for (const { where, statement } of statements(resources)) {
+    if (statement.Effect !== 'Allow') continue;
+    const actions = asList(statement.Action);
+    const resourcesOf = asList(statement.Resource);
+    // Only the worker (the function with the dead-letter queue) may be invoked, by the ack or by itself.
+    if (actions.includes('lambda:InvokeFunction')) {
+      for (const resource of resourcesOf) {
+        const fn = target(resource);
+        if (fn === undefined || !workers.has(fn)) {
+          problems.push(`${where}: lambda:InvokeFunction on ${JSON.stringify(resource)}, not the worker`);
+        }
+      }
+    }
+    if (actions.includes('sqs:SendMessage')) {
+      for (const resource of resourcesOf) {
+        const queue = target(resource);
+        if (queue === undefined || !deadLetterQueues.has(queue)) {
+          problems.push(
+            `${where}: sqs:SendMessage on ${JSON.stringify(resource)}, not the dead-letter queue`,
+          );
+        }
+      }
+    }
+  }
+
   const functions = ofType('AWS::Lambda::Function');
   if (functions.length === 0) problems.push('no Lambda function in the template');
+  const provided = new Set<string>();
   for (const [name, fn] of functions) {
     const props = isObj(fn.Properties) ? fn.Properties : {};
     const env =
       isObj(props.Environment) && isObj(props.Environment.Variables) ? props.Environment.Variables : {};
     for (const secret of SECRET_VARS) {
       if (secret in env) problems.push(`${name}: ${secret} is deployed as an environment value`);
+      // Each function names only the secrets it reads; whatever it names must be this app's parameter.
       const param = env[`${secret}_PARAM`];
+      if (param === undefined) continue;
+      provided.add(secret);
       if (typeof param !== 'string' || !param.startsWith('/bidrag-bot/')) {
         problems.push(`${name}: ${secret}_PARAM is not an SSM parameter name of this app`);
       }
     }
   }
+  for (const secret of SECRET_VARS) {
+    if (!provided.has(secret)) problems.push(`no function reads ${secret} (${secret}_PARAM is missing)`);
+  }
 
-  problems.push(...checkOperations(resources, state));
+  problems.push(...checkOperations(resources, state, deadLetterQueues));
 
   // A secret that leaked would look like a Slack token, or be the very value in this shell's environment.
   const text = JSON.stringify(template);
@@ -250,16 +319,19 @@ function main(): void {
   const problems = checkTemplate(template, entries.map((e) => e.text).join('\n'), state);
   const zipBytes = statSync(zipPath).size;
   if (zipBytes > MAX_ZIP_BYTES) problems.push(`zip is ${zipBytes} bytes, over ${MAX_ZIP_BYTES}`);
-  if (!entries.some((e) => e.name === 'functions/slack.mjs')) problems.push('zip has no functions/slack.mjs');
+  for (const entry of ENTRIES) {
+    if (!entries.some((e) => e.name === entry)) problems.push(`zip has no ${entry}`);
+  }
 
   if (problems.length > 0) {
     for (const p of problems) console.error(`✗ ${p}`);
     process.exit(1);
   }
   console.log(
-    `✓ ${templatePath}: on-demand table with TTL and PITR, least-privilege IAM, no secrets; ` +
-      'API throttling, reserved concurrency from its parameter, alarms to SNS, a dashboard; ' +
-      `zip ${zipBytes} bytes (${entries.map((e) => e.name).join(', ')})`,
+    `✓ ${templatePath}: on-demand table with TTL and PITR, least-privilege IAM (invoke: the worker only; ` +
+      `sqs:SendMessage: its dead-letter queue only), on-failure destination, no secrets; ` +
+      'API throttling, reserved concurrency from its parameters, alarms to SNS, a dashboard; ' +
+      `zip ${zipBytes} bytes, ${entries.length} files (${ENTRIES.join(', ')} and their chunks)`,
   );
 }
 

@@ -1,10 +1,11 @@
 /**
  * `npm run dev`: the whole bot on this machine in one command. An in-memory dynalite on loopback with
- * the table made by the store's own ensureTable, and serverless-offline serving POST /slack/events
- * from the same esbuild bundle that ships. Ctrl-C stops both.
+ * the table made by the store's own ensureTable, and serverless-offline serving POST /slack/events (the
+ * ack function) and the worker it invokes, from the same esbuild bundle that ships. Ctrl-C stops both.
  *
- * Environment: PORT (HTTP, default 3000), LAMBDA_PORT and DYNALITE_PORT (default: any free port), and
- * DYNAMODB_ENDPOINT to use another store instead of starting dynalite (its table is made if missing).
+ * Environment: PORT (HTTP, default 3000), LAMBDA_PORT (the Lambda API the ack invokes the worker
+ * through) and DYNALITE_PORT (default: any free port), and DYNAMODB_ENDPOINT to use another store
+ * instead of starting dynalite (its table is made if missing).
  */
 // First, before anything loads the AWS SDK (a side-effect import: import sorting keeps it in place).
 import '../cli/quiet-aws-sdk.ts';
@@ -165,6 +166,8 @@ async function main(): Promise<void> {
   const params = [
     `--param=slackBotId=${slack.SLACK_BOT_ID}`,
     `--param=slackBotUserId=${slack.SLACK_BOT_USER_ID}`,
+    // No SQS locally: the worker logs what it could not deliver (serverless.yml, UNDELIVERED_QUEUE_URL).
+    '--param=undeliveredQueueUrl=log',
     ...(process.env.QUESTION_LOG_DAYS ? [`--param=questionLogDays=${process.env.QUESTION_LOG_DAYS}`] : []),
   ];
   const sls = spawn(
@@ -193,6 +196,9 @@ async function main(): Promise<void> {
         // No admin unless named: otherwise the function would look for ADMIN_USER_IDS_PARAM in SSM.
         ADMIN_USER_IDS: process.env.ADMIN_USER_IDS || 'none',
         DYNAMODB_ENDPOINT: dynamo.endpoint,
+        // The ack function hands work to the worker through serverless-offline's Lambda API, which runs
+        // InvocationType Event (202) but has no retries or on-failure destination.
+        LAMBDA_ENDPOINT: `http://${HOST}:${lambdaPort}`,
         BUNDLE_WORK_FOLDER: workFolder,
       },
     },

@@ -4,16 +4,25 @@ import {
   DynamoDBClient,
   type DynamoDBClientConfig,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Intent, Lang } from '../../knowledge/types.ts';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { ConversationContext, Intent, Lang } from '../../knowledge/types.ts';
 import { scrubPersonalData } from '../privacy.ts';
-import type { FeedbackRecord, QuestionRecord, Store, UsageStats } from './store.ts';
+import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats } from './store.ts';
 
 /*
  * Single-table layout (pk, sk, ttl in epoch seconds; every key is a string):
  *
  *   item       pk                                  sk                          ttl
  *   claim      CLAIM#<channel>#<ts>                CLAIM                       +1 day
+ *              CLAIM#<channel>#<msg ts>#<action>#<user hash>   (a button click)
+ *   context    CONTEXT#<team>#<channel>[#<thread>] CONTEXT                     +1 day
  *   question   QUESTION#answered#<yyyy-mm>         <ISO time>#<answerId>       +90 days (configurable)
  *              QUESTION#unanswered#<yyyy-mm>       <ISO time>#<answerId>       +90 days
  *   feedback   FEEDBACK#<answerId>                 USER#<userHash>             +90 days
@@ -21,6 +30,9 @@ import type { FeedbackRecord, QuestionRecord, Store, UsageStats } from './store.
  *
  * Why these keys:
  * - Claims are keyed per message, so they spread over the key space and never contend with each other.
+ *   A claim has a state: "claimed" (a worker is answering; its lease says until when) → "posted". A reply
+ *   that finally failed deletes its claim, so Slack's retry of the message can answer.
+ * - Context is one small item per conversation: the engine's slot ids and the time, never the text.
  * - Questions are split by outcome so "latest unanswered" is a plain Query on one partition read backwards,
  *   not a Scan and not a Query that filters away the (many) answered ones.
  * - Hot partitions: bucketing by time does not spread concurrent writes (all of them land in the current
@@ -35,6 +47,11 @@ import type { FeedbackRecord, QuestionRecord, Store, UsageStats } from './store.
  */
 
 const DAY_SECONDS = 86_400;
+/**
+ * How long a "claimed" item keeps others out. Longer than the worker may run (40 s), shorter than
+ * Lambda's first retry of an invocation that died (about a minute), which may then take it again.
+ */
+export const CLAIM_LEASE_SECONDS = 45;
 const LATEST_UNANSWERED = 10;
 
 /** Key and attribute names CloudFormation must declare too (infra/ owns the production table). */
@@ -184,6 +201,41 @@ function monthsBetween(from: Date, to: Date): string[] {
   return months;
 }
 
+const claimKey = (channel: string, id: string) => ({ pk: `CLAIM#${channel}#${id}`, sk: 'CLAIM' });
+const contextKey = (conversation: string) => ({ pk: `CONTEXT#${conversation}`, sk: 'CONTEXT' });
+
+const SCB_CODE = /^\d{4}$/;
+const texts = (value: unknown, keep: (text: string) => boolean): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && keep(item)) : [];
+const numbers = (value: unknown): number[] =>
+  Array.isArray(value) ? value.filter((item): item is number => Number.isInteger(item)) : [];
+const scrubbed = (value: unknown): string | null =>
+  typeof value === 'string' ? scrubPersonalData(value) : null;
+
+/**
+ * A conversation context as it may be stored and read back: the engine's slot ids field by field (SCB
+ * codes, years, a topic id, a county's name), each string scrubbed like a question, so neither a new
+ * field nor a bug that put text in one carries what someone wrote into the table.
+ */
+function slotsOnly(value: unknown): ConversationContext | null {
+  if (value === null || typeof value !== 'object') return null;
+  const context = value as Record<string, unknown>;
+  return {
+    topic: scrubbed(context.topic),
+    places: texts(context.places, (code) => SCB_CODE.test(code)),
+    ...(Array.isArray(context.seen) ? { seen: texts(context.seen, (code) => SCB_CODE.test(code)) } : {}),
+    years: numbers(context.years),
+    ranges: Array.isArray(context.ranges)
+      ? context.ranges.filter(
+          (range): range is [number, number] =>
+            Array.isArray(range) && range.length === 2 && range.every((year) => Number.isInteger(year)),
+        )
+      : [],
+    county: scrubbed(context.county),
+    lang: context.lang === 'sv' || context.lang === 'en' ? context.lang : null,
+  };
+}
+
 const questionPk = (answered: boolean, at: Date) =>
   `QUESTION#${answered ? 'answered' : 'unanswered'}#${month(at)}`;
 
@@ -203,13 +255,21 @@ export class DynamoStore implements Store {
     this.now = options.now ?? (() => new Date());
   }
 
-  async claim(channel: string, ts: string, signal?: AbortSignal): Promise<boolean> {
+  async claim(channel: string, id: string, signal?: AbortSignal): Promise<boolean> {
+    const now = epochSeconds(this.now());
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { pk: `CLAIM#${channel}#${ts}`, sk: 'CLAIM', ttl: epochSeconds(this.now()) + DAY_SECONDS },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          Item: {
+            ...claimKey(channel, id),
+            state: 'claimed',
+            leaseUntil: now + CLAIM_LEASE_SECONDS,
+            ttl: now + DAY_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now },
         }),
         { abortSignal: signal },
       );
@@ -218,6 +278,64 @@ export class DynamoStore implements Store {
       if (errorName(error) === 'ConditionalCheckFailedException') return false;
       throw error;
     }
+  }
+
+  async markPosted(channel: string, id: string, signal?: AbortSignal): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: claimKey(channel, id),
+        UpdateExpression: 'SET #state = :posted REMOVE leaseUntil',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':posted': 'posted' },
+      }),
+      { abortSignal: signal },
+    );
+  }
+
+  async release(channel: string, id: string, signal?: AbortSignal): Promise<void> {
+    await this.doc
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: claimKey(channel, id),
+          // Never undo a reply that went out.
+          ConditionExpression: '#state = :claimed',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':claimed': 'claimed' },
+        }),
+        { abortSignal: signal },
+      )
+      .catch((error: unknown) => {
+        if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
+      });
+  }
+
+  async getContext(conversation: string, signal?: AbortSignal): Promise<StoredContext | null> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: contextKey(conversation) }),
+      { abortSignal: signal },
+    );
+    if (Item === undefined || typeof Item.at !== 'string') return null;
+    // DynamoDB deletes expired items up to two days late, dynalite never.
+    if (typeof Item.ttl === 'number' && Item.ttl <= epochSeconds(this.now())) return null;
+    return { context: slotsOnly(Item.context), at: new Date(Item.at) };
+  }
+
+  async putContext(conversation: string, stored: StoredContext, signal?: AbortSignal): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        // Only the engine's slot ids and the time: no question, no user (slotsOnly drops anything else).
+        Item: {
+          ...contextKey(conversation),
+          context: slotsOnly(stored.context),
+          at: stored.at.toISOString(),
+          ttl: epochSeconds(stored.at) + DAY_SECONDS,
+        },
+      }),
+      { abortSignal: signal },
+    );
   }
 
   async logQuestion(record: QuestionRecord, signal?: AbortSignal): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Metrics } from '../metrics.ts';
-import type { FeedbackRecord, QuestionRecord, Store, UsageStats } from './store.ts';
+import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats } from './store.ts';
 
 /** The one logger method this needs; Powertools' Logger fits it. */
 export interface StoreLogger {
@@ -92,15 +92,30 @@ export function resilient(
     }
   }
 
+  const nothing = () => undefined;
   return {
     // A duplicate reply is a nuisance; no reply at all looks like a broken bot.
-    claim: (channel, ts) =>
+    claim: (channel, id) =>
       capped(
         'claim',
         claimTimeoutMs ?? timeoutMs,
-        (signal) => store.claim(channel, ts, signal),
+        (signal) => store.claim(channel, id, signal),
         () => true,
       ),
+    markPosted: (channel, id) =>
+      capped('markPosted', timeoutMs, (signal) => store.markPosted(channel, id, signal), nothing),
+    release: (channel, id) =>
+      capped('release', timeoutMs, (signal) => store.release(channel, id, signal), nothing),
+    // No context is a correct answer to a follow-up, only a less helpful one.
+    getContext: (conversation) =>
+      capped(
+        'getContext',
+        timeoutMs,
+        (signal) => store.getContext(conversation, signal),
+        () => null,
+      ),
+    putContext: (conversation, stored: StoredContext) =>
+      capped('putContext', timeoutMs, (signal) => store.putContext(conversation, stored, signal), nothing),
     logQuestion: (record: QuestionRecord) =>
       capped(
         'logQuestion',
@@ -116,5 +131,31 @@ export function resilient(
         () => undefined,
       ),
     stats: () => capped('stats', statsTimeoutMs ?? timeoutMs, (signal) => store.stats(signal), emptyStats),
+  };
+}
+
+/**
+ * Remembers, per container, the claims this container won. When DynamoDB is unreachable the resilient
+ * claim says yes to everyone; a retry or a twin event that reaches this same warm container then still
+ * stays silent. Bounded: the oldest entries are forgotten first (a Set iterates in insertion order).
+ */
+export function rememberingClaims(store: Store, capacity = 2_000): Store {
+  const won = new Set<string>();
+  const key = (channel: string, id: string) => `${channel}#${id}`;
+  return {
+    ...store,
+    claim: async (channel, id, signal) => {
+      if (won.has(key(channel, id))) return false;
+      // Reserved before the await, so two deliveries arriving together in one container cannot both pass.
+      won.add(key(channel, id));
+      if (won.size > capacity) won.delete(won.values().next().value ?? '');
+      const claimed = await store.claim(channel, id, signal);
+      if (!claimed) won.delete(key(channel, id));
+      return claimed;
+    },
+    release: async (channel, id, signal) => {
+      won.delete(key(channel, id));
+      await store.release(channel, id, signal);
+    },
   };
 }

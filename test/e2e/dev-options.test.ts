@@ -79,13 +79,22 @@ describe('npm run dev with DYNAMODB_ENDPOINT', () => {
       expect(output).not.toContain('dynalite in memory');
       expect(output).toContain(`TABLE_NAME=bidrag-bot-dev DYNAMODB_ENDPOINT=${endpoint} npm run report`);
 
-      const request = signedCommand({ text: 'Kan Malmö söka bidraget?' }, { secret: SECRET });
+      const request = signedCommand(
+        { text: 'Kan Malmö söka bidraget?', response_url: `http://127.0.0.1:${await closedPort()}/response` },
+        { secret: SECRET },
+      );
       const response = await postSigned(port, request);
       expect(response.status).toBe(200);
+      // The ack's 200 comes first; the worker, invoked asynchronously, logs the question just after.
       const client = createDynamoClient({ endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS });
-      const stats = await new DynamoStore(documentClient(client), 'bidrag-bot-dev').stats();
+      const store = new DynamoStore(documentClient(client), 'bidrag-bot-dev');
+      let total = 0;
+      for (let waited = 0; total === 0 && waited < 20_000; waited += 100) {
+        total = (await store.stats()).total;
+        if (total === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       client.destroy();
-      expect(stats.total).toBeGreaterThanOrEqual(1);
+      expect(total).toBeGreaterThanOrEqual(1);
     } finally {
       await dev.stop();
     }

@@ -1,6 +1,9 @@
 // The one stand-in in the Slack tests: a real HTTP server on loopback that answers like Slack's Web API
-// (chat.postMessage, chat.postEphemeral, views.publish, anything else with ok: true) and like a
-// response_url, and records every call so tests can assert on what the bot actually sent.
+// (chat.postMessage, chat.postEphemeral, views.publish, auth.test, anything else with ok: true) and like
+// a response_url, and records every call so tests can assert on what the bot actually sent. Faults can
+// be queued per method (HTTP 500, 429 with Retry-After, ok:false, a slow answer): the reliability suite
+// uses them. A call that got a fault is recorded with `fault` set, and only a call without one counts
+// as delivered.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,7 +15,17 @@ export interface SlackCall {
   args: Record<string, unknown>;
   authorization: string | undefined;
   at: number;
+  /** The fault this call got instead of a normal answer, if any. */
+  fault?: Fault['kind'];
 }
+
+/** What the stand-in does to a call instead of answering it normally. */
+export type Fault =
+  | { kind: 'http500' }
+  | { kind: 'rateLimited'; retryAfterSeconds: number }
+  | { kind: 'okFalse'; error: string }
+  /** Answers normally, but only after this long (the post is delivered). */
+  | { kind: 'slow'; delayMs: number };
 
 export interface FakeSlack {
   /** Give this to the bot as SLACK_API_URL. */
@@ -20,8 +33,12 @@ export interface FakeSlack {
   /** A response_url on this server, for slash command and action payloads. */
   responseUrl(id?: string): string;
   calls: SlackCall[];
-  /** The calls to one method, in order. */
+  /** The calls to one method that were delivered (got no fault but `slow`), in order. */
   callsTo(method: string): SlackCall[];
+  /** Every call to one method, faulted ones included. */
+  attemptsAt(method: string): SlackCall[];
+  /** The next `times` calls to `method` (or to a response_url: `response_url`) get `fault`. */
+  inject(method: string, fault: Fault, times?: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -50,6 +67,7 @@ let tsCounter = 0;
 /** Starts the stand-in on 127.0.0.1 on a free port. */
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
+  const faults = new Map<string, Fault[]>();
   const server: Server = createServer((req, res) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -63,7 +81,37 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       const isResponseUrl = path.startsWith('/response/');
       const method = isResponseUrl ? 'response_url' : path.replace(/^\/api\//, '');
-      calls.push({ method, path, args, authorization: req.headers.authorization, at: Date.now() });
+      const call: SlackCall = {
+        method,
+        path,
+        args,
+        authorization: req.headers.authorization,
+        at: Date.now(),
+      };
+      calls.push(call);
+      const fault = faults.get(method)?.shift();
+      if (fault !== undefined) {
+        call.fault = fault.kind;
+        if (fault.kind === 'http500') {
+          res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+          return;
+        }
+        if (fault.kind === 'rateLimited') {
+          res.writeHead(429, {
+            'retry-after': String(fault.retryAfterSeconds),
+            'content-type': 'application/json',
+          });
+          res.end('{"ok":false,"error":"ratelimited"}');
+          return;
+        }
+        if (fault.kind === 'okFalse') {
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ ok: false, error: fault.error }));
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      }
       if (isResponseUrl) {
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
@@ -74,7 +122,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ? { ok: true, channel: args.channel, ts: `1800000000.${String(tsCounter).padStart(6, '0')}` }
           : method === 'views.publish'
             ? { ok: true, view: { id: 'V0FAKE', ...(args.view as object) } }
-            : { ok: true };
+            : method === 'auth.test'
+              ? { ok: true, user_id: 'U0FAKEBOT1', bot_id: 'B0FAKEBOT1', team_id: 'T0TESTTEAM' }
+              : { ok: true };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
     })();
   });
@@ -85,9 +135,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `${base}/api/`,
     responseUrl: (id = 'hook') => `${base}/response/${id}`,
     calls,
-    callsTo: (method) => calls.filter((call) => call.method === method),
+    callsTo: (method) =>
+      calls.filter((call) => call.method === method && (!call.fault || call.fault === 'slow')),
+    attemptsAt: (method) => calls.filter((call) => call.method === method),
+    inject: (method, fault, times = 1) => {
+      faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
+    },
     reset: () => {
       calls.length = 0;
+      faults.clear();
     },
     close: async () => {
       // fetch keeps connections alive; close them or close() waits for their idle timeout.

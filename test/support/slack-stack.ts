@@ -1,14 +1,18 @@
-// The Slack Lambda as the tests meet it: the real handler, real Bolt, the real DynamoDB adapter on the
-// shared dynalite (a fresh table per test file), and the loopback stand-in for Slack's Web API.
+// The Slack app as the tests meet it: the real ack handler and the real worker (real Bolt, the real
+// DynamoDB adapter on the shared dynalite, a fresh table per test file), the ack's asynchronous Invoke
+// delivered to the worker in this process by a loopback Lambda API, and the loopback stand-in for
+// Slack's Web API.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { logger } from '../../functions/logger.ts';
 import { handler } from '../../functions/slack.ts';
 import { DynamoStore } from '../../functions/store/dynamo.ts';
+import { createWorker } from '../../functions/worker.ts';
 import { freshTable } from './dynamo.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
-import { lambdaContext, slackEnv } from './slack.ts';
+import { type LoopbackLambda, startLoopbackLambda } from './lambda-invoke.ts';
+import { lambdaContext, slackEnv, WORKER_FUNCTION_NAME } from './slack.ts';
 
 export interface SlackStack {
   slack: FakeSlack;
@@ -16,18 +20,30 @@ export interface SlackStack {
   store: DynamoStore;
   tableName: string;
   docClient: DynamoDBDocumentClient;
-  /** Calls the Lambda handler with one event, as API Gateway would. */
+  lambda: LoopbackLambda;
+  /** Calls the ack handler with one event, as API Gateway would, and waits until the worker is done. */
   send(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
+  /** Calls the ack handler only: its answer, while the worker may still be at work. */
+  ack(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
 }
 
 /** Sets up the stack for the calling test file (hooks included) and returns it once ready. */
-export function slackStack(): SlackStack {
+export function slackStack(options: { dynamoEndpoint?: () => string } = {}): SlackStack {
   const stack = {} as SlackStack;
   beforeAll(async () => {
     const [slack, table] = await Promise.all([startFakeSlack(), freshTable('slack')]);
-    // The handler reads its environment at its first request, which comes after this. Stubbed, so the
-    // values do not leak into other test files that run later in the same worker process.
-    for (const [name, value] of Object.entries(slackEnv(slack.apiUrl, table.tableName, table.endpoint))) {
+    const worker = createWorker();
+    const lambda = await startLoopbackLambda({
+      // The worker's timeout in serverless.yml is 40 s; its retries plan with what is left of it.
+      [WORKER_FUNCTION_NAME]: (payload) =>
+        worker(payload, { ...lambdaContext(), getRemainingTimeInMillis: () => 40_000 }),
+    });
+    // The handlers read their environment at their first request, which comes after this. Stubbed, so
+    // the values do not leak into other test files that run later in the same worker process.
+    const endpoint = options.dynamoEndpoint?.() ?? table.endpoint;
+    for (const [name, value] of Object.entries(
+      slackEnv(slack.apiUrl, table.tableName, endpoint, lambda.endpoint),
+    )) {
       vi.stubEnv(name, value);
     }
     // JSON log lines for every answer would bury the test report; a test that reads logs turns them on.
@@ -36,12 +52,19 @@ export function slackStack(): SlackStack {
     stack.tableName = table.tableName;
     stack.docClient = table.docClient;
     stack.store = new DynamoStore(table.docClient, table.tableName);
-    stack.send = (event) => handler(event, lambdaContext());
+    stack.lambda = lambda;
+    stack.ack = (event) => handler(event, lambdaContext());
+    stack.send = async (event) => {
+      const response = await handler(event, lambdaContext());
+      await lambda.idle();
+      return response;
+    };
   });
   beforeEach(() => stack.slack.reset());
   afterAll(async () => {
     vi.unstubAllEnvs();
     await stack.slack?.close();
+    await stack.lambda?.close();
   });
   return stack;
 }

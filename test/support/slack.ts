@@ -15,6 +15,7 @@ export const ADMIN_USER_ID = 'U0ADMIN001';
 export const CHANNEL_ID = 'C0CHANNEL01';
 export const DM_CHANNEL_ID = 'D0DIRECT001';
 export const USER_HASH_SALT = 'test-salt-not-secret';
+export const WORKER_FUNCTION_NAME = 'bidrag-bot-test-worker';
 
 /** How the HTTP request around a payload is made; defaults are what Slack sends. */
 export interface RequestOptions {
@@ -153,6 +154,12 @@ export function signedUrlVerification(
   return apiEvent(body, 'application/json', options);
 }
 
+/**
+ * The response_url of a payload whose test does not look at the reply. On loopback, at a port nothing
+ * listens on: the worker now posts there, and a test must never send anything off this machine.
+ */
+const UNUSED_RESPONSE_URL = 'http://127.0.0.1:9/response/unused';
+
 /** A /bidrag invocation as Slack posts it: form-encoded fields. */
 export function signedCommand(
   overrides: { text?: string; response_url?: string; user_id?: string; command?: string } = {},
@@ -169,7 +176,7 @@ export function signedCommand(
     command: '/bidrag',
     text: 'Vilka kommuner får bidraget?',
     api_app_id: 'A0TESTAPP1',
-    response_url: 'https://hooks.slack.com/commands/T0TESTTEAM/1/unused',
+    response_url: UNUSED_RESPONSE_URL,
     trigger_id: '1.2.3',
     ...overrides,
   };
@@ -207,7 +214,7 @@ export function signedAction(
     ...(message === undefined
       ? {}
       : { message: { type: 'message', user: BOT_USER_ID, text: 'svar', ...message } }),
-    response_url: overrides.response_url ?? 'https://hooks.slack.com/actions/T0TESTTEAM/1/unused',
+    response_url: overrides.response_url ?? UNUSED_RESPONSE_URL,
     actions: [
       {
         type: 'button',
@@ -226,9 +233,16 @@ export function signedAction(
   );
 }
 
-/** The environment the Lambda reads, pointing at the stand-in Slack and a dynalite table. */
-export function slackEnv(apiUrl: string, tableName: string, endpoint: string): Record<string, string> {
+/** The environment both functions read, pointing at the stand-in Slack, a dynalite table and a Lambda API. */
+export function slackEnv(
+  apiUrl: string,
+  tableName: string,
+  endpoint: string,
+  lambdaEndpoint = 'http://127.0.0.1:9/',
+): Record<string, string> {
   return {
+    WORKER_FUNCTION_NAME,
+    LAMBDA_ENDPOINT: lambdaEndpoint,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_BOT_ID: BOT_ID,

@@ -1,17 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/slack.ts';
+import { handler as worker } from '../../../functions/worker.ts';
 import { freshTable } from '../../support/dynamo.ts';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack.ts';
-import { BOT_USER_ID, lambdaContext, signedEvent, slackEnv } from '../../support/slack.ts';
+import { type LoopbackLambda, startLoopbackLambda } from '../../support/lambda-invoke.ts';
+import {
+  BOT_USER_ID,
+  lambdaContext,
+  signedEvent,
+  slackEnv,
+  WORKER_FUNCTION_NAME,
+} from '../../support/slack.ts';
 import { captureLogs } from '../../support/slack-stack.ts';
 
 describe('a cold start with a variable missing', () => {
   let slack: FakeSlack;
+  let lambda: LoopbackLambda;
   let env: Record<string, string>;
   beforeAll(async () => {
     const [fake, table] = await Promise.all([startFakeSlack(), freshTable('slack-cold')]);
     slack = fake;
-    env = slackEnv(slack.apiUrl, table.tableName, table.endpoint);
+    lambda = await startLoopbackLambda({ [WORKER_FUNCTION_NAME]: (item) => worker(item, lambdaContext()) });
+    env = slackEnv(slack.apiUrl, table.tableName, table.endpoint, lambda.endpoint);
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
     vi.stubEnv('SLACK_SIGNING_SECRET', undefined);
     vi.stubEnv('SLACK_SIGNING_SECRET_PARAM', undefined);
@@ -19,6 +29,7 @@ describe('a cold start with a variable missing', () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     await slack.close();
+    await lambda.close();
   });
 
   it('answers 500 and logs which variable is missing and where to get it, without crashing', async () => {
@@ -42,6 +53,7 @@ describe('a cold start with a variable missing', () => {
       lambdaContext(),
     );
     expect(response.statusCode).toBe(200);
+    await lambda.idle();
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 });

@@ -28,22 +28,26 @@ function buttons(blocks: unknown, blockIdPrefix: string): Button[] {
 }
 
 describe('/bidrag', () => {
-  it('answers a question privately in the acknowledgement itself', async () => {
-    const response = await stack.send(signedCommand({ text: 'Hur mycket avsätts 2019?' }));
-    expect(response.statusCode).toBe(200);
-    const body = JSON.parse(response.body ?? '');
-    expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toContain('1,35 miljarder');
-    expect(buttons(body.blocks, 'feedback')).toHaveLength(2);
-    // Nothing is posted publicly, and the answer did not need a second request.
-    expect(stack.slack.calls).toEqual([]);
+  it('acknowledges at once and answers privately through the response_url', async () => {
+    const response = await stack.send(
+      signedCommand({ text: 'Hur mycket avsätts 2019?', response_url: stack.slack.responseUrl('cmd') }),
+    );
+    expect(response).toEqual({ statusCode: 200, body: '' });
+    const [answer, ...more] = stack.slack.callsTo('response_url');
+    expect(more).toEqual([]);
+    expect(answer?.path).toBe('/response/cmd');
+    expect(answer?.args.response_type).toBe('ephemeral');
+    expect(answer?.args.text).toContain('1,35 miljarder');
+    expect(buttons(answer?.args.blocks, 'feedback')).toHaveLength(2);
+    // Nothing is posted publicly.
+    expect(stack.slack.callsTo('chat.postMessage')).toEqual([]);
   });
 
   it('gives help when called with no text', async () => {
-    const response = await stack.send(signedCommand({ text: '' }));
-    const body = JSON.parse(response.body ?? '');
-    expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toMatch(/Prova till exempel/);
+    await stack.send(signedCommand({ text: '', response_url: stack.slack.responseUrl() }));
+    const [answer] = stack.slack.callsTo('response_url');
+    expect(answer?.args.response_type).toBe('ephemeral');
+    expect(answer?.args.text).toMatch(/Prova till exempel/);
   });
 });
 

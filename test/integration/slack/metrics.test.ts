@@ -1,16 +1,13 @@
-// The EMF metrics as CloudWatch would read them from the function's stdout, through the real handler,
-// Bolt and dynalite. Slack here is a loopback server that refuses every post (ok: false), so one
-// request shows both the answer's count and the post failure.
-import { createServer } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { logger } from '../../../functions/logger.ts';
-import { handler } from '../../../functions/slack.ts';
-import { freshTable } from '../../support/dynamo.ts';
-import { listen } from '../../support/net.ts';
-import { BOT_USER_ID, lambdaContext, nextTs, signedEvent, slackEnv } from '../../support/slack.ts';
+// The EMF metrics as CloudWatch would read them from each function's stdout, through the real ack, the
+// real worker (Bolt, dynalite) and the loopback Slack stand-in. The ack publishes its latency; the
+// worker publishes what happened to the question. One refused post shows the answer's count and the
+// post failure in the same line.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BOT_USER_ID, nextTs, signedEvent } from '../../support/slack.ts';
+import { slackStack } from '../../support/slack-stack.ts';
 
 // The suite turns metrics off (vitest.config.ts); this file is about them. Hoisted: before the import
-// of the handler, whose metrics read the variable once.
+// of the handlers, whose metrics read the variable once.
 vi.hoisted(() => {
   process.env.POWERTOOLS_METRICS_DISABLED = 'false';
 });
@@ -27,61 +24,53 @@ interface Emf {
   [metric: string]: unknown;
 }
 
-const refusing = createServer((req, res) => {
-  req.resume();
-  res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":false,"error":"channel_not_found"}');
-});
+const stack = slackStack();
 
-beforeAll(async () => {
-  const [port, table] = await Promise.all([listen(refusing), freshTable('metrics')]);
-  for (const [name, value] of Object.entries(
-    slackEnv(`http://127.0.0.1:${port}/api/`, table.tableName, table.endpoint),
-  )) {
-    vi.stubEnv(name, value);
-  }
-  logger.setLogLevel('SILENT');
-});
-
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  refusing.closeAllConnections();
-  await new Promise((resolve) => refusing.close(resolve));
-});
-
-/** Sends one request and returns the EMF lines it printed. */
-async function metricsOf(event: Parameters<typeof handler>[0]): Promise<Emf[]> {
+/** Sends one request through the ack and the worker; returns the EMF lines each function printed. */
+async function metricsOf(event: Parameters<typeof stack.send>[0]): Promise<{ ack: Emf[]; worker: Emf[] }> {
   const lines: string[] = [];
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     lines.push(String(chunk));
     return true;
   });
   try {
-    await handler(event, lambdaContext());
+    await stack.send(event);
   } finally {
     spy.mockRestore();
   }
-  return lines
+  const emf = lines
     .flatMap((chunk) => chunk.split('\n'))
     .filter((line) => line.includes('"_aws"'))
     .map((line) => JSON.parse(line) as Emf);
+  // The ack publishes AckLatency and nothing else; everything else is the worker's.
+  return { ack: emf.filter((e) => 'AckLatency' in e), worker: emf.filter((e) => !('AckLatency' in e)) };
 }
 
 describe('metrics (EMF on stdout)', () => {
-  it('publish one line per request: the outcome, the failed post and the ack latency', async () => {
-    const emf = await metricsOf(signedEvent({ text: `<@${BOT_USER_ID}> Kan Malmö söka?` }));
-    expect(emf).toHaveLength(1);
-    const [line] = emf;
-    const directive = line?._aws.CloudWatchMetrics[0];
-    expect(directive?.Namespace).toBe('bidrag-bot');
-    expect(directive?.Dimensions).toEqual([['service']]);
-    expect(line?.service).toBe('bidrag-bot');
-    expect(line).toMatchObject({ Answered: 1, PostFailure: 1 });
-    expect(line?.AckLatency).toEqual(expect.any(Number));
-    expect(directive?.Metrics).toEqual(
+  beforeEach(() => {
+    // Slack refuses the reply for good (the apology after it goes through).
+    stack.slack.inject('chat.postMessage', { kind: 'okFalse', error: 'channel_not_found' }, 1);
+  });
+
+  it('publish one line per invocation: the ack its latency, the worker the outcome and the failed post', async () => {
+    const { ack, worker } = await metricsOf(signedEvent({ text: `<@${BOT_USER_ID}> Kan Malmö söka?` }));
+    expect(ack).toHaveLength(1);
+    expect(worker).toHaveLength(1);
+    for (const line of [...ack, ...worker]) {
+      const directive = line._aws.CloudWatchMetrics[0];
+      expect(directive?.Namespace).toBe('bidrag-bot');
+      expect(directive?.Dimensions).toEqual([['service']]);
+      expect(line.service).toBe('bidrag-bot');
+    }
+    expect(ack[0]?.AckLatency).toEqual(expect.any(Number));
+    expect(ack[0]?._aws.CloudWatchMetrics[0]?.Metrics).toEqual([
+      { Name: 'AckLatency', Unit: 'Milliseconds' },
+    ]);
+    expect(worker[0]).toMatchObject({ Answered: 1, PostFailure: 1 });
+    expect(worker[0]?._aws.CloudWatchMetrics[0]?.Metrics).toEqual(
       expect.arrayContaining([
         { Name: 'Answered', Unit: 'Count' },
         { Name: 'PostFailure', Unit: 'Count' },
-        { Name: 'AckLatency', Unit: 'Milliseconds' },
       ]),
     );
   });
@@ -93,10 +82,12 @@ describe('metrics (EMF on stdout)', () => {
       ts,
       thread_ts: '1700000000.000001',
     });
-    const [first] = await metricsOf(question);
-    expect(first).toMatchObject({ FollowUp: 1 });
-    const [retry] = await metricsOf(question);
-    expect(retry).toMatchObject({ ClaimConflict: 1 });
-    expect(retry).not.toHaveProperty('Answered');
+    stack.slack.reset();
+    const first = await metricsOf(question);
+    expect(first.worker[0]).toMatchObject({ FollowUp: 1 });
+    const retry = await metricsOf(question);
+    expect(retry.worker[0]).toMatchObject({ ClaimConflict: 1 });
+    expect(retry.worker[0]).not.toHaveProperty('Answered');
+    expect(retry.ack[0]?.AckLatency).toEqual(expect.any(Number));
   });
 });

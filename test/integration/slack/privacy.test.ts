@@ -23,7 +23,13 @@ async function homeOf(user: string): Promise<string> {
 describe('privacy of the questions people ask', () => {
   it("shows nobody but an admin another person's question, in a DM or with /bidrag", async () => {
     await stack.send(signedEvent({ type: 'message', user: USER_ID, text: PERSONAL }));
-    await stack.send(signedCommand({ user_id: USER_ID, text: 'Hemlig fråga om glasspriser på månen' }));
+    await stack.send(
+      signedCommand({
+        user_id: USER_ID,
+        text: 'Hemlig fråga om glasspriser på månen',
+        response_url: stack.slack.responseUrl(),
+      }),
+    );
 
     for (const viewer of [OTHER_USER_ID, USER_ID]) {
       const home = await homeOf(viewer);

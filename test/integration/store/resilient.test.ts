@@ -162,6 +162,10 @@ describe('resilient store in front of a store that throws before returning a pro
       claim: () => {
         throw new TypeError('boom');
       },
+      markPosted: async () => undefined,
+      release: async () => undefined,
+      getContext: async () => null,
+      putContext: async () => undefined,
       logQuestion: async () => undefined,
       recordFeedback: async () => undefined,
       stats: async () => emptyStats(),

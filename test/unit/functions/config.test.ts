@@ -3,8 +3,10 @@ import {
   ConfigError,
   cliStoreSettings,
   cliUserHashSalt,
+  loadAckConfig,
   loadConfig,
   parse,
+  parseAck,
 } from '../../../functions/config.ts';
 
 const complete = {
@@ -24,7 +26,6 @@ describe('config', () => {
   });
 
   it.each([
-    ['SLACK_SIGNING_SECRET', /Basic Information.*Signing Secret/],
     ['SLACK_BOT_TOKEN', /OAuth & Permissions.*Bot User OAuth Token/],
     ['SLACK_BOT_ID', /auth\.test/],
     ['SLACK_BOT_USER_ID', /auth\.test/],
@@ -35,6 +36,19 @@ describe('config', () => {
     expect(() => parse(env)).toThrow(ConfigError);
     expect(() => parse(env)).toThrow(new RegExp(`^${name} is not set`));
     expect(() => parse(env)).toThrow(where);
+  });
+
+  it('gives the ack function only what it needs: the signing secret, the bot user id and the worker', () => {
+    const ack = parseAck({ ...complete, WORKER_FUNCTION_NAME: 'bidrag-bot-test-worker' });
+    expect(ack).toEqual({
+      signingSecret: 'secret',
+      botUserId: 'U0BOT1',
+      worker: { functionName: 'bidrag-bot-test-worker', endpoint: undefined },
+    });
+    expect(() =>
+      parseAck({ ...complete, SLACK_SIGNING_SECRET: undefined, WORKER_FUNCTION_NAME: 'w' }),
+    ).toThrow(/^SLACK_SIGNING_SECRET is not set.*Basic Information.*Signing Secret/);
+    expect(() => parseAck(complete)).toThrow(/^WORKER_FUNCTION_NAME is not set/);
   });
 
   it('rejects the bot id and the bot user id given the wrong way round', () => {
@@ -70,10 +84,29 @@ describe('config', () => {
         };
       },
     );
-    expect(asked).toHaveLength(1);
-    expect(config.slack.signingSecret).toBe('from-ssm-secret');
+    expect(asked).toEqual([['/bidrag-bot/prod/slack-bot-token', '/bidrag-bot/prod/user-hash-salt']]);
     expect(config.slack.botToken).toBe('xoxb-from-ssm');
     expect(config.userHashSalt).toBe('from-ssm-salt');
+  });
+
+  it('reads only the signing secret from SSM for the ack function, never the bot token', async () => {
+    const asked: string[][] = [];
+    const ack = await loadAckConfig(
+      {
+        ...complete,
+        SLACK_SIGNING_SECRET: undefined,
+        SLACK_BOT_TOKEN: undefined,
+        SLACK_SIGNING_SECRET_PARAM: '/bidrag-bot/prod/slack-signing-secret',
+        SLACK_BOT_TOKEN_PARAM: '/bidrag-bot/prod/slack-bot-token',
+        WORKER_FUNCTION_NAME: 'bidrag-bot-prod-worker',
+      },
+      async (names) => {
+        asked.push(names);
+        return { '/bidrag-bot/prod/slack-signing-secret': 'from-ssm-secret' };
+      },
+    );
+    expect(asked).toEqual([['/bidrag-bot/prod/slack-signing-secret']]);
+    expect(ack.signingSecret).toBe('from-ssm-secret');
   });
 
   it('does not call SSM when every secret is in the environment', async () => {

@@ -12,8 +12,8 @@ const alarmOn = (namespace: string, metric: string, dimension?: { Name: string; 
     AlarmActions: [{ Ref: 'AlarmTopic' }],
   },
 });
-const fnAlarm = (metric: string) =>
-  alarmOn('AWS/Lambda', metric, { Name: 'FunctionName', Value: { Ref: 'Fn' } });
+const fnAlarm = (metric: string, fn = 'Fn') =>
+  alarmOn('AWS/Lambda', metric, { Name: 'FunctionName', Value: { Ref: fn } });
 
 /** The operations part of a packaged template: throttling, topic, alarms, dashboard. */
 function operations(): Record<string, object> {
@@ -26,6 +26,12 @@ function operations(): Record<string, object> {
     FnErrorsAlarm: fnAlarm('Errors'),
     FnThrottlesAlarm: fnAlarm('Throttles'),
     FnAckDurationAlarm: fnAlarm('Duration'),
+    OtherErrorsAlarm: fnAlarm('Errors', 'Other'),
+    OtherThrottlesAlarm: fnAlarm('Throttles', 'Other'),
+    QueueDepthAlarm: alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', {
+      Name: 'QueueName',
+      Value: { 'Fn::GetAtt': ['Queue', 'QueueName'] },
+    }),
     StoreFailuresAlarm: alarmOn('bidrag-bot', 'StoreFailure', { Name: 'service', Value: 'bidrag-bot' }),
     Dashboard: {
       Type: 'AWS::CloudWatch::Dashboard',
@@ -46,6 +52,7 @@ function template(
     table?: object;
     statements?: object[];
     env?: Record<string, string>;
+    invokeConfig?: object;
     fn?: object;
     resources?: Record<string, object | undefined>;
   } = {},
@@ -90,6 +97,17 @@ function template(
           },
         },
       },
+      Queue: { Type: 'AWS::SQS::Queue', Properties: {} },
+      OtherQueue: { Type: 'AWS::SQS::Queue', Properties: {} },
+      WorkerEvConf: {
+        Type: 'AWS::Lambda::EventInvokeConfig',
+        Properties: {
+          FunctionName: { Ref: 'Fn' },
+          DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['Queue', 'Arn'] } } },
+          ...overrides.invokeConfig,
+        },
+      },
+      Other: { Type: 'AWS::Lambda::Function', Properties: {} },
       Fn: {
         Type: 'AWS::Lambda::Function',
         Properties: {
@@ -109,6 +127,33 @@ function template(
 }
 
 describe('the packaged-template check', () => {
+  it('fails a worker without a queue of the template as its on-failure destination', () => {
+    const problems = checkTemplate(template({ invokeConfig: { DestinationConfig: {} } }), '');
+    expect(problems).toEqual([expect.stringMatching(/on-failure destination/)]);
+  });
+
+  it('fails lambda:InvokeFunction on any function but the worker, and sqs:SendMessage on another queue', () => {
+    const problems = checkTemplate(
+      template({
+        statements: [
+          { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [{ 'Fn::GetAtt': ['Fn', 'Arn'] }] },
+          {
+            Effect: 'Allow',
+            Action: 'lambda:InvokeFunction',
+            Resource: [{ 'Fn::GetAtt': ['Other', 'Arn'] }],
+          },
+          { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: [{ 'Fn::GetAtt': ['Queue', 'Arn'] }] },
+          { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: ['arn:aws:sqs:eu-north-1:1:other'] },
+        ],
+      }),
+      '',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/lambda:InvokeFunction .*Other.*not the worker/),
+      expect.stringMatching(/sqs:SendMessage .*other.*not the dead-letter queue/),
+    ]);
+  });
+
   it('passes a template that keeps every promise (a Deny with s3:* is not a grant)', () => {
     expect(checkTemplate(template(), '')).toEqual([]);
   });
@@ -206,6 +251,10 @@ describe('the packaged-template check, for operations', () => {
           FnErrorsAlarm: undefined,
           FnThrottlesAlarm: undefined,
           StoreFailuresAlarm: undefined,
+          // Left: the ack-duration alarm; these are the other function's and the queue's.
+          OtherErrorsAlarm: undefined,
+          OtherThrottlesAlarm: undefined,
+          QueueDepthAlarm: undefined,
         },
       }),
       '',
@@ -240,6 +289,12 @@ describe('the packaged-template check, for operations', () => {
       },
     });
     expect(checkTemplate(alarmed, '')).toEqual([]);
+  });
+
+  it('fails an on-failure destination queue without a depth alarm, whatever its name', () => {
+    expect(checkTemplate(template({ resources: { QueueDepthAlarm: undefined } }), '')).toEqual([
+      'Queue: no alarm on its depth (custom.alarms.deadLetterQueues)',
+    ]);
   });
 
   it('fails no dashboard, and alarms or widgets on metrics the code never publishes', () => {
