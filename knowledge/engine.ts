@@ -187,6 +187,8 @@ export function createEngine(content: Content = CONTENT): Engine {
   const HELP_ONLY = new Set(w.help.only.map(fold));
   const THANKS = new Set(w.thanks.map(fold));
   const NEUTRAL = new Set(w.neutral.map(fold));
+  // "Malmö stad?": the words around a name are part of it, not another subject.
+  const SUFFIXES = new Set(content.places.name_suffixes.map(fold));
   const DISCOURSE = new Set(
     [w.cues.ellipsis, w.cues.pronoun_place, w.cues.pronoun_year, w.cues.correction, w.cues.source]
       .flat()
@@ -214,7 +216,8 @@ export function createEngine(content: Content = CONTENT): Engine {
           !STOPWORDS.has(x) &&
           !PROGRAMME_WORDS.has(x) &&
           !isProgrammeCompound(x) &&
-          !/^\d+$/.test(x),
+          // Numbers and codes ("2019", "FY2019") are years or figures, read elsewhere, not topic words.
+          !/\d/.test(x),
       );
   }
 
@@ -277,7 +280,13 @@ export function createEngine(content: Content = CONTENT): Engine {
         : [],
     );
     const judged = query.filter(
-      (x) => !isPlaceWord(x) && !isCueWord(x) && !NEUTRAL.has(x) && !proper.has(x) && !beginsProgramme(x),
+      (x) =>
+        !isPlaceWord(x) &&
+        !SUFFIXES.has(x) &&
+        !isCueWord(x) &&
+        !NEUTRAL.has(x) &&
+        !proper.has(x) &&
+        !beginsProgramme(x),
     );
     // A word the documents themselves use ("investeras") is on the subject by definition: it counts as known.
     const places = judged.filter((x) => !quoted.has(x) || matcher.knows(x));
@@ -303,7 +312,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       strong: top && score <= ANSWER_AT ? top.entry : null,
       // A figure in kronor ("2.2 bn") is about the programme's money, whatever words come with it.
       offTopic: matcher.unknownShare(places, quotedOnly) > 0.5 && statedKronor(f) === null,
-      unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !matcher.knows(x)),
+      unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !matcher.knows(x, true)),
       statedKronor: statedKronor(f),
       cue,
     };
@@ -500,7 +509,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       // verdict; "Landskrona stad, är de med?" with a word the bot does not know still gets one.
       const elsewhere = sure && r.offTopic && !r.strong && !asksToApply;
       // No word of the grant and none of belonging to a list: about the place, not the programme.
-      const aside = elsewhere && !namesProgramme(r) && !BELONGS.test(f) && !cues.yesNo.test(f);
+      const aside = elsewhere && !namesProgramme(r) && !BELONGS.test(f);
       if (r.cue.amount || r.cue.money || topId?.startsWith('amount')) {
         // "How much does a Stockholm apartment cost?" is not about the grant.
         if (aside) return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
@@ -839,10 +848,20 @@ export function createEngine(content: Content = CONTENT): Engine {
     sentence = sentence.replace(/\s+[+&]\s+/g, ', ');
     // A preface of plain words is dropped ("Two things: …"); one that names a place or a year is part of
     // the question ("Karlskrona Municipality: eligible?", "Östergötland: which municipalities …?").
+    let listed = false;
     const body = sentence.replace(/^[^:?]{1,30}:\s+(?=\S)/u, (preface) => {
       const said = words(preface);
-      return /\d/.test(preface) || said.some((x) => isPlaceWord(x.folded)) || county(said) ? preface : '';
+      if (/\d/.test(preface) || said.some((x) => isPlaceWord(x.folded)) || county(said)) return preface;
+      listed = true;
+      return '';
     });
+    // "Two things: the 2019 amount, and who distributes it that year?": after such a preface every
+    // "…, and …" is another question, whether or not it begins with a question word.
+    if (listed && /,\s*(?:och|and)\s+/iu.test(body))
+      return body
+        .split(/,\s*(?:och|and)\s+|;\s*/iu)
+        .map((p) => p.trim())
+        .filter((p) => words(p).length > 0);
     const pieces = body
       .split(cues.join)
       .map((p) => p.trim())

@@ -22,8 +22,11 @@ export interface Matcher {
   unknownShare(terms: string[], alsoKnown?: number): number;
   /** Every word the entries know, as the tokenizer gives them. */
   readonly vocabulary: readonly string[];
-  /** True for a word an entry knows, or a typo or inflection of one. */
-  knows(word: string): boolean;
+  /**
+   * True for a word an entry knows, or a typo or inflection of one; unless `strictly`, also a compound
+   * with a known head ("totalbelopp"), which says what kind of thing it is but not which ("medfinansiera").
+   */
+  knows(word: string, strictly?: boolean): boolean;
 }
 
 /** Keywords carry the topic; phrasings only show how people ask, so their words count for less. */
@@ -31,6 +34,8 @@ const KEYWORD_WEIGHT = 1;
 const PHRASING_WEIGHT = 0.6;
 /** How different a word may be from a known one and still count as it (Fuse: 0 exact, 1 anything). */
 const WORD_THRESHOLD = 0.3;
+/** How much a compound counts as its head word. */
+const COMPOUND_QUALITY = 0.8;
 /** Words kept in the per-word cache before it starts afresh: bounded memory on a long-lived Lambda. */
 const CACHE_LIMIT = 20_000;
 
@@ -53,6 +58,7 @@ export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: str
   const vocabulary = [...df.keys()];
   const longest = Math.max(...vocabulary.map((w) => w.length));
   const alphabet = new Set(vocabulary.flatMap((w) => [...w]));
+  const heads = vocabulary.filter((w) => w.length >= 5 && !w.includes(' '));
   const fuse = new Fuse(vocabulary, { includeScore: true, threshold: WORD_THRESHOLD, ignoreLocation: true });
   const cache = new Map<string, Match[]>();
 
@@ -69,6 +75,12 @@ export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: str
       if (r.item === word || !sameWord(word, r.item)) continue;
       found.push({ word: r.item, quality: 1 - (r.score ?? 1) });
     }
+    // A Swedish compound ends in its head word: "totalbelopp" is a kind of "belopp", "ansökningstiden" of
+    // "tiden". Heads of five letters or more, after at least three letters, count, a little less than the word.
+    if (found.length === 0 && word.length >= 8)
+      for (const head of heads)
+        if (word.length >= head.length + 3 && word.endsWith(head))
+          found.push({ word: head, quality: COMPOUND_QUALITY });
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, found);
     return found;
@@ -113,7 +125,12 @@ export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: str
     return unknown === 0 ? 0 : unknown / (unknown + knownWeight);
   }
 
-  return { rank, unknownShare, vocabulary, knows: (word) => known(word).length > 0 };
+  return {
+    rank,
+    unknownShare,
+    vocabulary,
+    knows: (word, strictly = false) => known(word).some((m) => !strictly || m.quality !== COMPOUND_QUALITY),
+  };
 }
 
 /**

@@ -44,9 +44,26 @@ export interface PeriodCues {
 }
 
 /** Reads the years, ranges and any wish for a sum from a question; `folded` is the same text folded. */
-export function parsePeriod(text: string, folded: string, cues: PeriodCues): Period {
+export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Period {
   const LAST_YEAR = cues.lastAmountYear;
   const ranges: [number, number][] = [];
+  // "FY2019", "FY21": fiscal years are calendar years in Sweden.
+  let text = raw.replace(/\bFY\s?(\d{4})\b/gi, '$1').replace(/\bFY\s?(\d\d)\b/gi, '20$1');
+  // "'19–'21": a range of short years.
+  text = text.replace(/['’](\d\d)\s*[–—-]\s*['’]?(\d\d)\b/g, (_, a: string, b: string) => {
+    ranges.push([2000 + Number(a), 2000 + Number(b)]);
+    return ' ';
+  });
+  // "de tre första åren", "the last two years": counted from the programme's first or last year.
+  text = text.replace(FIRST_LAST, (whole, n1?: string, end1?: string, end2?: string, n2?: string) => {
+    const n = count(n1 ?? n2 ?? '');
+    if (!n) return whole;
+    const fromStart = /första|first/i.test(end1 ?? end2 ?? '');
+    ranges.push(
+      fromStart ? [cues.firstAmountYear, cues.firstAmountYear + n - 1] : [LAST_YEAR - n + 1, LAST_YEAR],
+    );
+    return ' ';
+  });
   let rest = text.replace(RANGE, (whole, a: string, b: string) => {
     const from = Number(a);
     const to = Number(b);
@@ -85,6 +102,34 @@ export function parsePeriod(text: string, folded: string, cues: PeriodCues): Per
     compare: cues.compare.test(folded),
   };
 }
+
+const NUMBERS: Record<string, number> = {
+  två: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  nio: 9,
+  tio: 10,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+const count = (word: string) => (/^\d+$/.test(word) ? Number(word) : (NUMBERS[word.toLowerCase()] ?? 0));
+const NUMBER = String.raw`(\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|seven|eight|nine|ten)`;
+// "de tre första åren" / "the first three years" / "satsningens tre sista år".
+const FIRST_LAST = new RegExp(
+  String.raw`\b${NUMBER}\s+(första|sista|first|last|final)\s+(?:åren|år|years)\b|\b(första|sista|first|last|final)\s+${NUMBER}\s+(?:åren|år|years)\b`,
+  'giu',
+);
 
 /** True when the question names any year at all. */
 export function hasYears(p: Period): boolean {

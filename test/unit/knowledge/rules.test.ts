@@ -13,7 +13,7 @@ describe('routing rules', () => {
     ['other-currency', 'Hur mycket är det i euro?'],
     ['per-municipality', 'Hur mycket får varje kommun?'],
     ['named-off-topic', 'Vad blir det för väder i Göteborg imorgon?'],
-    ['named-besides', 'Landskrona stad, är de med?'],
+    ['named-besides', 'Hör Vaxholm till de utvalda?'],
     ['named-amount', 'Hur mycket får Malmö?'],
     ['named-eligibility', 'Kan Malmö söka?'],
     ['year-amount', 'Hur mycket avsätts 2019?'],
