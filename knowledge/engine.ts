@@ -397,7 +397,7 @@ export function createEngine(content: Content = CONTENT): Engine {
 
     // --- what this part takes from the one before -------------------------------------------------
     // "which of those can apply?" after three places asked one by one: all of them.
-    const those = r.cue.listAsk && r.cue.pronounPlace && (prev?.seen?.length ?? 0) > 1;
+        const those = r.cue.listAsk && /\b(those|them|these|dem|dessa|de)\b/.test(r.f) && (prev?.seen?.length ?? 0) > 1;
     const prevPlaces = ((those ? prev?.seen : prev?.places) ?? []).flatMap((code) => {
       const m = byCode.get(code);
       return m ? [{ municipality: m, via: 'exact' as const, said: m.name }] : [];
