@@ -128,6 +128,7 @@ export interface Words {
     pronoun_place: string[];
     pronoun_year: string[];
     pronoun_person: string[];
+    widen: string[];
     year_after: string[];
     year_before: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };

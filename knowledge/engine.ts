@@ -86,6 +86,7 @@ function compileCues(w: Content['words']) {
     pronounPlace: cuePattern(c.pronoun_place),
     pronounYear: cuePattern(c.pronoun_year),
     pronounPerson: cuePattern(c.pronoun_person),
+    widen: cuePattern(c.widen),
     yearAfter: cuePattern(c.year_after),
     yearBefore: cuePattern(c.year_before),
     ratio: cuePattern(c.ratio),
@@ -397,7 +398,8 @@ export function createEngine(content: Content = CONTENT): Engine {
 
     // --- what this part takes from the one before -------------------------------------------------
     // "which of those can apply?" after three places asked one by one: all of them.
-        const those = r.cue.listAsk && /\b(those|them|these|dem|dessa|de)\b/.test(r.f) && (prev?.seen?.length ?? 0) > 1;
+    const those =
+      r.cue.listAsk && /\b(those|them|these|dem|dessa|de)\b/.test(r.f) && (prev?.seen?.length ?? 0) > 1;
     const prevPlaces = ((those ? prev?.seen : prev?.places) ?? []).flatMap((code) => {
       const m = byCode.get(code);
       return m ? [{ municipality: m, via: 'exact' as const, said: m.name }] : [];
@@ -463,6 +465,9 @@ export function createEngine(content: Content = CONTENT): Engine {
       if (!r.county && prev.county && !named) ctx.county = countyNamed(prev.county);
       const topic = prev.topic;
       if (prev.total && !ctx.period.total) ctx.period = { ...ctx.period, total: true };
+      // "och om man räknar med 2018 och 2019 också?": the new years join the earlier ones.
+      if (r.cue.widen && hasYears(r.period) && hasYears(prevPeriod))
+        ctx.period = { ...ctx.period, ...joinPeriods(prevPeriod, r.period) };
       const what = topicLabel(topic, lang);
       carried = [what, ...carried];
       // "när träder den i kraft?": something about that topic the documents do not state.
@@ -886,6 +891,22 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   return { answer, help };
+}
+
+/** Years and ranges of two periods as the fewest ranges: 2018, 2019 and 2020–2027 make 2018–2027. */
+function joinPeriods(a: Period, b: Period): Pick<Period, 'years' | 'ranges'> {
+  const all = new Set<number>();
+  for (const p of [a, b]) {
+    for (const y of p.years) all.add(y);
+    for (const [from, to] of p.ranges) for (let y = from; y <= to && y - from < 200; y++) all.add(y);
+  }
+  const ranges: [number, number][] = [];
+  for (const y of [...all].sort((x, z) => x - z)) {
+    const last = ranges[ranges.length - 1];
+    if (last && y === last[1] + 1) last[1] = y;
+    else ranges.push([y, y]);
+  }
+  return { years: [], ranges };
 }
 
 function dedupe<T extends { code: string }>(xs: T[]): T[] {

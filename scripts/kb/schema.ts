@@ -162,6 +162,7 @@ export const wordsFile = z.strictObject({
     pronoun_place: cues,
     pronoun_year: cues,
     pronoun_person: cues,
+    widen: cues,
     year_after: cues,
     year_before: cues,
     per_municipality: z.strictObject({ each: cues, nouns: cues, split: cues, between: cues }),
