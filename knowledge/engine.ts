@@ -320,6 +320,9 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   /** Words of being on a list ("med", "utvalda", "included"): a yes-or-no about a place's place in it. */
+  const WH = new Set(w.questions.starts.map(fold).filter((x) => !w.questions.yes_no.map(fold).includes(x)));
+  /** "Vad …", "How …": a question for a fact, not a yes or no. */
+  const whStart = (f: string) => WH.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
   const BELONGS = /\b(med|utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
   const namesProgramme = (r: Reading) =>
     r.all.some((x) => PROGRAMME_WORDS.has(x.folded) || isProgrammeCompound(x.folded));
@@ -541,6 +544,10 @@ export function createEngine(content: Content = CONTENT): Engine {
           1,
         );
       }
+      // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
+      // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
+      if (sure && whStart(f) && !asksToApply && !BELONGS.test(f) && !r.strong && !r.cue.money)
+        return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
       // "What's the weather in Gothenburg tomorrow?": no verdict, an offer to ask about the grant.
       if (aside) return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
       if (elsewhere) return made('named-besides', besides(ctx), 'unknown', null, confidence, null);
