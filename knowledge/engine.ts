@@ -58,6 +58,8 @@ const SUGGEST_AT = 0.7;
 const MAX_TOPIC_TERMS = 8;
 /** A message is answered in at most this many parts; more is a document, not a question. */
 const MAX_PARTS = 3;
+/** A person pointed back at ("his number") outweighs a topic matched no better than this ("number"). */
+const PERSON_OVERRIDE = 0.25;
 /** Places a conversation remembers for "which of those": enough for a list asked one by one. */
 const MAX_SEEN = 8;
 
@@ -91,8 +93,9 @@ function compileCues(w: Content['words']) {
     yearBefore: cuePattern(c.year_before),
     ratio: cuePattern(c.ratio),
     // "Vilka kommuner …", "How many municipalities …", "kommuner på listan", "lista kommunerna".
+    // (and "40 municipalities qualify": a number of municipalities is a question about the list)
     list: new RegExp(
-      `\\b(?:${alternatives(list.asks)})\\b(?:\\s+(?:${alternatives(list.fillers)}))*\\s+(?:${alternatives(list.nouns)})\\b` +
+      `\\b\\d+\\s+(?:${alternatives(list.nouns)})\\b|\\b(?:${alternatives(list.asks)})\\b(?:\\s+(?:${alternatives(list.fillers)}))*\\s+(?:${alternatives(list.nouns)})\\b` +
         `|\\b(?:${alternatives(list.nouns)})\\s+(?:${alternatives(list.after)})\\b|\\b(?:${alternatives(list.phrases)})`,
       'u',
     ),
@@ -419,6 +422,20 @@ export function createEngine(content: Content = CONTENT): Engine {
       ctx.mentions = prevPlaces;
       carried.push(prevPlaces.map((m) => m.municipality.name).join(', '));
     }
+    // "and how much more is it in 2019?" after 2018: the earlier year is the one compared with.
+    if (
+      prev &&
+      r.period.compare &&
+      r.period.years.length === 1 &&
+      !r.period.ranges.length &&
+      prev.years.length === 1
+    ) {
+      const years = [...new Set([...prev.years, ...r.period.years])];
+      if (years.length === 2) {
+        ctx.period = { ...r.period, years };
+        r = { ...r, period: ctx.period };
+      }
+    }
     const relative = r.cue.yearAfter ? 1 : r.cue.yearBefore ? -1 : 0;
     if (
       prev &&
@@ -451,7 +468,8 @@ export function createEngine(content: Content = CONTENT): Engine {
     }
     const leaning =
       prev?.topic &&
-      (!ownTopic(r) || r.cue.correction) &&
+      // "what's his number?" after the press contact: a person pointed back at outweighs a topic word.
+      (!ownTopic(r) || r.cue.correction || (r.cue.pronounPerson && !named && r.score > PERSON_OVERRIDE)) &&
       (named ||
         (sameMessage && r.query.length === 0) ||
         hasYears(r.period) ||
@@ -490,7 +508,15 @@ export function createEngine(content: Content = CONTENT): Engine {
         prev?.topic === 'eligibility' ||
         !ownTopicBesidesWhy(r))
     )
-      return made('why', noted(why(ctx), carried, lang), 'eligibility', 'why', 1, 'eligibility');
+      // A "why?" leaves the conversation's topic where it was.
+      return made(
+        'why',
+        noted(why(ctx), carried, lang),
+        'eligibility',
+        'why',
+        1,
+        prev?.topic ?? 'eligibility',
+      );
     if (
       r.cue.currency &&
       !r.offTopic &&
