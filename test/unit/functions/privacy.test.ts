@@ -135,9 +135,12 @@ describe('scrubPersonalData', () => {
       .filter((line) => line.trim() !== '')
       .map((line) => (JSON.parse(line) as { q: string }).q);
     expect(questions.length).toBeGreaterThan(500);
-    // The only ones changed are the sets' tests of Slack markup typed into a question, which must go.
+    // The only ones changed are the sets' tests of Slack markup typed into a question, which must go, and
+    // questions quoting a phone number (the release's switchboard, 08-405 10 00): a number is scrubbed
+    // whoever it belongs to.
     const changed = questions.filter((q) => scrubPersonalData(q) !== q);
-    expect(changed.filter((q) => !/<[@#!]/.test(q))).toEqual([]);
+    expect(changed.filter((q) => !/<[@#!]/.test(q) && !/08-405 10 00/.test(q))).toEqual([]);
+    expect(scrubPersonalData('Är 08-405 10 00 ett direktnummer?')).toBe('Är [telefon] ett direktnummer?');
   });
 
   describe('for any sentence (fast-check, shrinking)', () => {
