@@ -326,7 +326,9 @@ export function createEngine(content: Content = CONTENT): Engine {
   const WH = new Set(w.questions.starts.map(fold).filter((x) => !w.questions.yes_no.map(fold).includes(x)));
   /** "Vad …", "How …": a question for a fact, not a yes or no. */
   const whStart = (f: string) => WH.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
-  const BELONGS = /\b(med|utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
+  // ("med" only as in "är Malmö med?" or at the end: "mig med tåg till Borås" is not about the list.)
+  const BELONGS =
+    /\bmed\b[\s?!.]*$|\bmed\s+(?:eller|or)\b|\b(?:ar|var|blev|kommer|finns)\s+(?:\p{L}+\s+)?med\b|\b(utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
   const namesProgramme = (r: Reading) =>
     r.all.some((x) => PROGRAMME_WORDS.has(x.folded) || isProgrammeCompound(x.folded));
   /** The part asks about a topic of its own, not only about a place or a year. */
@@ -808,7 +810,16 @@ export function createEngine(content: Content = CONTENT): Engine {
       return at > 0 ? [sentence.slice(0, at + 1), sentence.slice(at + 1).trim()] : [sentence];
     });
     const asked = all.filter((s) => !s.startsWith(QUOTED) && isQuestion(s));
-    const questions = asked.length ? asked : all.filter((s) => !s.startsWith(QUOTED)).slice(-1);
+    const own = all.filter((s) => !s.startsWith(QUOTED));
+    // A message that is only a quote ("> Vilken myndighet …?") asks the quoted question.
+    const questions = asked.length
+      ? asked
+      : own.length
+        ? own.slice(-1)
+        : all
+            .map((s) => s.replace(QUOTED, ''))
+            .filter(isQuestion)
+            .slice(-MAX_PARTS);
     const contextText = all
       .filter((s) => !questions.includes(s))
       .join(' ')
