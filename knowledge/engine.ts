@@ -328,7 +328,7 @@ export function createEngine(content: Content = CONTENT): Engine {
   const whStart = (f: string) => WH.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
   // ("med" only as in "är Malmö med?" or at the end: "mig med tåg till Borås" is not about the list.)
   const BELONGS =
-    /\bmed\b[\s?!.]*$|\bmed\s+(?:eller|or)\b|\b(?:ar|var|blev|kommer|finns)\s+(?:\p{L}+\s+)?med\b|\b(utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
+    /\bmed\b[\s?!.]*$|\bmed\s+(?:eller|or)\b|\b(?:ar|var|blev|kommer|finns)\s+(?:\p{L}+\s+){0,3}med\b|\bmed bland\b|\b(utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
   const namesProgramme = (r: Reading) =>
     r.all.some((x) => PROGRAMME_WORDS.has(x.folded) || isProgrammeCompound(x.folded));
   /** The part asks about a topic of its own, not only about a place or a year. */
@@ -572,6 +572,9 @@ export function createEngine(content: Content = CONTENT): Engine {
           1,
         );
       }
+      // "What about Malmö?" with nothing before it: the question people ask of a place is whether it may apply.
+      if (sure && r.cue.ellipsis && !prev?.topic && !r.offTopic)
+        return entry('named-eligibility', 'eligibility', 'eligibility');
       // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
       // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
       if (sure && whStart(f) && !asksToApply && !BELONGS.test(f) && !r.strong && !r.cue.money)
