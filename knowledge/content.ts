@@ -2,6 +2,8 @@
 // file by `npm run kb:build` (scripts/kb/), after `npm run kb:check` has proved every quote against its
 // document. The engine never parses YAML: the Lambda bundle carries the compiled JSON and nothing else.
 import compiled from './compiled/content.json' with { type: 'json' };
+import type { CueSources, FoldedWords } from './cues.ts';
+import type { EntryTerms } from './matcher.ts';
 import type { Lang, Source } from './types.ts';
 
 /** A text in both languages. */
@@ -158,6 +160,15 @@ export interface Content {
   summary: { title: Bilingual; intro: Bilingual; contact: Bilingual };
   words: Words;
   places: Places;
+  /** Worked out from `words` by `npm run kb:build`, so a cold engine does not fold and join them again. */
+  derived: {
+    cues: CueSources;
+    folded: FoldedWords;
+    /** Each FAQ entry's words, tokenized as questions are. */
+    terms: Record<string, EntryTerms>;
+    /** Every word the documents' quoted sentences use, folded. */
+    quoted: string[];
+  };
 }
 
 /** A phrase or fact the content does not have: a content error that `npm run kb:check` should have caught. */

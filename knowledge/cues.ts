@@ -1,5 +1,6 @@
 // Cue phrases from knowledge/content/words.yaml made into patterns over a folded question. The syntax is
 // the content file's: `word*` is any word beginning so, `_` any one word, a leading `^` the start.
+import type { Words } from './content.ts';
 import { fold } from './text.ts';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -37,3 +38,113 @@ export function cuePattern(phrases: readonly string[]): RegExp {
   // A list with nothing in it matches nothing.
   return new RegExp(parts.length ? parts.join('|') : '(?!)', 'u');
 }
+
+/** A question word, perhaps after a preposition ("till vilken myndighet", "from which year"). */
+function questionStart(q: Words['questions']): string {
+  return `(?:(?:${alternatives(q.prepositions)})\\s+)?(?:${alternatives(q.starts)})\\b`;
+}
+
+/** A pattern as it is stored in the compiled content: its source and flags. */
+export interface PatternSource {
+  source: string;
+  flags: string;
+}
+
+const u = (source: string): PatternSource => ({ source, flags: 'u' });
+const cue = (phrases: readonly string[]): PatternSource => {
+  const re = cuePattern(phrases);
+  return { source: re.source, flags: re.flags };
+};
+
+/**
+ * Every pattern the engine matches a question against, as sources: built once by `npm run kb:build`
+ * and stored in the compiled content, so a cold engine only turns strings into RegExps.
+ */
+export function cueSources(w: Words) {
+  const c = w.cues;
+  const { list, per_municipality: per } = c;
+  const qs = questionStart(w.questions);
+  return {
+    amount: cue(c.amount),
+    eligibility: cue(c.eligibility),
+    howToApply: cue(c.how_to_apply),
+    money: cue(c.money),
+    duration: cue(c.duration),
+    purpose: cue(c.purpose),
+    overview: cue(c.overview),
+    otherApplicants: cue(c.other_applicants),
+    why: cue(c.why),
+    average: cue(c.average),
+    currency: cue(c.currency),
+    source: cue(c.source),
+    correction: cue(c.correction),
+    ellipsis: cue(c.ellipsis),
+    pronounPlace: cue(c.pronoun_place),
+    pronounYear: cue(c.pronoun_year),
+    pronounPerson: cue(c.pronoun_person),
+    widen: cue(c.widen),
+    yearAfter: cue(c.year_after),
+    yearBefore: cue(c.year_before),
+    ratio: cue(c.ratio),
+    total: cue(c.total),
+    compare: cue(c.compare),
+    firstYear: cue(c.first_year),
+    // "Vilka kommuner …", "How many municipalities …", "kommuner på listan", "lista kommunerna",
+    // and "40 municipalities qualify": a number of municipalities is a question about the list.
+    list: u(
+      `\\b\\d+\\s+(?:${alternatives(list.nouns)})\\b|\\b(?:${alternatives(list.asks)})\\b(?:\\s+(?:${alternatives(list.fillers)}))*\\s+(?:${alternatives(list.nouns)})\\b` +
+        `|\\b(?:${alternatives(list.nouns)})\\s+(?:${alternatives(list.after)})\\b|\\b(?:${alternatives(list.phrases)})`,
+    ),
+    // "Hur mycket får varje kommun?", or the money "fördelas … mellan" the municipalities.
+    perMunicipality: u(
+      `\\b(?:${alternatives(per.each)})\\s+(?:${alternatives(per.nouns)})\\b|\\b(?:${alternatives(per.split)})\\b.*\\b(?:${alternatives(per.between)})\\b`,
+    ),
+    listAsk: u(`\\b(?:${alternatives(list.asks)})\\b`),
+    questionStart: u(`^${qs}`),
+    yesNo: u(`^(?:${alternatives(w.questions.yes_no)})\\b`),
+    // A join before a question word starts a new question: "… och hur mycket …", "…, and who …".
+    join: {
+      source: `(?:,\\s*|\\s+)(?:(?:${alternatives(w.questions.joins)})\\s+)(?=${qs})|[,;]\\s+(?=${qs})`,
+      flags: 'giu',
+    },
+    // "Fråga: kan vi söka?" inside a longer sentence: the question begins after the colon.
+    colonQuestion: u(`:\\s+(?=${qs})`),
+  };
+}
+export type CueSources = ReturnType<typeof cueSources>;
+
+/** The single words of phrases, folded ("hur mycket" gives "hur", "mycket"; "snitt*" stays a prefix). */
+function singleWords(phrases: readonly string[]): string[] {
+  return phrases
+    .flatMap((phrase) => fold(phrase).replace(/[_^]/g, ' ').split(/\s+/))
+    .filter((x) => x.replace('*', '').length >= 3);
+}
+
+/** The word lists folded as the engine compares them, once, at `npm run kb:build`. */
+export function foldedWords(w: Words, nameSuffixes: readonly string[]) {
+  const cueLists = Object.values(w.cues).flatMap((v) =>
+    Array.isArray(v) ? [v as string[]] : Object.values(v as Record<string, string[]>),
+  );
+  const cueWords = singleWords(cueLists.flat());
+  const c = w.cues;
+  return {
+    stopwords: w.stopwords.map(fold),
+    programme: w.programme.map(fold),
+    programmeEndings: w.programme_endings.map(fold),
+    programmeBeginnings: w.programme_beginnings.map(fold),
+    helpPhrases: w.help.phrases.map(fold),
+    helpOnly: w.help.only.map(fold),
+    thanks: w.thanks.map(fold),
+    neutral: w.neutral.map(fold),
+    nameSuffixes: nameSuffixes.map(fold),
+    cueWords: cueWords.filter((x) => !x.endsWith('*')),
+    cuePrefixes: cueWords.filter((x) => x.endsWith('*')).map((x) => x.slice(0, -1)),
+    // Words that point back at an earlier question ("samma", "och", "de") are no topic.
+    discourse: singleWords(
+      [c.ellipsis, c.pronoun_place, c.pronoun_year, c.correction, c.source].flat(),
+    ).filter((x) => !x.endsWith('*')),
+    yesNo: w.questions.yes_no.map(fold),
+    starts: w.questions.starts.map(fold),
+  };
+}
+export type FoldedWords = ReturnType<typeof foldedWords>;

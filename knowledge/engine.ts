@@ -32,10 +32,11 @@ import {
   why,
 } from './answers.ts';
 import { CONTENT, type Content, ContentError, createKnowledge, type FaqEntry } from './content.ts';
-import { alternatives, cuePattern } from './cues.ts';
+import type { CueSources } from './cues.ts';
 import { createLanguageDetector } from './language.ts';
-import { createMatcher, type Ranked } from './matcher.ts';
+import { createMatcher, entryTerms, type Ranked } from './matcher.ts';
 import { type County, createGazetteer, type Mention, MUNICIPALITIES } from './municipalities.ts';
+import { createTopicTerms, isCompoundOf } from './terms.ts';
 import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, type Word, words } from './text.ts';
 import type { Answer, ConversationContext, Intent, Lang } from './types.ts';
 import { hasYears, type Period, parsePeriod } from './years.ts';
@@ -66,62 +67,13 @@ const MAX_SEEN = 8;
 const NO_PERIOD: Period = { years: [], ranges: [], total: false, compare: false };
 const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
 
-/** The cue patterns of words.yaml, compiled once per engine. */
-function compileCues(w: Content['words']) {
-  const c = w.cues;
-  const { list, per_municipality: per } = c;
-  return {
-    amount: cuePattern(c.amount),
-    eligibility: cuePattern(c.eligibility),
-    howToApply: cuePattern(c.how_to_apply),
-    money: cuePattern(c.money),
-    duration: cuePattern(c.duration),
-    purpose: cuePattern(c.purpose),
-    overview: cuePattern(c.overview),
-    otherApplicants: cuePattern(c.other_applicants),
-    why: cuePattern(c.why),
-    average: cuePattern(c.average),
-    currency: cuePattern(c.currency),
-    source: cuePattern(c.source),
-    correction: cuePattern(c.correction),
-    ellipsis: cuePattern(c.ellipsis),
-    pronounPlace: cuePattern(c.pronoun_place),
-    pronounYear: cuePattern(c.pronoun_year),
-    pronounPerson: cuePattern(c.pronoun_person),
-    widen: cuePattern(c.widen),
-    yearAfter: cuePattern(c.year_after),
-    yearBefore: cuePattern(c.year_before),
-    ratio: cuePattern(c.ratio),
-    // "Vilka kommuner …", "How many municipalities …", "kommuner på listan", "lista kommunerna".
-    // (and "40 municipalities qualify": a number of municipalities is a question about the list)
-    list: new RegExp(
-      `\\b\\d+\\s+(?:${alternatives(list.nouns)})\\b|\\b(?:${alternatives(list.asks)})\\b(?:\\s+(?:${alternatives(list.fillers)}))*\\s+(?:${alternatives(list.nouns)})\\b` +
-        `|\\b(?:${alternatives(list.nouns)})\\s+(?:${alternatives(list.after)})\\b|\\b(?:${alternatives(list.phrases)})`,
-      'u',
-    ),
-    // "Hur mycket får varje kommun?", or the money "fördelas … mellan" the municipalities.
-    perMunicipality: new RegExp(
-      `\\b(?:${alternatives(per.each)})\\s+(?:${alternatives(per.nouns)})\\b|\\b(?:${alternatives(per.split)})\\b.*\\b(?:${alternatives(per.between)})\\b`,
-      'u',
-    ),
-    listAsk: new RegExp(`\\b(?:${alternatives(list.asks)})\\b`, 'u'),
-    questionStart: new RegExp(`^${questionStart(w.questions)}`, 'u'),
-    yesNo: new RegExp(`^(?:${alternatives(w.questions.yes_no)})\\b`, 'u'),
-    // A join before a question word starts a new question: "… och hur mycket …", "…, and who …".
-    join: new RegExp(
-      `(?:,\\s*|\\s+)(?:(?:${alternatives(w.questions.joins)})\\s+)(?=${questionStart(w.questions)})|[,;]\\s+(?=${questionStart(w.questions)})`,
-      'giu',
-    ),
-    // "Fråga: kan vi söka?" inside a longer sentence: the question begins after the colon.
-    colonQuestion: new RegExp(`:\\s+(?=${questionStart(w.questions)})`, 'u'),
-  };
+/** The cue patterns of words.yaml: their sources come compiled with the content (`npm run kb:build`). */
+function compileCues(sources: CueSources) {
+  return Object.fromEntries(
+    Object.entries(sources).map(([name, { source, flags }]) => [name, new RegExp(source, flags)]),
+  ) as { [K in keyof CueSources]: RegExp };
 }
 type Cues = ReturnType<typeof compileCues>;
-
-/** A question word, perhaps after a preposition ("till vilken myndighet", "from which year"). */
-function questionStart(q: Content['words']['questions']): string {
-  return `(?:(?:${alternatives(q.prepositions)})\\s+)?(?:${alternatives(q.starts)})\\b`;
-}
 
 /** What one part of a message says, read once; the rules below decide on it. */
 interface Reading {
@@ -169,72 +121,44 @@ export function createEngine(content: Content = CONTENT): Engine {
       throw new ContentError(`faq.yaml: "${e.id}" names no composer the engine has, and has no answer`);
   const entries = new Map(content.faq.map((e) => [e.id, e]));
   const w = content.words;
-  const cues = compileCues(w);
+  const cues = compileCues(content.derived.cues);
+  const folded = content.derived.folded;
   const periodCues = {
-    total: cuePattern(w.cues.total),
-    compare: cuePattern(w.cues.compare),
-    firstYear: cuePattern(w.cues.first_year),
+    total: cues.total,
+    compare: cues.compare,
+    firstYear: cues.firstYear,
     firstAmountYear: kb.firstYear,
     lastAmountYear: kb.lastYear,
   };
-  const STOPWORDS = new Set(w.stopwords.map(fold));
-  const PROGRAMME_WORDS = new Set(w.programme.map(fold));
-  const endings = w.programme_endings.map(fold);
-  // "miljardsatsningen", "segregationsbidraget": compounds that still only name the programme. A plain
-  // suffix test, not a regular expression: this runs over every word of the content at start.
-  const isProgrammeCompound = (word: string) =>
-    endings.some((e) => word.length >= e.length + 3 && word.endsWith(e));
-  const beginnings = w.programme_beginnings.map(fold);
+  const STOPWORDS = new Set(folded.stopwords);
+  const PROGRAMME_WORDS = new Set(folded.programme);
+  // "miljardsatsningen", "segregationsbidraget": compounds that still only name the programme.
+  const isProgrammeCompound = (word: string) => isCompoundOf(word, folded.programmeEndings);
+  const beginnings = folded.programmeBeginnings;
   const beginsProgramme = (word: string) =>
     beginnings.some((b) => word.length >= b.length + 3 && word.startsWith(b));
-  const HELP_WORDS = new Set(w.help.phrases.map(fold));
-  const HELP_ONLY = new Set(w.help.only.map(fold));
-  const THANKS = new Set(w.thanks.map(fold));
-  const NEUTRAL = new Set(w.neutral.map(fold));
+  const HELP_WORDS = new Set(folded.helpPhrases);
+  const HELP_ONLY = new Set(folded.helpOnly);
+  const THANKS = new Set(folded.thanks);
+  const NEUTRAL = new Set(folded.neutral);
   // "Malmö stad?": the words around a name are part of it, not another subject.
-  const SUFFIXES = new Set(content.places.name_suffixes.map(fold));
-  const DISCOURSE = new Set(
-    [w.cues.ellipsis, w.cues.pronoun_place, w.cues.pronoun_year, w.cues.correction, w.cues.source]
-      .flat()
-      .flatMap((phrase) => fold(phrase).replace(/[*^_]/g, ' ').split(/\s+/))
-      .filter((x) => x.length >= 3),
-  );
-  // Every single word of every cue list: such a word is understood, even if no FAQ entry has it.
-  const cueWords = Object.values(w.cues)
-    .flatMap((v) => (Array.isArray(v) ? v : Object.values(v as Record<string, string[]>).flat()))
-    .flatMap((phrase) => fold(String(phrase)).replace(/[_^]/g, ' ').split(/\s+/))
-    .filter((x) => x.replace('*', '').length >= 3);
-  const CUE_WORDS = new Set(cueWords.filter((x) => !x.endsWith('*')));
-  const CUE_PREFIXES = cueWords.filter((x) => x.endsWith('*')).map((x) => x.slice(0, -1));
+  const SUFFIXES = new Set(folded.nameSuffixes);
+  const DISCOURSE = new Set(folded.discourse);
+  const CUE_WORDS = new Set(folded.cueWords);
+  const CUE_PREFIXES = folded.cuePrefixes;
   /** A word some cue list has ("snittet" by "snitt*"). */
   const isCueWord = (x: string) => CUE_WORDS.has(x) || CUE_PREFIXES.some((p) => x.startsWith(p));
 
-  /** The matcher's view of a text: folded content words, no function words, no numbers. */
-  function topicTerms(text: string): string[] {
-    // The document's name says nothing of the topic, and its "press" is not the press contact.
-    return words(text.replace(/\bpress[- ]?releases?\b/giu, ' '))
-      .map((x) => x.folded)
-      .filter(
-        (x) =>
-          x.length >= 3 &&
-          !STOPWORDS.has(x) &&
-          !PROGRAMME_WORDS.has(x) &&
-          !isProgrammeCompound(x) &&
-          // Numbers and codes ("2019", "FY2019") are years or figures, read elsewhere, not topic words.
-          !/\d/.test(x),
-      );
-  }
+  const topicTerms = createTopicTerms(folded);
 
-  const matcher = createMatcher(content.faq, topicTerms);
+  const matcher = createMatcher(content.faq, (e) => content.derived.terms[e.id] ?? entryTerms(e, topicTerms));
   const { recognise, isPlaceWord, county } = createGazetteer(content.places, w.not_typos);
   const detectLanguage = createLanguageDetector(w.language, isPlaceWord);
   // Ordinary words, never read as a misspelt municipality: function words, the programme's words, every
   // word the FAQ knows (as the matcher already tokenized them) and every word the documents quote.
   const vocabulary = new Set<string>([...STOPWORDS, ...PROGRAMME_WORDS, ...matcher.vocabulary, ...CUE_WORDS]);
   // Each sentence once: many facts share one (ten years' amounts stand in two sentences).
-  const quoted = new Set<string>();
-  for (const quote of new Set(Object.values(content.facts).map((f) => f.quote)))
-    for (const x of words(quote)) if (!isPlaceWord(x.folded)) quoted.add(x.folded);
+  const quoted = new Set(content.derived.quoted.filter((x) => !isPlaceWord(x)));
   for (const x of quoted) vocabulary.add(x);
   const isWord = (folded: string) => vocabulary.has(folded);
 
@@ -323,7 +247,8 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   /** Words of being on a list ("med", "utvalda", "included"): a yes-or-no about a place's place in it. */
-  const WH = new Set(w.questions.starts.map(fold).filter((x) => !w.questions.yes_no.map(fold).includes(x)));
+  const yesNo = new Set(folded.yesNo);
+  const WH = new Set(folded.starts.filter((x) => !yesNo.has(x)));
   /** "Vad …", "How …": a question for a fact, not a yes or no. */
   const whStart = (f: string) => WH.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
   // ("med" only as in "är Malmö med?" or at the end: "mig med tåg till Borås" is not about the list.)

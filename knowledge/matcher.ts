@@ -41,14 +41,31 @@ const CACHE_LIMIT = 20_000;
 
 type Match = { word: string; quality: number };
 
-/** Builds the matcher once from the FAQ entries and a tokenizer (the one used for questions). */
-export function createMatcher(entries: readonly FaqEntry[], tokenize: (text: string) => string[]): Matcher {
+/** An entry's words as the tokenizer gives them: its example questions', its weak words' and keywords'. */
+export interface EntryTerms {
+  phrasings: string[];
+  weak: string[];
+  keywords: string[];
+}
+
+/** Tokenizes an entry's words once (at \`npm run kb:build\`; the compiled content carries the result). */
+export function entryTerms(e: FaqEntry, tokenize: (text: string) => string[]): EntryTerms {
+  const all = (texts: readonly string[]) => [...new Set(texts.flatMap(tokenize))];
+  return {
+    phrasings: all([...e.examples.sv, ...e.examples.en]),
+    weak: all(e.weak),
+    keywords: all(e.keywords),
+  };
+}
+
+/** Builds the matcher once from the FAQ entries and their words, tokenized as questions are. */
+export function createMatcher(entries: readonly FaqEntry[], termsOf: (e: FaqEntry) => EntryTerms): Matcher {
   const weights = entries.map((e) => {
+    const terms = termsOf(e);
     const w = new Map<string, number>();
-    for (const p of [...e.examples.sv, ...e.examples.en])
-      for (const t of tokenize(p)) w.set(t, PHRASING_WEIGHT);
-    for (const k of e.weak) for (const t of tokenize(k)) w.set(t, PHRASING_WEIGHT);
-    for (const k of e.keywords) for (const t of tokenize(k)) w.set(t, KEYWORD_WEIGHT);
+    for (const t of terms.phrasings) w.set(t, PHRASING_WEIGHT);
+    for (const t of terms.weak) w.set(t, PHRASING_WEIGHT);
+    for (const t of terms.keywords) w.set(t, KEYWORD_WEIGHT);
     return w;
   });
   const df = new Map<string, number>();

@@ -15,7 +15,10 @@ import {
   type Fact,
   kronor,
 } from '../../knowledge/content.ts';
-import { editDistance } from '../../knowledge/text.ts';
+import { cueSources, foldedWords } from '../../knowledge/cues.ts';
+import { entryTerms } from '../../knowledge/matcher.ts';
+import { createTopicTerms } from '../../knowledge/terms.ts';
+import { editDistance, words as splitWords } from '../../knowledge/text.ts';
 import { FILES } from './schema.ts';
 
 /** One thing wrong with the content, where it is, and how to fix it. */
@@ -455,7 +458,26 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       summary: p['phrases.yaml'].summary,
       words,
       places,
+      derived: derive(words, places, faq, facts),
     },
+  };
+}
+
+/** What the engine would otherwise work out at every cold start: patterns, folded lists, tokenized words. */
+function derive(
+  words: Content['words'],
+  places: Content['places'],
+  faq: Content['faq'],
+  facts: Content['facts'],
+): Content['derived'] {
+  const folded = foldedWords(words, places.name_suffixes);
+  const tokenize = createTopicTerms(folded);
+  const quotes = new Set(Object.values(facts).map((f) => f.quote));
+  return {
+    cues: cueSources(words),
+    folded,
+    terms: Object.fromEntries(faq.map((e) => [e.id, entryTerms(e, tokenize)])),
+    quoted: [...new Set([...quotes].flatMap((q) => splitWords(q).map((x) => x.folded)))],
   };
 }
 

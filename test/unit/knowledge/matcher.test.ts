@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../../knowledge/content.ts';
-import { createMatcher } from '../../../knowledge/matcher.ts';
+import { createMatcher, entryTerms } from '../../../knowledge/matcher.ts';
 import { words } from '../../../knowledge/text.ts';
 
 const entry = (id: string, keywords: string[], examples: string[] = [], weak: string[] = []): FaqEntry => ({
@@ -20,7 +20,7 @@ const matcher = createMatcher(
     entry('agency', ['fördelar', 'myndighet', 'delegationen'], ['Vem fördelar pengarna?']),
     entry('contact', ['presskontakt', 'telefon'], ['Vem är presskontakt?'], ['kontakt']),
   ],
-  tokenize,
+  (e) => entryTerms(e, tokenize),
 );
 
 describe('topic matcher', () => {
