@@ -253,7 +253,7 @@ export function createEngine(content: Content = CONTENT): Engine {
   const whStart = (f: string) => WH.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
   // ("med" only as in "är Malmö med?" or at the end: "mig med tåg till Borås" is not about the list.)
   const BELONGS =
-    /\bmed\b[\s?!.]*$|\bmed\s+(?:eller|or)\b|\b(?:ar|var|blev|kommer|finns)\s+(?:\p{L}+\s+){0,3}med\b|\bmed bland\b|\b(utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
+    /\bmed\b[\s?!.]*$|\bmed\s+(?:eller|or)\b|\b(?:ar|var|blev|kommer|finns)\s+(?:\p{L}+\s+){0,3}med\b|\bmed bland\b|\b(?:are|is)\s+(?:they|it|we|\p{L}+)\s+in\b[\s?!.]*$|\b(utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
   const namesProgramme = (r: Reading) =>
     r.all.some((x) => PROGRAMME_WORDS.has(x.folded) || isProgrammeCompound(x.folded));
   /** The part asks about a topic of its own, not only about a place or a year. */
