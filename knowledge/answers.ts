@@ -326,7 +326,10 @@ function overview(ctx: Context): string {
 
 function amountSources(ctx: Context, years: number[]): Source[] {
   const { kb } = ctx;
-  const all = years.length ? years : [kb.firstYear, kb.lastYear];
+  // No year asked: the sentences of every year's amount.
+  const all = years.length
+    ? years
+    : Array.from({ length: kb.lastYear - kb.firstYear + 1 }, (_, i) => kb.firstYear + i);
   const seen = new Set<string>();
   const out: Source[] = [];
   for (const y of all) {
@@ -336,14 +339,6 @@ function amountSources(ctx: Context, years: number[]): Source[] {
       out.push(s);
     }
   }
-  if (!years.length)
-    for (let y = kb.firstYear; y <= kb.lastYear; y++) {
-      const s = kb.amountSource(y);
-      if (s && !seen.has(s.quote)) {
-        seen.add(s.quote);
-        out.push(s);
-      }
-    }
   return out;
 }
 

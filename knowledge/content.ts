@@ -106,6 +106,7 @@ export interface Words {
   language: { sv: string[]; en: string[] };
   help: { phrases: string[]; only: string[] };
   thanks: string[];
+  thanks_start: string[];
   neutral: string[];
   questions: { starts: string[]; yes_no: string[]; joins: string[]; prepositions: string[] };
   cues: {
@@ -131,6 +132,10 @@ export interface Words {
     pronoun_year: string[];
     pronoun_person: string[];
     widen: string[];
+    pronoun_plural: string[];
+    why_list: string[];
+    belongs: string[];
+    regional_authority: string[];
     year_after: string[];
     year_before: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };

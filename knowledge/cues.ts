@@ -86,6 +86,13 @@ export function cueSources(w: Words) {
     yearAfter: cue(c.year_after),
     yearBefore: cue(c.year_before),
     ratio: cue(c.ratio),
+    pronounPlural: cue(c.pronoun_plural),
+    whyList: cue(c.why_list),
+    regionalAuthority: cue(c.regional_authority),
+    // Being on a list: its words, or "är X med?", "med eller inte", "… med?" at the end, "are they in?".
+    belongs: u(
+      `${cue(c.belongs).source}|\\bmed\\b[\\s?!.]*$|\\bmed\\s+(?:eller|or)\\b|\\b(?:ar|var|blev|kommer|finns)\\s+(?:\\p{L}+\\s+){0,3}med\\b|\\bmed bland\\b|\\b(?:are|is)\\s+(?:they|it|we|\\p{L}+)\\s+in\\b[\\s?!.]*$`,
+    ),
     total: cue(c.total),
     compare: cue(c.compare),
     firstYear: cue(c.first_year),
@@ -135,6 +142,7 @@ export function foldedWords(w: Words, nameSuffixes: readonly string[]) {
     helpPhrases: w.help.phrases.map(fold),
     helpOnly: w.help.only.map(fold),
     thanks: w.thanks.map(fold),
+    thanksStart: w.thanks_start.map(fold),
     neutral: w.neutral.map(fold),
     nameSuffixes: nameSuffixes.map(fold),
     cueWords: cueWords.filter((x) => !x.endsWith('*')),

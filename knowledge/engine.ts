@@ -174,15 +174,14 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   /** Only thanks ("Tack!", "thx a lot, super helpful for my thesis"): begins with thanks, asks nothing. */
+  const THANKS_START = new Set(folded.thanksStart);
   const thanksFirst = (all: readonly Word[], text: string) =>
-    /^(tack|thanks?|thx|ty|tnx|tusen|cheers)$/.test(all[0]?.folded ?? '') &&
+    THANKS_START.has(all[0]?.folded ?? '') &&
     !text.includes('?') &&
     !all.some((x) => isPlaceWord(x.folded)) &&
     !/\d/.test(text);
   const isThanks = (all: readonly Word[]) =>
-    all.length > 0 &&
-    all.some((x) => /^(tack|thanks?|thx|ty|tnx|cheers)/.test(x.folded)) &&
-    all.every((x) => THANKS.has(x.folded));
+    all.length > 0 && all.some((x) => THANKS_START.has(x.folded)) && all.every((x) => THANKS.has(x.folded));
 
   /** Reads one part of a message: everything the rules decide on. */
   function read(text: string, lang: Lang): Reading {
@@ -251,9 +250,6 @@ export function createEngine(content: Content = CONTENT): Engine {
   const WH = new Set(folded.starts.filter((x) => !yesNo.has(x)));
   /** "Vad …", "How …": a question for a fact, not a yes or no. */
   const whStart = (f: string) => WH.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
-  // ("med" only as in "är Malmö med?" or at the end: "mig med tåg till Borås" is not about the list.)
-  const BELONGS =
-    /\bmed\b[\s?!.]*$|\bmed\s+(?:eller|or)\b|\b(?:ar|var|blev|kommer|finns)\s+(?:\p{L}+\s+){0,3}med\b|\bmed bland\b|\b(?:are|is)\s+(?:they|it|we|\p{L}+)\s+in\b[\s?!.]*$|\b(utvald\p{L}*|ingar|listan|list|included|covered|eligible|berattigad\p{L}*)\b/u;
   const namesProgramme = (r: Reading) =>
     r.all.some((x) => PROGRAMME_WORDS.has(x.folded) || isProgrammeCompound(x.folded));
   /** The part asks about a topic of its own, not only about a place or a year. */
@@ -331,8 +327,7 @@ export function createEngine(content: Content = CONTENT): Engine {
 
     // --- what this part takes from the one before -------------------------------------------------
     // "which of those can apply?" after three places asked one by one: all of them.
-    const those =
-      r.cue.listAsk && /\b(those|them|these|dem|dessa|de)\b/.test(r.f) && (prev?.seen?.length ?? 0) > 1;
+    const those = r.cue.listAsk && r.cue.pronounPlural && (prev?.seen?.length ?? 0) > 1;
     const prevPlaces = ((those ? prev?.seen : prev?.places) ?? []).flatMap((code) => {
       const m = byCode.get(code);
       return m ? [{ municipality: m, via: 'exact' as const, said: m.name }] : [];
@@ -431,7 +426,8 @@ export function createEngine(content: Content = CONTENT): Engine {
         ctx.mentions.length ||
         r.cue.list ||
         r.cue.eligibility ||
-        /\b(32|de har|these|those|dessa|just de)\b/.test(f) ||
+        r.cue.whyList ||
+        listCount(f) ||
         prev?.topic === 'eligibility' ||
         !ownTopicBesidesWhy(r))
     )
@@ -470,7 +466,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       // verdict; "Landskrona stad, är de med?" with a word the bot does not know still gets one.
       const elsewhere = sure && r.offTopic && !r.strong && !asksToApply;
       // No word of the grant and none of belonging to a list: about the place, not the programme.
-      const aside = elsewhere && !namesProgramme(r) && !BELONGS.test(f);
+      const aside = elsewhere && !namesProgramme(r) && !r.cue.belongs;
       if (r.cue.amount || r.cue.money || topId?.startsWith('amount')) {
         // "How much does a Stockholm apartment cost?" is not about the grant.
         if (aside) return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
@@ -502,7 +498,7 @@ export function createEngine(content: Content = CONTENT): Engine {
         return entry('named-eligibility', 'eligibility', 'eligibility');
       // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
       // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
-      if (sure && whStart(f) && !asksToApply && !BELONGS.test(f) && !r.strong && !r.cue.money)
+      if (sure && whStart(f) && !asksToApply && !r.cue.belongs && !r.strong && !r.cue.money)
         return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
       // "What's the weather in Gothenburg tomorrow?": no verdict, an offer to ask about the grant.
       if (aside) return made('named-off-topic', offTopicPlace(ctx), 'unknown', null, confidence, null);
@@ -514,7 +510,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       if (r.cue.amount) return entry('county-amount', 'amount.per-municipality', 'amount');
       // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
       // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
-      ctx.mentions = /\bregion\b/.test(f) ? [] : countyMentions(r.county, ctx);
+      ctx.mentions = r.cue.regionalAuthority ? [] : countyMentions(r.county, ctx);
       return made(
         'county',
         compose('county', ctx),
@@ -590,6 +586,10 @@ export function createEngine(content: Content = CONTENT): Engine {
 
   const ownTopicBesidesWhy = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, why: false } });
   const ownTopicBesidesCurrency = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, currency: false } });
+
+  /** "Varför just 32?": the question names the number of municipalities on a list. */
+  const counts = new Set(content.lists.map((l) => String(l.municipalities.length)));
+  const listCount = (f: string) => (f.match(/\d+/g) ?? []).some((n) => counts.has(n));
 
   /** A topic the part named by cue words, when it has no strong match of its own. */
   function topicOf(r: Reading): string | null {

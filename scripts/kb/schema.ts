@@ -138,6 +138,7 @@ export const wordsFile = z.strictObject({
   language: z.strictObject({ sv: words, en: words }),
   help: z.strictObject({ phrases: words, only: words }),
   thanks: words,
+  thanks_start: words,
   neutral: words,
   questions: z.strictObject({ starts: words, yes_no: words, joins: words, prepositions: words }),
   cues: z.strictObject({
@@ -163,6 +164,10 @@ export const wordsFile = z.strictObject({
     pronoun_year: cues,
     pronoun_person: cues,
     widen: cues,
+    pronoun_plural: cues,
+    why_list: cues,
+    belongs: cues,
+    regional_authority: cues,
     year_after: cues,
     year_before: cues,
     per_municipality: z.strictObject({ each: cues, nouns: cues, split: cues, between: cues }),
