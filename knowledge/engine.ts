@@ -36,6 +36,9 @@ import type { CueSources } from './cues.ts';
 import { createLanguageDetector } from './language.ts';
 import { createMatcher, entryTerms, type Ranked } from './matcher.ts';
 import { type County, createGazetteer, type Mention, MUNICIPALITIES } from './municipalities.ts';
+import { applyQuery, type QueryStep } from './query/apply.ts';
+import { knownNames } from './query/claims.ts';
+import type { ClaimVerdict, Operation } from './query/types.ts';
 import { createTopicTerms, isCompoundOf } from './terms.ts';
 import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, type Word, words } from './text.ts';
 import type { Answer, ConversationContext, Intent, Lang } from './types.ts';
@@ -109,6 +112,10 @@ interface Decision {
   ctx: Context;
   /** The topic the next question may lean on: an FAQ entry id, a composer name, or null. */
   topic: string | null;
+  /** The claims the part made, checked. */
+  claims?: ClaimVerdict[];
+  /** The operation the part computed, for a follow-up ("och 2021?" after a sum per month). */
+  operation?: Operation | null;
 }
 
 /** Builds the in-memory indexes once; answering is then pure and synchronous. */
@@ -150,6 +157,7 @@ export function createEngine(content: Content = CONTENT): Engine {
   const isCueWord = (x: string) => CUE_WORDS.has(x) || CUE_PREFIXES.some((p) => x.startsWith(p));
 
   const topicTerms = createTopicTerms(folded);
+  const known = knownNames(w.known);
 
   const matcher = createMatcher(content.faq, (e) => content.derived.terms[e.id] ?? entryTerms(e, topicTerms));
   const { recognise, isPlaceWord, county } = createGazetteer(content.places, w.not_typos);
@@ -584,6 +592,22 @@ export function createEngine(content: Content = CONTENT): Engine {
     return made('fallback', fallback(ctx), 'unknown', null, confidence, null);
   }
 
+  /** The typed query of a part, evaluated over the decision the rules made (query/apply.ts). */
+  const queryStep = (d: Decision, r: Reading, prev: ConversationContext | null): Decision =>
+    applyQuery<Decision>(d, {
+      raw: r.text,
+      f: r.f,
+      lang: r.lang,
+      stated: r.statedKronor,
+      offTopic: r.offTopic,
+      asksFact: whStart(r.f),
+      prev,
+      kb,
+      cues,
+      known,
+      compose,
+    } satisfies QueryStep);
+
   const ownTopicBesidesWhy = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, why: false } });
   const ownTopicBesidesCurrency = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, currency: false } });
 
@@ -692,6 +716,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       total: d.ctx.period.total,
       county: d.ctx.county?.name ?? null,
       lang,
+      ...(d.operation ? { operation: d.operation } : {}),
     };
   }
 
@@ -715,7 +740,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       .join('\n')
       .slice(0, MAX_MESSAGE_CHARS);
     const whole = words(text);
-    const lang = detectLanguage(whole);
+    const lang = detectLanguage(whole, context?.lang ?? 'sv');
     if (whole.length === 0 || isHelp(text, whole)) return { ...help(lang), rule: 'help' };
     if (isThanks(whole) || thanksFirst(whole, text)) {
       // "Tack!": a short reply; the conversation's context stays for the next question.
@@ -777,7 +802,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     let sameMessage = contextText.length > 0;
     for (const part of parts) {
       const r = read(part, lang);
-      const d = decide(r, prev, sameMessage);
+      const d = queryStep(decide(r, prev, sameMessage), r, prev);
       sameMessage = false;
       decisions.push(d);
       prev = nextContext(d, lang, prev);
@@ -804,6 +829,8 @@ export function createEngine(content: Content = CONTENT): Engine {
       ),
       context: prev ?? nextContext(last, lang, null),
     });
+    const claims = kept.flatMap((d) => d.claims ?? []);
+    if (claims.length) out.claims = claims;
     return kept.length > 1
       ? { ...out, parts: kept.map((d) => d.intent), rule: kept.map((d) => d.rule).join('+') }
       : { ...out, rule: first.rule };
@@ -895,10 +922,10 @@ function unknownPlace(all: readonly Word[], isWord: (folded: string) => boolean)
 /** An amount the question states ("2,2 miljarder", "425 million"), in kronor, to check a premise. */
 function statedKronor(folded: string): number | null {
   const m =
-    /(\d+(?:[.,]\d+)?)\s*(miljarder|miljard|mdr|mdkr|billions?|bn|miljoner|miljon|mkr|millions?|msek)\b/u.exec(
+    /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)\s*(miljarder|miljard|mdr|mdkr|billions?|bn|miljoner|miljon|mkr|millions?|msek)\b/u.exec(
       folded,
     );
   if (!m?.[1] || !m[2]) return null;
-  const value = Number(m[1].replace(',', '.'));
+  const value = Number(m[1].replace(/[ \u00a0]/g, '').replace(',', '.'));
   return Math.round(value * (/^(miljard|mdr|mdkr|billion|bn)/.test(m[2]) ? 1e9 : 1e6));
 }
