@@ -52,7 +52,7 @@ if ((command !== 'record' && command !== 'compare') || !path) {
 }
 const now = answerAll();
 if (command === 'record') {
-  writeFileSync(path, now.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(path, `${now.map((r) => JSON.stringify(r)).join('\n')}\n`);
   process.stdout.write(`recorded ${now.length} answers to ${path}\n`);
 } else {
   const before = new Map(

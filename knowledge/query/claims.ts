@@ -20,7 +20,7 @@ export interface KnownNames {
   titles: NameFinder;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Patterns for one kind of name, built once per engine. Short forms ("V", "MP", "KD") count only as
@@ -29,8 +29,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function finder(names: readonly KnownName[]): NameFinder {
   const entries = names.map((n) => {
     const forms = [n.name, n.en, ...n.also];
-    const long = forms.filter((x) => x.length > 2).map((x) => escape(fold(x)));
-    const short = forms.filter((x) => x.length <= 2).map((x) => escape(x.toUpperCase()));
+    const long = forms.filter((x) => x.length > 2).map((x) => escapeRegExp(fold(x)));
+    const short = forms.filter((x) => x.length <= 2).map((x) => escapeRegExp(x.toUpperCase()));
     return {
       name: n,
       long: long.length

@@ -74,7 +74,10 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
   },
   {
     name: 'count-years',
-    examples: ['how long does the 2.2 billion level last, in years?', 'Hur många år är det mellan 2020 och 2027?'],
+    examples: [
+      'how long does the 2.2 billion level last, in years?',
+      'Hur många år är det mellan 2020 och 2027?',
+    ],
     read: ({ f, cues }) => (is(cues.countYears, f) ? 'count-years' : null),
   },
 ];
