@@ -143,6 +143,10 @@ export interface Words {
   } & Record<string, unknown>;
   /** The words of typed queries: operations, units, claims (knowledge/query/). */
   query: {
+    per_day: string[];
+    approx: string[];
+    ratio: string[];
+    unit_tkr: string[];
     percent: string[];
     share: string[];
     per_month: string[];

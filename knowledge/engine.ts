@@ -38,6 +38,7 @@ import { createMatcher, entryTerms, type Ranked } from './matcher.ts';
 import { type County, createGazetteer, type Mention, MUNICIPALITIES } from './municipalities.ts';
 import { applyQuery, type QueryStep } from './query/apply.ts';
 import { knownNames } from './query/claims.ts';
+import { statedKronor } from './query/stated.ts';
 import type { ClaimVerdict, Operation } from './query/types.ts';
 import { createTopicTerms, isCompoundOf } from './terms.ts';
 import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, type Word, words } from './text.ts';
@@ -593,8 +594,9 @@ export function createEngine(content: Content = CONTENT): Engine {
   }
 
   /** The typed query of a part, evaluated over the decision the rules made (query/apply.ts). */
-  const queryStep = (d: Decision, r: Reading, prev: ConversationContext | null): Decision =>
+  const queryStep = (d: Decision, r: Reading, prev: ConversationContext | null, quoted: string): Decision =>
     applyQuery<Decision>(d, {
+      quoted,
       raw: r.text,
       f: r.f,
       lang: r.lang,
@@ -765,7 +767,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     const asked = all.filter((s) => !s.startsWith(QUOTED) && isQuestion(s));
     const own = all.filter((s) => !s.startsWith(QUOTED));
     // A message that is only a quote ("> Vilken myndighet …?") asks the quoted question.
-    const questions = asked.length
+    const found = asked.length
       ? asked
       : own.length
         ? own.slice(-1)
@@ -773,8 +775,19 @@ export function createEngine(content: Content = CONTENT): Engine {
             .map((s) => s.replace(QUOTED, ''))
             .filter(isQuestion)
             .slice(-MAX_PARTS);
+    // "> Presskontakt: Sami Mashial, kommunikationschef / rätt titel?": a bare check asks about the quoted
+    // line itself, so the quote is the question and the check its last words.
+    const quotedLines = all.filter((s) => s.startsWith(QUOTED)).map((s) => s.replace(QUOTED, '').trim());
+    const [only] = found;
+    const bare =
+      found.length === 1 &&
+      only !== undefined &&
+      quotedLines.length > 0 &&
+      words(only).length <= 4 &&
+      cues.check.test(fold(only));
+    const questions = bare ? [`${quotedLines.join(' ')} ${only}`] : found;
     const contextText = all
-      .filter((s) => !questions.includes(s))
+      .filter((s) => !questions.includes(s) && !(bare && (s === only || s.startsWith(QUOTED))))
       .join(' ')
       .replaceAll(QUOTED, '');
     let prev: ConversationContext | null = context ?? null;
@@ -802,7 +815,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     let sameMessage = contextText.length > 0;
     for (const part of parts) {
       const r = read(part, lang);
-      const d = queryStep(decide(r, prev, sameMessage), r, prev);
+      const d = queryStep(decide(r, prev, sameMessage), r, prev, contextText);
       sameMessage = false;
       decisions.push(d);
       prev = nextContext(d, lang, prev);
@@ -917,15 +930,4 @@ function unknownPlace(all: readonly Word[], isWord: (folded: string) => boolean)
   const candidates = all.filter((w) => w.folded.length >= 3 && !isWord(w.folded) && !/\d/.test(w.folded));
   const named = candidates.find((w) => /^\p{Lu}/u.test(w.raw)) ?? candidates[0];
   return named ? named.raw.slice(0, 40) : null;
-}
-
-/** An amount the question states ("2,2 miljarder", "425 million"), in kronor, to check a premise. */
-function statedKronor(folded: string): number | null {
-  const m =
-    /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[.,]\d+)?)\s*(miljarder|miljard|mdr|mdkr|billions?|bn|miljoner|miljon|mkr|millions?|msek)\b/u.exec(
-      folded,
-    );
-  if (!m?.[1] || !m[2]) return null;
-  const value = Number(m[1].replace(/[ \u00a0]/g, '').replace(',', '.'));
-  return Math.round(value * (/^(miljard|mdr|mdkr|billion|bn)/.test(m[2]) ? 1e9 : 1e6));
 }

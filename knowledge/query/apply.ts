@@ -4,10 +4,12 @@
 import { askedYears, type Context, type Parts } from '../answers.ts';
 import type { Knowledge } from '../content.ts';
 import type { CueSources } from '../cues.ts';
+import { fold } from '../text.ts';
 import type { ConversationContext, Intent, Lang, Source } from '../types.ts';
 import { ANSWERED_BY, checkClaim, type KnownNames, verdictLine } from './claims.ts';
 import { compute } from './operations.ts';
 import { type QueryCues, readQuery } from './read.ts';
+import { statedKronor as statedIn } from './stated.ts';
 import type { ClaimVerdict, Operation, Query } from './types.ts';
 
 /** What a decision of the rule table holds that a query reads and replaces. */
@@ -29,6 +31,8 @@ export interface QueryStep {
   lang: Lang;
   stated: number | null;
   offTopic: boolean;
+  /** The message's lines besides its questions (a quoted draft line): what "stämmer det?" asks about. */
+  quoted: string;
   /** The part starts with a question word ("När …", "Who …"): it asks for a fact, not a yes or no. */
   asksFact: boolean;
   prev: ConversationContext | null;
@@ -54,7 +58,7 @@ const AMOUNT_OR_NOTHING =
 /** The query read and applied; `d` unchanged when the query asks nothing of it. */
 export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
   const years = askedYears(d.ctx.period);
-  const q = readQuery({
+  const input = {
     raw: s.raw,
     f: s.f,
     years,
@@ -62,7 +66,14 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
     cues: s.cues as unknown as QueryCues,
     known: s.known,
     minister: ministerWords(s.kb),
-  });
+  };
+  let q = readQuery(input);
+  // "> Satsningen fördelas av Boverket / stämmer det?": the claims stand in the quoted line.
+  if (!q.claims.length && s.quoted && s.cues.check.test(s.f)) {
+    const raw = `${s.quoted} ${s.raw}`;
+    const f = fold(raw);
+    q = { ...q, claims: readQuery({ ...input, raw, f, stated: statedIn(f) }).claims };
+  }
   if (q.claims.length) return withClaims(d, q, s);
   const operation =
     q.operation ?? (d.rule.startsWith('follow-up') ? ((s.prev?.operation as Operation) ?? null) : null);
@@ -80,12 +91,26 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
   return d;
 }
 
+const ORDER: Record<ClaimVerdict['verdict'], number> = { wrong: 0, unstated: 1, partly: 2, right: 3 };
+
 function withClaims<D extends Decided>(d: D, q: Query, s: QueryStep): D {
   const c = { kb: s.kb, lang: s.lang };
   // "When was Baylan Minister for Enterprise?" asks for the dates, not whether he was: a fact question
   // that names a right value gets the answer without a ✅; a wrong value is still set right.
   const asks = (v: ClaimVerdict) => v.verdict !== 'right' || !s.asksFact || s.cues.check.test(s.f);
-  const verdicts = q.claims.map((claim) => checkClaim(c, claim)).filter(asks);
+  const named = d.ctx.mentions.length > 0;
+  const verdicts = q.claims
+    .map((claim) =>
+      // "Göteborg får 60 miljoner 2018": an amount for one municipality, which no document gives.
+      named && claim.attribute === 'amount'
+        ? { ...checkClaim(c, claim), verdict: 'unstated' as const }
+        : checkClaim(c, claim),
+    )
+    .filter(asks)
+    // "Stockholm, Göteborg, Malmö och Lund bland de 32": the places are the question, not the count.
+    .filter((v) => !(named && v.attribute === 'count' && v.verdict === 'right'))
+    // What is wrong first: a draft's error must not hide below what it got right.
+    .sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);
   if (!verdicts.length) return d;
   const first = q.claims[0];
   const topic = first ? ANSWERED_BY[first.attribute] : 'amount';
@@ -101,8 +126,10 @@ function withClaims<D extends Decided>(d: D, q: Query, s: QueryStep): D {
       ? { period: { ...d.ctx.period, years: [...new Set([...first.years, start.from])], ranges: [] } }
       : {}),
   };
+  // An agency claimed with no year ("permanently"): every agency with its years.
+  if (verdicts.some((v) => v.verdict === 'partly')) ctx.period = { ...ctx.period, years: [], ranges: [] };
   const body =
-    d.entryId === topic && !start
+    d.entryId === topic && !start && !verdicts.some((v) => v.verdict === 'partly')
       ? { ...d.parts, text: stripNotThat(d.parts.text, s) }
       : s.compose(topic, ctx);
   const lines = verdicts.map((v) => verdictLine(c, v)).filter(Boolean);
@@ -135,7 +162,7 @@ function stripNotThat(text: string, s: QueryStep): string {
 
 function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: number[]): D {
   // "Vad blir Borås andel av kakan?": a municipality's share, which the release does not give.
-  if (d.ctx.mentions.length && (q.operation === 'share' || q.operation === 'per-month'))
+  if (d.ctx.mentions.length && q.operation === 'share')
     return {
       ...d,
       rule: `compute:per-municipality`,
@@ -149,7 +176,7 @@ function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: nu
   if (!counting && !AMOUNT_OR_NOTHING.test(d.rule) && d.intent !== 'amount') return d;
   // "Ökning 2019 till 2020 i kronor?": a comparison or a sum already in kronor; the rules answer it.
   const { period } = d.ctx;
-  if (!q.operation && (period.compare || period.total || d.ctx.ratio)) return d;
+  if (!q.operation && (period.compare || d.ctx.ratio)) return d;
   if (d.ctx.mentions.length) return d;
   // "Hur många år gäller bidraget?" is the duration, which its own entry answers.
   if (q.operation === 'count-years' && !asked.length && s.stated === null && !q.unit) return d;
@@ -165,7 +192,7 @@ function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: nu
   // A share of a range the question names ("andel av 2020–2027 som går till 2020"): the single years of it.
   const ranges = d.ctx.period.ranges;
   const whole =
-    q.operation === 'share' && ranges.length && d.ctx.period.years.length
+    (q.operation === 'share' || q.operation === 'ratio') && ranges.length && d.ctx.period.years.length
       ? askedYears({ ...d.ctx.period, years: [] })
       : [];
   const part = whole.length ? d.ctx.period.years : pair;
@@ -177,6 +204,7 @@ function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: nu
       years: part,
       whole,
       stated: s.stated,
+      total: period.total,
     },
   );
   if (!out) return d;

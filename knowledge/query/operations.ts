@@ -43,6 +43,8 @@ export function inUnit(c: Ctx, kronor: number, unit: Unit | null): string {
   switch (unit) {
     case 'kronor':
       return say(c, 'unit.kronor', { n: number(kronor, c.lang, 0) });
+    case 'tkr':
+      return say(c, 'unit.tkr', { n: number(kronor / 1e3, c.lang, 3) });
     case 'mkr':
       return say(c, 'unit.mkr', { n: number(kronor / 1e6, c.lang, 4) });
     case 'miljoner':
@@ -102,22 +104,51 @@ function percentChange(c: Ctx, years: number[]): Computed | null {
   };
 }
 
-/** "Vilken andel av hela satsningen går till 2019?": the years asked of the whole (or of a range). */
-function share(c: Ctx, part: number[], whole: number[]): Computed | null {
-  if (!part.length || part.length >= whole.length) return null;
+/** "Vilken andel av hela satsningen går till 2019?": the years asked of the whole (or of a range, or of a figure). */
+function share(c: Ctx, part: number[], whole: number[], stated: number | null): Computed | null {
+  // "2018 as a % of the full 2,2 mdr": a share of the figure the question states.
+  const ofStated = stated !== null && part.length > 0 && sum(c, part) !== stated;
+  if (!part.length || (!ofStated && part.length >= whole.length)) return null;
   const a = sum(c, part);
-  const b = sum(c, whole);
+  const b = ofStated ? stated : sum(c, whole);
   return {
     text: say(c, 'compute.share', {
       part: spanOf(part),
-      whole: spanOf(whole),
+      whole: ofStated ? c.kb.kronor(b, c.lang) : spanOf(whole),
       percent: percent(c, (a / b) * 100, false),
       a: c.kb.kronor(a, c.lang),
       b: c.kb.kronor(b, c.lang),
     }),
-    sources: sources(c, whole),
+    sources: sources(c, ofStated ? part : whole),
   };
 }
+
+/** "2019 vs 2018 – how many times?": the larger amount over the smaller, or a sum over one year's amount. */
+function ratio(c: Ctx, part: number[], whole: number[]): Computed | null {
+  const [x, y] = whole.length > 1 && part.length === 1 ? [whole, part] : ends2(part);
+  if (!x?.length || !y?.length) return null;
+  const a = sum(c, x);
+  const b = sum(c, y);
+  if (!a || !b) return null;
+  const [big, small, bigYears, smallYears] = a >= b ? [a, b, x, y] : [b, a, y, x];
+  return {
+    text: say(c, 'compute.ratio', {
+      a: spanOf(bigYears),
+      b: spanOf(smallYears),
+      times: number(big / small, c.lang, 2),
+      x: c.kb.kronor(big, c.lang),
+      y: c.kb.kronor(small, c.lang),
+    }),
+    sources: sources(c, [...x, ...y]),
+  };
+}
+
+/** The first and last of the years asked, each on its own. */
+const ends2 = (years: number[]): [number[], number[]] | [] => {
+  const first = years[0];
+  const last = years[years.length - 1];
+  return first !== undefined && last !== undefined && first !== last ? [[last], [first]] : [];
+};
 
 /** A year's amount divided into months or quarters, run by run. */
 function divided(c: Ctx, years: number[], parts: number, phrase: string): Computed {
@@ -170,6 +201,13 @@ function amountsIn(c: Ctx, years: number[], unit: Unit): Computed {
   };
 }
 
+function totalIn(c: Ctx, years: number[], unit: Unit): Computed {
+  return {
+    text: say(c, 'compute.in-unit', { years: spanOf(years), value: inUnit(c, sum(c, years), unit) }),
+    sources: sources(c, years),
+  };
+}
+
 const spanOf = (years: readonly number[]) => {
   const sorted = [...years].sort((a, b) => a - b);
   const contiguous = sorted.every((y, i) => i === 0 || y === (sorted[i - 1] ?? y) + 1);
@@ -188,6 +226,7 @@ export function compute(
     years: number[];
     whole: number[];
     stated: number | null;
+    total?: boolean;
   },
 ): Computed | null {
   const years = yearsWithAmounts(c, q.years);
@@ -200,9 +239,14 @@ export function compute(
     case 'share':
       return share(
         c,
-        years.length === yearsWithAmounts(c, []).length ? [] : years,
+        years.length === yearsWithAmounts(c, []).length && q.stated === null ? [] : years,
         yearsWithAmounts(c, q.whole),
+        q.stated,
       );
+    case 'ratio':
+      return ratio(c, q.years, q.whole);
+    case 'per-day':
+      return divided(c, years, 365, 'compute.per-day');
     case 'per-month':
       return divided(c, years, 12, 'compute.per-month');
     case 'per-quarter':
@@ -210,6 +254,8 @@ export function compute(
     case 'count-years':
       return countYears(c, years, q.stated);
     default:
-      return q.unit ? amountsIn(c, years, q.unit) : null;
+      if (!q.unit) return null;
+      // "totalen för hela perioden i kronor": the sum, in the unit.
+      return q.total ? totalIn(c, years, q.unit) : amountsIn(c, years, q.unit);
   }
 }

@@ -10,6 +10,10 @@ export interface QueryCues {
   percent: RegExp;
   share: RegExp;
   perMonth: RegExp;
+  perDay: RegExp;
+  approx: RegExp;
+  ratioOf: RegExp;
+  unitTkr: RegExp;
   perQuarter: RegExp;
   countYears: RegExp;
   unitKronor: RegExp;
@@ -63,6 +67,16 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
     read: ({ f, cues }) => (is(cues.percent, f) ? 'percent-change' : null),
   },
   {
+    name: 'ratio',
+    examples: ['2019 vs 2018 – hur många ggr?', 'The 2018–2027 total is how many times the 2018 amount?'],
+    read: ({ f, cues }) => (is(cues.ratioOf, f) ? 'ratio' : null),
+  },
+  {
+    name: 'per-day',
+    examples: ['Hur mycket blir det per dag 2021?', 'roughly how much per day in 2020?'],
+    read: ({ f, cues }) => (is(cues.perDay, f) ? 'per-day' : null),
+  },
+  {
     name: 'per-quarter',
     examples: ['hur mycket per kvartal 2024?', 'How much is that per quarter in 2021?'],
     read: ({ f, cues }) => (is(cues.perQuarter, f) ? 'per-quarter' : null),
@@ -88,6 +102,11 @@ export const UNIT_RULES: QueryRule<Unit>[] = [
     name: 'unit-mkr',
     examples: ['Belopp 2022 i mkr?', 'The 2019 amount in MSEK?'],
     read: ({ f, cues }) => (is(cues.unitMkr, f) && !/\d\s*(?:mkr|msek)\b/u.test(f) ? 'mkr' : null),
+  },
+  {
+    name: 'unit-tkr',
+    examples: ['2019 i tkr?', 'The 2018 amount in thousands?'],
+    read: ({ f, cues }) => (is(cues.unitTkr, f) && !/\d\s*tkr\b/u.test(f) ? 'tkr' : null),
   },
   {
     name: 'unit-miljoner',

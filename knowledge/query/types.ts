@@ -4,10 +4,17 @@
 import type { Source } from '../types.ts';
 
 /** What a question asks to be computed from the amounts per year. */
-export type Operation = 'percent-change' | 'share' | 'per-month' | 'per-quarter' | 'count-years';
+export type Operation =
+  | 'ratio'
+  | 'percent-change'
+  | 'share'
+  | 'per-month'
+  | 'per-quarter'
+  | 'per-day'
+  | 'count-years';
 
 /** The unit an amount is asked in. */
-export type Unit = 'kronor' | 'mkr' | 'miljoner' | 'miljarder';
+export type Unit = 'kronor' | 'tkr' | 'mkr' | 'miljoner' | 'miljarder';
 
 /** The facts a claim may be about. */
 export type Attribute = 'agency' | 'party' | 'title' | 'ordinance' | 'count' | 'amount' | 'amount-start';
@@ -18,6 +25,8 @@ export interface Claimed {
   /** The official name or the figure claimed (an agency, a party, "2018:115", a count, kronor). */
   claimed: string | number;
   years: number[];
+  /** Said as an approximation ("drygt", "about"). */
+  approximate?: boolean;
 }
 
 /** A question's typed query. */

@@ -178,6 +178,10 @@ export const wordsFile = z.strictObject({
     list: z.strictObject({ asks: cues, fillers: cues, nouns: cues, after: cues, phrases: cues }),
   }),
   query: z.strictObject({
+    per_day: cues,
+    approx: cues,
+    ratio: cues,
+    unit_tkr: cues,
     percent: cues,
     share: cues,
     per_month: cues,

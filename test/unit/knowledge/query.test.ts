@@ -33,7 +33,13 @@ describe('typed queries', () => {
       ['party', 'The deal was with the Green Party?', 'wrong', /Vänsterpartiet/],
       ['party', 'Överenskommelsen var med Vänsterpartiet, stämmer det?', 'right', /Vänsterpartiet/],
       ['title', 'Baylan är väl utbildningsminister?', 'wrong', /samordnings- och energiminister/],
-      ['title', 'Baylan was Minister for Enterprise, right?', 'right', /21 January 2021/],
+      ['title', 'Baylan was Minister for Enterprise in 2021, right?', 'right', /21 January 2021/],
+      [
+        'title',
+        'Näringsminister Ibrahim Baylan kommenterar – stämmer titeln?',
+        'wrong',
+        /samordnings- och energiminister/,
+      ],
       ['ordinance', 'SFS 2018:115?', 'wrong', /2018:151/],
       ['ordinance', 'Förordning 2018:151 – stämmer det?', 'right', /2018:151/],
       ['count', 'Det är 30 kommuner som får söka?', 'wrong', /32 kommuner/],
@@ -41,6 +47,15 @@ describe('typed queries', () => {
       ['amount', 'Är det 2,2 miljarder redan 2019?', 'wrong', /1,35 miljarder/],
       ['amount', 'Is it SEK 1.35bn for 2019?', 'right', /1\.35 billion/],
       ['amount', 'Stämmer det att det blir 4 miljarder 2031?', 'unstated', /framgår inte/],
+      ['amount', 'Totalt satsas drygt 19 miljarder kronor 2018–2027, stämmer det?', 'right', /19,375/],
+      ['amount', 'Göteborg får 60 miljoner kronor 2018, stämmer det?', 'unstated', /framgår inte/],
+      ['count', 'The 32 municipalities on the list can apply in 2019, accurate?', 'unstated', /does not say/],
+      [
+        'agency',
+        'Delegationen mot segregation takes over the distribution from 2020, right?',
+        'wrong',
+        /from 2019/,
+      ],
       ['amount-start', 'So the yearly 2.2 billion started in 2019?', 'wrong', /2020–2027/],
       ['amount-start', 'Började 2,2 miljarder per år 2020?', 'right', /2020–2027/],
       ['amount-start', 'Började 3 miljarder per år 2021?', 'unstated', /framgår inte/],
@@ -56,6 +71,12 @@ describe('typed queries', () => {
       expect(a.text.split('\n')[0]).toBe('❌ Nej, det stämmer inte – inte 2018:115, utan 2018:151.');
       expect(a.claims?.[0]?.source?.quote).toContain('2018:151');
       expect(ask('Is it ordinance 2017:151?').text.split('\n')[0]).toMatch(/^❌ No, that is not right/);
+    });
+
+    it('reads a quoted draft line as the question when the message only asks "stämmer det?"', () => {
+      const a = ask('> Bidraget fördelas av Boverket 2019\nstämmer det?');
+      expect(a.claims).toEqual([expect.objectContaining({ attribute: 'agency', verdict: 'wrong' })]);
+      expect(a.text).toContain('Delegationen mot segregation');
     });
 
     it('sets both years right when an amount is said to start a year early', () => {
