@@ -1,7 +1,8 @@
 // Cue phrases from knowledge/content/words.yaml made into patterns over a folded question. The syntax is
 // the content file's: `word*` is any word beginning so, `_` any one word, a leading `^` the start.
-import type { Words } from './content.ts';
+
 import { fold } from './text.ts';
+import type { Words } from './words.ts';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
