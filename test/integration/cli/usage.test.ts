@@ -1,6 +1,7 @@
 // Every CLI, as a person runs it: --help prints the usage and exits 0 without waiting for stdin; a wrong
 // flag, a missing value or a stray word is one line on stderr and exit status 2, never a stack trace.
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../knowledge/engine.ts';
 import { runCli, STACK_FRAME } from '../../support/cli.ts';
 
 const CLIS = [
@@ -69,7 +70,9 @@ describe('npm run ask', () => {
       'rule',
     ]);
     expect(record.rule).toBe('named-eligibility');
-    expect(record.municipalities).toEqual([{ name: 'Malmö', code: '1280', eligible: true, listYear: 2018 }]);
+    // The verdict is the engine's on the content shipped today (a later list changes listYear).
+    expect(record.municipalities).toEqual(createEngine().answer('Kan Malmö söka?').municipalities);
+    expect(record.municipalities).toEqual([expect.objectContaining({ name: 'Malmö', code: '1280' })]);
   });
 
   it('skips blank lines of --jsonl input: one JSON line per question, in order', async () => {
