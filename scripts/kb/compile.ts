@@ -187,13 +187,19 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
   // A fact whose quote is wrong is reported once, there; its placeholders are not reported again.
   const misquoted = new Set<string>();
   p['facts.yaml'].facts.forEach((f, i) => {
-    if (!quoted('facts.yaml', ['facts', i], f)) return void misquoted.add(f.id);
+    if (!quoted('facts.yaml', ['facts', i], f)) {
+      misquoted.add(f.id);
+      return;
+    }
     const fact: Fact = { value: f.value, quote: f.quote, document: f.document };
     if (f.en !== undefined) fact.en = f.en;
     state(f.id, fact, 'facts.yaml', ['facts', i]);
   });
   p['contacts.yaml'].contacts.forEach((c, i) => {
-    if (!quoted('contacts.yaml', ['contacts', i], c)) return void misquoted.add(c.id);
+    if (!quoted('contacts.yaml', ['contacts', i], c)) {
+      misquoted.add(c.id);
+      return;
+    }
     if (!c.quote.includes(c.value))
       at(
         'contacts.yaml',
