@@ -75,6 +75,16 @@ describe('npm run ask', () => {
     expect(record.municipalities).toEqual([expect.objectContaining({ name: 'Malmö', code: '1280' })]);
   });
 
+  it('names in its help every field its JSON lines have, parts and rule included', async () => {
+    const [help, run] = await Promise.all([
+      runCli('cli/ask.ts', ['--help']),
+      runCli('cli/ask.ts', ['Vem hanterar bidraget och hur mycket är det 2021?']),
+    ]);
+    const record = JSON.parse(run.stdout.trimEnd().split('\n')[0] ?? '{}');
+    expect(Object.keys(record)).toContain('parts');
+    for (const field of Object.keys(record)) expect(help.stdout).toMatch(new RegExp(`\\b${field}\\b`));
+  });
+
   it('skips blank lines of --jsonl input: one JSON line per question, in order', async () => {
     const run = await runCli('cli/ask.ts', ['--jsonl'], {
       input: 'Kan Malmö söka?\n\n   \r\nHur mycket 2019?\n\n',
