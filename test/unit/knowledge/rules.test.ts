@@ -1,10 +1,10 @@
 // The engine's routing table, rule by rule: each named rule decides the question it was made for, and
 // the answer names the rule (the logs and `ask --jsonl` show it), so a changed route is visible.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../knowledge/engine.ts';
 import { RULES } from '../../../knowledge/rules/index.ts';
+import { frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
+const engine = frozenEngine();
 
 describe('routing rules', () => {
   it.each([
