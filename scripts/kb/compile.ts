@@ -18,7 +18,7 @@ import {
 import { cueSources, foldedWords } from '../../knowledge/cues.ts';
 import { entryTerms } from '../../knowledge/matcher.ts';
 import { createTopicTerms } from '../../knowledge/terms.ts';
-import { editDistance, words as splitWords } from '../../knowledge/text.ts';
+import { editDistance, fold, words as splitWords } from '../../knowledge/text.ts';
 import { FILES } from './schema.ts';
 
 /** One thing wrong with the content, where it is, and how to fix it. */
@@ -439,9 +439,44 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
           `"${target}" is not an official municipality name (knowledge/sources/kommuner.json)`,
         );
   const counties = new Set(folders.municipalities.map((m) => m.county));
+  const countyHint = (name: string) => {
+    const near = [...counties].filter((c) => editDistance(fold(c), fold(name), 3) <= 3);
+    return near.length
+      ? `did you mean ${near.map((c) => `"${c}"`).join(' or ')}?`
+      : 'write its name as in kommuner.json, with "län" ("Gävleborgs län")';
+  };
   for (const county of Object.keys(places.county_prefixes))
     if (!counties.has(county))
-      at('places.yaml', ['county_prefixes', county], `"${county}" is not a county name in kommuner.json`);
+      at(
+        'places.yaml',
+        ['county_prefixes', county],
+        `"${county}" is not a county name in kommuner.json; ${countyHint(county)}`,
+      );
+  const unlisted = [...counties].filter((c) => !(c in places.county_prefixes));
+  if (unlisted.length)
+    at(
+      'places.yaml',
+      ['county_prefixes'],
+      `every county needs a line here, [] if it has no other name: add ${unlisted.map((c) => `"${c}: []"`).join(', ')}`,
+    );
+  for (const [region, { counties: parts }] of Object.entries(places.regions)) {
+    if (counties.has(region) || official.has(region))
+      at(
+        'places.yaml',
+        ['regions', region],
+        `"${region}" is already a county or municipality name; a region needs a name of its own`,
+      );
+    parts.forEach((c, j) => {
+      if (!counties.has(c))
+        at(
+          'places.yaml',
+          ['regions', region, 'counties', j],
+          `"${c}" is not a county name in kommuner.json; ${countyHint(c)}`,
+        );
+    });
+    const twice = parts.filter((c, j) => parts.indexOf(c) !== j);
+    if (twice.length) at('places.yaml', ['regions', region, 'counties'], `listed twice: ${twice.join(', ')}`);
+  }
 
   if (problems.length) return { problems };
   return {
