@@ -169,6 +169,7 @@ describe('names as content (places.yaml): short forms, older spellings, regions,
       'Is the budget calm or warm?',
       'Är gatorna smala där?',
       'Hallå, vem svarar?',
+      'Kan jag skicka DMs till er?',
       'Norra delen eller södra?',
     ]) {
       const a = engine.answer(q);
