@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT, createKnowledge } from '../../../knowledge/content.ts';
-import { createEngine } from '../../../knowledge/engine.ts';
+import { createKnowledge } from '../../../knowledge/content.ts';
 import { createKit } from '../../../knowledge/kit.ts';
 import { MUNICIPALITIES } from '../../../knowledge/municipalities.ts';
 import { fold, words as splitWords } from '../../../knowledge/text.ts';
+import { frozenContent, frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
-const ELIGIBLE_2018 = createKnowledge().listFor(2018)?.municipalities ?? [];
+const engine = frozenEngine();
+const ELIGIBLE_2018 = createKnowledge(frozenContent()).listFor(2018)?.municipalities ?? [];
 const onList = (name: string) => ELIGIBLE_2018.includes(name);
 const verdicts = (q: string) => engine.answer(q).municipalities;
 
@@ -135,17 +135,18 @@ describe('municipality recognition', () => {
 });
 
 describe('names as content (places.yaml): short forms, older spellings, regions, county adjectives', () => {
-  const kit = createKit(CONTENT);
+  const content = frozenContent();
+  const kit = createKit(content);
   const names = (q: string) => verdicts(q).map((v) => `${v.name}=${v.eligible}`);
   const county = (q: string) => engine.answer(q);
 
-  it.each(Object.entries(CONTENT.places.aliases))('reads %s as %s', (alias, official) => {
+  it.each(Object.entries(content.places.aliases))('reads %s as %s', (alias, official) => {
     expect(verdicts(`Kan ${alias} söka?`)).toEqual([expect.objectContaining({ name: official })]);
     expect(verdicts(`Is ${alias} eligible?`)).toEqual([expect.objectContaining({ name: official })]);
   });
 
   it('reads no short form or older spelling that is also a word the bot knows', () => {
-    const words = Object.keys(CONTENT.places.aliases).filter((a) => kit.isWord(fold(a)));
+    const words = Object.keys(content.places.aliases).filter((a) => kit.isWord(fold(a)));
     expect(words).toEqual([]);
   });
 
@@ -186,8 +187,8 @@ describe('names as content (places.yaml): short forms, older spellings, regions,
       else if (Array.isArray(n)) n.forEach(walk);
       else if (n && typeof n === 'object') Object.values(n).forEach(walk);
     };
-    walk(CONTENT.words);
-    for (const e of CONTENT.faq) walk([e.keywords, e.weak]);
+    walk(content.words);
+    for (const e of content.faq) walk([e.keywords, e.weak]);
     expect(vocabulary.size).toBeGreaterThan(1000);
     const read = [...vocabulary].flatMap((word) => {
       const all = splitWords(`Kan ${word} söka?`);
@@ -228,7 +229,7 @@ describe('names as content (places.yaml): short forms, older spellings, regions,
   });
 
   it('divides the counties by the traditional lands: each county in one of the three, once', () => {
-    const { regions } = CONTENT.places;
+    const { regions } = content.places;
     const lands = ['Norrland', 'Svealand', 'Götaland'].flatMap((r) => regions[r]?.counties ?? []);
     expect(lands.sort()).toEqual([...new Set(MUNICIPALITIES.map((m) => m.county))].sort());
     expect(regions.Norrland?.counties).toContain('Gävleborgs län');
