@@ -64,7 +64,9 @@ export const DM_CONTEXT_MS = 15 * 60_000;
 export function questionFrom(text: string | undefined, botUserId: string): string {
   const withoutBot = (text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ');
   // Cut without render's ellipsis: the engine should not take one for punctuation.
-  return cutAt(unescapeSlack(withoutBot).replace(/\s+/g, ' ').trim(), MAX_MESSAGE_CHARS);
+  // Lines are kept: a `>` quote, a numbered question or a pasted mail is read line by line by the engine.
+  const lines = unescapeSlack(withoutBot).replace(/[^\S\n]+/g, ' ').replace(/ *\n\s*/g, '\n');
+  return cutAt(lines.trim(), MAX_MESSAGE_CHARS);
 }
 
 /** Where a reply goes and how it looks there: one place for every chat.postMessage the bot makes. */
