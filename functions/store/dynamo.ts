@@ -30,7 +30,8 @@ import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats }
  *
  * Why these keys:
  * - Claims are keyed per message, so they spread over the key space and never contend with each other.
- *   A claim has a state: "claimed" (a worker is answering; its lease says until when) → "posted". A reply
+ *   A claim has a state: "claimed" (a worker is answering; its lease says until when) → "posted", or
+ *   "deferred" (Slack asked for a wait; the reply is in the deferral queue) → "posted". A reply
  *   that finally failed deletes its claim, so Slack's retry of the message can answer.
  * - Context is one small item per conversation: the engine's slot ids and the time, never the text.
  * - Questions are split by outcome so "latest unanswered" is a plain Query on one partition read backwards,
@@ -281,13 +282,25 @@ export class DynamoStore implements Store {
   }
 
   async markPosted(channel: string, id: string, signal?: AbortSignal): Promise<void> {
+    await this.settleClaim(channel, id, 'posted', signal);
+  }
+
+  async markDeferred(channel: string, id: string, signal?: AbortSignal): Promise<void> {
+    await this.settleClaim(channel, id, 'deferred', signal);
+  }
+
+  /**
+   * Sets a claim's state. An update creates the item when it is missing (the claim write timed out but
+   * the reply went out): the TTL is set then too, or that claim would never expire.
+   */
+  private async settleClaim(channel: string, id: string, state: string, signal?: AbortSignal) {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: claimKey(channel, id),
-        UpdateExpression: 'SET #state = :posted REMOVE leaseUntil',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':posted': 'posted' },
+        UpdateExpression: 'SET #state = :state, #ttl = if_not_exists(#ttl, :ttl) REMOVE leaseUntil',
+        ExpressionAttributeNames: { '#state': 'state', '#ttl': TABLE_KEYS.ttlAttribute },
+        ExpressionAttributeValues: { ':state': state, ':ttl': epochSeconds(this.now()) + DAY_SECONDS },
       }),
       { abortSignal: signal },
     );
@@ -300,9 +313,9 @@ export class DynamoStore implements Store {
           TableName: this.tableName,
           Key: claimKey(channel, id),
           // Never undo a reply that went out.
-          ConditionExpression: '#state = :claimed',
+          ConditionExpression: '#state IN (:claimed, :deferred)',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':claimed': 'claimed' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':deferred': 'deferred' },
         }),
         { abortSignal: signal },
       )

@@ -55,6 +55,8 @@ export interface Store {
   claim(channel: string, id: string, signal?: AbortSignal): Promise<boolean>;
   /** claimed → posted: the reply went out (or may have: an unknown outcome is never repeated). */
   markPosted(channel: string, id: string, signal?: AbortSignal): Promise<void>;
+  /** claimed → deferred: Slack asked for a wait and the reply waits in the deferral queue; no lease. */
+  markDeferred(channel: string, id: string, signal?: AbortSignal): Promise<void>;
   /** Gives a claim back after a reply finally failed, so a Slack retry of the same message can answer. */
   release(channel: string, id: string, signal?: AbortSignal): Promise<void>;
   /** The context a conversation (team + channel + thread root, or a DM) carried from its last answer. */

@@ -12,6 +12,11 @@ export interface LoopbackLambda {
   endpoint: string;
   /** Every accepted invocation, in order. */
   invocations: { functionName: string; type: string; payload: unknown }[];
+  /**
+   * The next `times` Event invocations are accepted (queued and run) but answered only after `ms`:
+   * Lambda's API slow to say so.
+   */
+  answerSlowly(ms: number, times?: number): void;
   /** Resolves when no invoked function is running (including ones started while waiting). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -29,6 +34,7 @@ export async function startLoopbackLambda(
 ): Promise<LoopbackLambda> {
   const running = new Set<Promise<unknown>>();
   const invocations: LoopbackLambda['invocations'] = [];
+  const slow: number[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const match = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '');
@@ -46,9 +52,11 @@ export async function startLoopbackLambda(
       const payload: unknown = body === '' ? {} : JSON.parse(body);
       invocations.push({ functionName: decodeURIComponent(match[1] ?? ''), type, payload });
       if (type === 'Event') {
-        res.writeHead(202).end();
         const job = run(payload).finally(() => running.delete(job));
         running.add(job);
+        const delay = slow.shift();
+        if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
+        res.writeHead(202).end();
         return;
       }
       const result = await run(payload);
@@ -60,6 +68,7 @@ export async function startLoopbackLambda(
   return {
     endpoint: `http://127.0.0.1:${port}`,
     invocations,
+    answerSlowly: (ms, times = 1) => slow.push(...Array.from({ length: times }, () => ms)),
     idle: async () => {
       while (running.size > 0) await Promise.allSettled([...running]);
     },
