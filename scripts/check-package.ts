@@ -160,6 +160,10 @@ function checkOperations(
   }
   if (alarmsOn('AWS/Lambda', 'Duration').length === 0) problems.push('no alarm on the ack duration');
   if (alarmsOn(METRICS_NAMESPACE, 'StoreFailure').length === 0) problems.push('no alarm on StoreFailure');
+  // A metric-math alarm names its metrics inside `Metrics`, not in MetricName.
+  if (!alarms.some(({ p }) => JSON.stringify(p.Metrics ?? null).includes('"MetricName":"PostUnknown"'))) {
+    problems.push('no alarm on the rate of PostUnknown');
+  }
   // The on-failure destinations, and any queue named like a dead-letter queue.
   const queues = ofType('AWS::SQS::Queue').map(([name]) => name);
   for (const queue of queues.filter((name) => deadLetterQueues.has(name) || /DeadLetterQueue$/.test(name))) {

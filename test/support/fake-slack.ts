@@ -25,7 +25,9 @@ export type Fault =
   | { kind: 'rateLimited'; retryAfterSeconds: number }
   | { kind: 'okFalse'; error: string }
   /** Answers normally, but only after this long (the post is delivered). */
-  | { kind: 'slow'; delayMs: number };
+  | { kind: 'slow'; delayMs: number }
+  /** Takes the post (it is delivered), then breaks the connection mid-answer: the bot cannot know. */
+  | { kind: 'cutOff' };
 
 export interface FakeSlack {
   /** Give this to the bot as SLACK_API_URL. */
@@ -33,7 +35,7 @@ export interface FakeSlack {
   /** A response_url on this server, for slash command and action payloads. */
   responseUrl(id?: string): string;
   calls: SlackCall[];
-  /** The calls to one method that were delivered (got no fault but `slow`), in order. */
+  /** The calls to one method that were delivered (got no fault but `slow` or `cutOff`), in order. */
   callsTo(method: string): SlackCall[];
   /** Every call to one method, faulted ones included. */
   attemptsAt(method: string): SlackCall[];
@@ -110,6 +112,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
             .end(JSON.stringify({ ok: false, error: fault.error }));
           return;
         }
+        if (fault.kind === 'cutOff') {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          // Flushed and read before the cut, so the bot has seen the answer begin.
+          res.write('{"ok":', () => setTimeout(() => res.socket?.destroy(), 50));
+          return;
+        }
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       }
       if (isResponseUrl) {
@@ -136,7 +144,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id = 'hook') => `${base}/response/${id}`,
     calls,
     callsTo: (method) =>
-      calls.filter((call) => call.method === method && (!call.fault || call.fault === 'slow')),
+      calls.filter(
+        (call) => call.method === method && (!call.fault || call.fault === 'slow' || call.fault === 'cutOff'),
+      ),
     attemptsAt: (method) => calls.filter((call) => call.method === method),
     inject: (method, fault, times = 1) => {
       faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);

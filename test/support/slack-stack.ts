@@ -82,6 +82,7 @@ export function slackStack(
   beforeEach(() => {
     stack.slack.reset();
     stack.sqs?.sent.splice(0);
+    stack.lambda.invocations.splice(0);
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
