@@ -218,7 +218,12 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       settle(settling, pending, delivery),
       conversation === undefined
         ? undefined
-        : store.putContext(conversation, { context: given.context, at: now() }),
+        : store.putContext(conversation, {
+            context: given.context,
+            at: now(),
+            // A DM's channel id names the person in it: the hash lets report --forget find it.
+            owner: work.channel?.startsWith('D') ? hashUser(work.userId, deps.userHashSalt) : undefined,
+          }),
     ]);
   }
 

@@ -22,7 +22,7 @@ import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats }
  *   item       pk                                  sk                          ttl
  *   claim      CLAIM#<channel>#<ts>                CLAIM                       +1 day
  *              CLAIM#<channel>#<msg ts>#<action>#<user hash>   (a button click)
- *   context    CONTEXT#<team>#<channel>[#<thread>] CONTEXT                     +1 day
+ *   context    CONTEXT#<team>#<channel>[#<thread>] CONTEXT                     +1 day (a DM's: + userHash)
  *   question   QUESTION#answered#<yyyy-mm>         <ISO time>#<answerId>       +90 days (configurable)
  *              QUESTION#unanswered#<yyyy-mm>       <ISO time>#<answerId>       +90 days
  *   feedback   FEEDBACK#<answerId>                 USER#<userHash>             +90 days
@@ -344,6 +344,7 @@ export class DynamoStore implements Store {
           ...contextKey(conversation),
           context: slotsOnly(stored.context),
           at: stored.at.toISOString(),
+          userHash: stored.owner,
           ttl: epochSeconds(stored.at) + DAY_SECONDS,
         },
       }),

@@ -40,6 +40,11 @@ export interface StoredContext {
   /** The engine's value (slot ids, never the question's text); null: nothing to carry. */
   context: ConversationContext | null;
   at: Date;
+  /**
+   * In a DM, the salted hash of the person (store/hash.ts): the DM channel id identifies them, so
+   * `report --forget` must find this item, and the claims keyed by the same channel, from the hash.
+   */
+  owner?: string;
 }
 
 /**
