@@ -234,11 +234,11 @@ export function parse(env: Env): Config {
       optional(env, 'UNDELIVERED_QUEUE_URL') === 'log'
         ? undefined
         : url(env, 'UNDELIVERED_QUEUE_URL', 'https://sqs.eu-north-1.amazonaws.com/123456789012/undelivered'),
-    deferredQueueUrl: url(
-      env,
-      'DEFERRED_QUEUE_URL',
-      'https://sqs.eu-north-1.amazonaws.com/123456789012/deferred',
-    ),
+    // `log` (npm run dev): no delay queue, a reply Slack asks to post later is recorded as undelivered.
+    deferredQueueUrl:
+      optional(env, 'DEFERRED_QUEUE_URL') === 'log'
+        ? undefined
+        : url(env, 'DEFERRED_QUEUE_URL', 'https://sqs.eu-north-1.amazonaws.com/123456789012/deferred'),
     // Tests shorten Slack's seconds so a 30-s Retry-After can be shown without waiting 30 s.
     retryAfterSecondMs: milliseconds(env, 'RETRY_AFTER_SECOND_MS', 1000),
   };

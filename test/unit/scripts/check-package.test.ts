@@ -159,7 +159,7 @@ describe('the packaged-template check', () => {
     );
     expect(problems).toEqual([
       expect.stringMatching(/lambda:InvokeFunction .*Other.*not the worker/),
-      expect.stringMatching(/sqs:SendMessage .*other.*not the dead-letter queue/),
+      expect.stringMatching(/sqs:SendMessage .*other.*not the dead-letter or delay queue/),
     ]);
   });
 
