@@ -141,6 +141,37 @@ export interface Words {
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
     list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
   } & Record<string, unknown>;
+  /** The words of typed queries: operations, units, claims (knowledge/query/). */
+  query: {
+    per_day: string[];
+    approx: string[];
+    ratio: string[];
+    unit_tkr: string[];
+    percent: string[];
+    share: string[];
+    per_month: string[];
+    per_quarter: string[];
+    count_years: string[];
+    middle: string[];
+    unit_kronor: string[];
+    unit_mkr: string[];
+    unit_miljoner: string[];
+    unit_miljarder: string[];
+    check: string[];
+    started: string[];
+    agency_claim: string[];
+    party_claim: string[];
+    besides: string[];
+  };
+  /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
+  known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };
+}
+
+/** An agency, party or title as people may write it. */
+export interface KnownName {
+  name: string;
+  en: string;
+  also: string[];
 }
 
 /** Names for places besides the official municipality names. */

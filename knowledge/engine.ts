@@ -36,6 +36,10 @@ import type { CueSources } from './cues.ts';
 import { createLanguageDetector } from './language.ts';
 import { createMatcher, entryTerms, type Ranked } from './matcher.ts';
 import { type County, createGazetteer, type Mention, MUNICIPALITIES } from './municipalities.ts';
+import { applyQuery, type QueryStep } from './query/apply.ts';
+import { knownNames } from './query/claims.ts';
+import { statedKronor } from './query/stated.ts';
+import type { ClaimVerdict, Operation } from './query/types.ts';
 import { createTopicTerms, isCompoundOf } from './terms.ts';
 import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, type Word, words } from './text.ts';
 import type { Answer, ConversationContext, Intent, Lang } from './types.ts';
@@ -109,6 +113,10 @@ interface Decision {
   ctx: Context;
   /** The topic the next question may lean on: an FAQ entry id, a composer name, or null. */
   topic: string | null;
+  /** The claims the part made, checked. */
+  claims?: ClaimVerdict[];
+  /** The operation the part computed, for a follow-up ("och 2021?" after a sum per month). */
+  operation?: Operation | null;
 }
 
 /** Builds the in-memory indexes once; answering is then pure and synchronous. */
@@ -150,6 +158,7 @@ export function createEngine(content: Content = CONTENT): Engine {
   const isCueWord = (x: string) => CUE_WORDS.has(x) || CUE_PREFIXES.some((p) => x.startsWith(p));
 
   const topicTerms = createTopicTerms(folded);
+  const known = knownNames(w.known);
 
   const matcher = createMatcher(content.faq, (e) => content.derived.terms[e.id] ?? entryTerms(e, topicTerms));
   const { recognise, isPlaceWord, county } = createGazetteer(content.places, w.not_typos);
@@ -584,6 +593,23 @@ export function createEngine(content: Content = CONTENT): Engine {
     return made('fallback', fallback(ctx), 'unknown', null, confidence, null);
   }
 
+  /** The typed query of a part, evaluated over the decision the rules made (query/apply.ts). */
+  const queryStep = (d: Decision, r: Reading, prev: ConversationContext | null, quoted: string): Decision =>
+    applyQuery<Decision>(d, {
+      quoted,
+      raw: r.text,
+      f: r.f,
+      lang: r.lang,
+      stated: r.statedKronor,
+      offTopic: r.offTopic,
+      asksFact: whStart(r.f),
+      prev,
+      kb,
+      cues,
+      known,
+      compose,
+    } satisfies QueryStep);
+
   const ownTopicBesidesWhy = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, why: false } });
   const ownTopicBesidesCurrency = (r: Reading) => ownTopic({ ...r, cue: { ...r.cue, currency: false } });
 
@@ -692,6 +718,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       total: d.ctx.period.total,
       county: d.ctx.county?.name ?? null,
       lang,
+      ...(d.operation ? { operation: d.operation } : {}),
     };
   }
 
@@ -715,7 +742,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       .join('\n')
       .slice(0, MAX_MESSAGE_CHARS);
     const whole = words(text);
-    const lang = detectLanguage(whole);
+    const lang = detectLanguage(whole, context?.lang ?? 'sv');
     if (whole.length === 0 || isHelp(text, whole)) return { ...help(lang), rule: 'help' };
     if (isThanks(whole) || thanksFirst(whole, text)) {
       // "Tack!": a short reply; the conversation's context stays for the next question.
@@ -740,7 +767,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     const asked = all.filter((s) => !s.startsWith(QUOTED) && isQuestion(s));
     const own = all.filter((s) => !s.startsWith(QUOTED));
     // A message that is only a quote ("> Vilken myndighet …?") asks the quoted question.
-    const questions = asked.length
+    const found = asked.length
       ? asked
       : own.length
         ? own.slice(-1)
@@ -748,8 +775,19 @@ export function createEngine(content: Content = CONTENT): Engine {
             .map((s) => s.replace(QUOTED, ''))
             .filter(isQuestion)
             .slice(-MAX_PARTS);
+    // "> Presskontakt: Sami Mashial, kommunikationschef / rätt titel?": a bare check asks about the quoted
+    // line itself, so the quote is the question and the check its last words.
+    const quotedLines = all.filter((s) => s.startsWith(QUOTED)).map((s) => s.replace(QUOTED, '').trim());
+    const [only] = found;
+    const bare =
+      found.length === 1 &&
+      only !== undefined &&
+      quotedLines.length > 0 &&
+      words(only).length <= 4 &&
+      cues.check.test(fold(only));
+    const questions = bare ? [`${quotedLines.join(' ')} ${only}`] : found;
     const contextText = all
-      .filter((s) => !questions.includes(s))
+      .filter((s) => !questions.includes(s) && !(bare && (s === only || s.startsWith(QUOTED))))
       .join(' ')
       .replaceAll(QUOTED, '');
     let prev: ConversationContext | null = context ?? null;
@@ -777,7 +815,7 @@ export function createEngine(content: Content = CONTENT): Engine {
     let sameMessage = contextText.length > 0;
     for (const part of parts) {
       const r = read(part, lang);
-      const d = decide(r, prev, sameMessage);
+      const d = queryStep(decide(r, prev, sameMessage), r, prev, contextText);
       sameMessage = false;
       decisions.push(d);
       prev = nextContext(d, lang, prev);
@@ -804,6 +842,8 @@ export function createEngine(content: Content = CONTENT): Engine {
       ),
       context: prev ?? nextContext(last, lang, null),
     });
+    const claims = kept.flatMap((d) => d.claims ?? []);
+    if (claims.length) out.claims = claims;
     return kept.length > 1
       ? { ...out, parts: kept.map((d) => d.intent), rule: kept.map((d) => d.rule).join('+') }
       : { ...out, rule: first.rule };
@@ -890,15 +930,4 @@ function unknownPlace(all: readonly Word[], isWord: (folded: string) => boolean)
   const candidates = all.filter((w) => w.folded.length >= 3 && !isWord(w.folded) && !/\d/.test(w.folded));
   const named = candidates.find((w) => /^\p{Lu}/u.test(w.raw)) ?? candidates[0];
   return named ? named.raw.slice(0, 40) : null;
-}
-
-/** An amount the question states ("2,2 miljarder", "425 million"), in kronor, to check a premise. */
-function statedKronor(folded: string): number | null {
-  const m =
-    /(\d+(?:[.,]\d+)?)\s*(miljarder|miljard|mdr|mdkr|billions?|bn|miljoner|miljon|mkr|millions?|msek)\b/u.exec(
-      folded,
-    );
-  if (!m?.[1] || !m[2]) return null;
-  const value = Number(m[1].replace(',', '.'));
-  return Math.round(value * (/^(miljard|mdr|mdkr|billion|bn)/.test(m[2]) ? 1e9 : 1e6));
 }
