@@ -4,8 +4,9 @@
 // be queued per method (HTTP 500, 429 with Retry-After, ok:false, a slow answer): the reliability suite
 // uses them. A call that got a fault is recorded with `fault` set, and only a call without one counts
 // as delivered.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './net.ts';
 
 /** One request the bot made. `args` is the decoded body; JSON-valued form fields (blocks, view) are parsed. */
 export interface SlackCall {
@@ -47,12 +48,6 @@ export interface FakeSlack {
 
 // Slack's Web API takes form bodies and JSON-encodes structured arguments inside them.
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function decode(contentType: string | undefined, raw: string): Record<string, unknown> {
   if (raw === '') return {};

@@ -3,8 +3,9 @@
 // event source mapping: once a message's delay is over it hands `{ Records: [...] }` to `consume`, as
 // Lambda hands an SQS batch to the worker. Tests wait for `idle()`.
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './net.ts';
 
 export interface SentMessage {
   body: string;
@@ -21,12 +22,6 @@ export interface FakeSqs {
   /** Resolves when no message is waiting out its delay or being consumed. */
   idle(): Promise<void>;
   close(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Starts the stand-in on 127.0.0.1; each message goes to `consume` after its DelaySeconds. */

@@ -2,8 +2,9 @@
 // /2015-03-31/functions/<name>/invocations. With X-Amz-Invocation-Type: Event it answers 202 at once and
 // runs the function in this process afterwards, as Lambda's asynchronous invocation does (without its
 // retries: the worker never throws). Tests wait for `idle()` before they look at what was posted.
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './net.ts';
 
 export type InvokedFunction = (payload: unknown) => Promise<unknown>;
 
@@ -20,12 +21,6 @@ export interface LoopbackLambda {
   /** Resolves when no invoked function is running (including ones started while waiting). */
   idle(): Promise<void>;
   close(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Starts the endpoint on 127.0.0.1 serving `functions` by name. */
