@@ -134,8 +134,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     return first;
   }
 
-  const settling = { ...deps, store };
-
   /**
    * Answers (or gives help for an empty question), renders, and starts logging the question.
    * `followUp`: asked inside an existing thread, counted as a follow-up.
@@ -215,7 +213,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const conversation = delivery.status === 'failed' ? undefined : work.conversation;
     await Promise.all([
       logged,
-      settle(settling, pending, delivery),
+      settle(deps, pending, delivery),
       conversation === undefined
         ? undefined
         : store.putContext(conversation, {
