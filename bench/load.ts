@@ -37,6 +37,8 @@ export interface BurstResult {
   refusedUnanswered: number;
   /** Answered 200 and never replied to: nothing would retry them. */
   lost: number;
+  /** Their timestamps, to look them up in the logs. */
+  lostTs: string[];
   /** Statuses other than 200 and 5xx. */
   other: number[];
   ackMs: number[];
@@ -86,6 +88,7 @@ export async function burst(
     refused: refused.size,
     refusedUnanswered: 0,
     lost: 0,
+    lostTs: [],
     other,
     ackMs,
     replyMs: [],
@@ -95,7 +98,10 @@ export async function burst(
     const posts = byTs.get(ts) ?? [];
     if (posts.length === 0) {
       if (refused.has(ts)) result.refusedUnanswered += 1;
-      else result.lost += 1;
+      else {
+        result.lost += 1;
+        result.lostTs.push(ts);
+      }
     } else {
       result.replies += 1;
       result.duplicates += posts.length - 1;

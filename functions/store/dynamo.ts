@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -258,6 +259,10 @@ export class DynamoStore implements Store {
 
   async claim(channel: string, id: string, signal?: AbortSignal): Promise<boolean> {
     const now = epochSeconds(this.now());
+    // Which attempt wrote the claim: the SDK repeats a PutItem whose answer timed out, and when the first
+    // write did land, the repeat's condition fails on our own claim. Without this the message went
+    // unanswered (a burst under load lost one in ~10 runs of test/reliability/load.test.ts).
+    const owner = randomUUID();
     try {
       await this.doc.send(
         new PutCommand({
@@ -265,6 +270,7 @@ export class DynamoStore implements Store {
           Item: {
             ...claimKey(channel, id),
             state: 'claimed',
+            owner,
             leaseUntil: now + CLAIM_LEASE_SECONDS,
             ttl: now + DAY_SECONDS,
           },
@@ -276,8 +282,13 @@ export class DynamoStore implements Store {
       );
       return true;
     } catch (error) {
-      if (errorName(error) === 'ConditionalCheckFailedException') return false;
-      throw error;
+      if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
+      // Someone else's claim, or our own first attempt's: a consistent read tells them apart.
+      const { Item } = await this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: claimKey(channel, id), ConsistentRead: true }),
+        { abortSignal: signal },
+      );
+      return Item?.owner === owner;
     }
   }
 

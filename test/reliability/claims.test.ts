@@ -2,13 +2,16 @@
 // real DynamoDB adapter on dynalite and, for /bidrag, the real ack and worker.
 // Regressions: on 56aae90 markPosted on a claim that was never written (its write timed out) created
 // a claim with no TTL, kept forever; the same signed /bidrag sent three times within its five minutes
-// got three answers, three question-log rows and three counts.
+// got three answers, three question-log rows and three counts; and a claim whose PutItem landed but
+// whose answer came too late was repeated by the SDK, failed its condition on itself, and the message
+// was never answered (once in about ten bursts of 150 at concurrency 50).
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
-import { DynamoStore } from '../../functions/store/dynamo.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDynamoStore, DynamoStore } from '../../functions/store/dynamo.ts';
 import { freshTable, loggedQuestions } from '../support/dynamo.ts';
 import { signedCommand } from '../support/slack.ts';
 import { slackStack } from '../support/slack-stack.ts';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
 
 const DAY_SECONDS = 86_400;
 
@@ -42,6 +45,31 @@ describe('a claim settled without ever being written (its write timed out)', () 
       new GetCommand({ TableName: tableName, Key: { pk: 'CLAIM#C1#1.0', sk: 'CLAIM' } }),
     );
     expect(Item?.ttl).toBe(written.getTime() / 1000 + DAY_SECONDS);
+  });
+});
+
+describe('a claim whose write lands but whose answer comes too late (the SDK repeats it)', () => {
+  let proxy: TcpProxy;
+  beforeAll(async () => {
+    proxy = await startTcpProxy(inject('dynamoEndpoint'));
+  });
+  afterAll(async () => {
+    await proxy.close();
+  });
+
+  it('is still the first caller’s, and a real second caller still loses', async () => {
+    const { tableName } = await freshTable('claims');
+    // The worker's store: one repeat, answers capped at 500 ms; this answer comes after 800.
+    const store = createDynamoStore({
+      tableName,
+      endpoint: proxy.endpoint,
+      requestTimeoutMs: 500,
+      maxAttempts: 2,
+    });
+    proxy.delayAnswers(1, 800);
+    expect(await store.claim('C0CHANNEL01', '1700000000.000009')).toBe(true);
+    expect(proxy.operations.filter((op) => op.target === 'PutItem')).toHaveLength(2);
+    expect(await store.claim('C0CHANNEL01', '1700000000.000009')).toBe(false);
   });
 });
 
