@@ -7,18 +7,17 @@ import type { Knowledge, KnownName } from '../content.ts';
 import { fold } from '../text.ts';
 import type { Lang, Source } from '../types.ts';
 import { span } from '../years.ts';
-import type { QueryInput, QueryRule } from './read.ts';
-import type { Attribute, Claimed, ClaimVerdict } from './types.ts';
+import type {
+  Attribute,
+  Claimed,
+  ClaimVerdict,
+  KnownNames,
+  NameFinder,
+  QueryInput,
+  QueryRule,
+} from './types.ts';
 
-/** A kind of known name, with the patterns that find it in a question. */
-interface NameFinder {
-  find(raw: string, folded: string): KnownName[];
-}
-export interface KnownNames {
-  agencies: NameFinder;
-  parties: NameFinder;
-  titles: NameFinder;
-}
+export type { KnownNames };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -2,52 +2,10 @@
 // (its corpus, run by test/unit/knowledge/query.test.ts), as Duckling keeps a dimension's rules: the
 // operation rules and the unit rules here, the claim rules in claims.ts. The words they look for are
 // content (words.yaml → query), compiled to patterns by `npm run kb:build`.
-import { findClaims, type KnownNames } from './claims.ts';
-import type { Operation, Query, Unit } from './types.ts';
+import { findClaims } from './claims.ts';
+import type { Operation, Query, QueryInput, QueryRule, Unit } from './types.ts';
 
-/** The query patterns of the compiled content (knowledge/cues.ts). */
-export interface QueryCues {
-  percent: RegExp;
-  share: RegExp;
-  perMonth: RegExp;
-  perDay: RegExp;
-  approx: RegExp;
-  ratioOf: RegExp;
-  unitTkr: RegExp;
-  perQuarter: RegExp;
-  countYears: RegExp;
-  unitKronor: RegExp;
-  unitMkr: RegExp;
-  unitMiljoner: RegExp;
-  unitMiljarder: RegExp;
-  check: RegExp;
-  started: RegExp;
-  agencyClaim: RegExp;
-  partyClaim: RegExp;
-  besides: RegExp;
-  duration: RegExp;
-}
-
-/** What the rules read: the question, folded, and what the engine already found in it. */
-export interface QueryInput {
-  raw: string;
-  f: string;
-  /** Every year the question names, ranges spelt out. */
-  years: number[];
-  /** A figure in kronor the question states ("2,2 miljarder"). */
-  stated: number | null;
-  cues: QueryCues;
-  known: KnownNames;
-  /** The words of the minister's name, folded: a title is claimed of him only. */
-  minister: string[];
-}
-
-/** A rule: its name, the questions it must read as it does, and the reading. */
-export interface QueryRule<T> {
-  name: string;
-  examples: string[];
-  read(input: QueryInput): T | null;
-}
+export type { QueryCues, QueryInput, QueryRule } from './types.ts';
 
 const is = (re: RegExp, f: string) => {
   re.lastIndex = 0;

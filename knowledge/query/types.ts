@@ -1,6 +1,7 @@
 // A question read as a typed query: what it asks the amounts to be put through (an operation), the
 // unit it wants them in, and the values it claims. The engine's rule table still decides the topic; a
 // query says what to do with it, so kinds of question combine ("2021 i mkr, stämmer 2,2 miljarder?").
+import type { KnownName } from '../content.ts';
 import type { Source } from '../types.ts';
 
 /** What a question asks to be computed from the amounts per year. */
@@ -48,3 +49,59 @@ export interface ClaimVerdict {
 }
 
 export const NO_QUERY: Query = { operation: null, unit: null, claims: [] };
+
+/** The query patterns of the compiled content (knowledge/cues.ts). */
+export interface QueryCues {
+  percent: RegExp;
+  share: RegExp;
+  perMonth: RegExp;
+  perDay: RegExp;
+  approx: RegExp;
+  ratioOf: RegExp;
+  unitTkr: RegExp;
+  perQuarter: RegExp;
+  countYears: RegExp;
+  unitKronor: RegExp;
+  unitMkr: RegExp;
+  unitMiljoner: RegExp;
+  unitMiljarder: RegExp;
+  check: RegExp;
+  started: RegExp;
+  agencyClaim: RegExp;
+  partyClaim: RegExp;
+  besides: RegExp;
+  duration: RegExp;
+}
+
+/** What the rules read: the question, folded, and what the engine already found in it. */
+export interface QueryInput {
+  raw: string;
+  f: string;
+  /** Every year the question names, ranges spelt out. */
+  years: number[];
+  /** A figure in kronor the question states ("2,2 miljarder"). */
+  stated: number | null;
+  cues: QueryCues;
+  known: KnownNames;
+  /** The words of the minister's name, folded: a title is claimed of him only. */
+  minister: string[];
+}
+
+/** A rule: its name, the questions it must read as it does, and the reading. */
+export interface QueryRule<T> {
+  name: string;
+  examples: string[];
+  read(input: QueryInput): T | null;
+}
+
+/** A kind of known name, with the patterns that find it in a question. */
+export interface NameFinder {
+  find(raw: string, folded: string): KnownName[];
+}
+
+/** The known names of the content (words.yaml → known), ready to find. */
+export interface KnownNames {
+  agencies: NameFinder;
+  parties: NameFinder;
+  titles: NameFinder;
+}
