@@ -69,7 +69,9 @@ export function questionFrom(text: string | undefined, botUserId: string): strin
   const withoutBot = (text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ');
   // Cut without render's ellipsis: the engine should not take one for punctuation.
   // Lines are kept: a `>` quote, a numbered question or a pasted mail is read line by line by the engine.
-  const lines = unescapeSlack(withoutBot).replace(/[^\S\n]+/g, ' ').replace(/ *\n\s*/g, '\n');
+  const lines = unescapeSlack(withoutBot)
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n\s*/g, '\n');
   return cutAt(lines.trim(), MAX_MESSAGE_CHARS);
 }
 
