@@ -48,7 +48,7 @@ function postUnknownRateAlarm(service) {
       Threshold: POST_UNKNOWN_PERCENT,
       Metrics: [
         metric('unknown', 'PostUnknown'),
-        ...REPLY_METRICS.map((_name, i) => metric(`r${i}`, name)),
+        ...REPLY_METRICS.map((name, i) => metric(`r${i}`, name)),
         {
           Id: 'rate',
           Label: 'PostUnknown, % of replies',
