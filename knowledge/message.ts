@@ -125,7 +125,7 @@ function alsoParts(kit: Kit, part: string): string[] {
   // Cut the text as typed at the same places: folding keeps the length of Swedish text.
   const out: string[] = [];
   let at = 0;
-  for (const m of fold(part).matchAll(new RegExp(kit.cues.alsoJoin.source, 'giu'))) {
+  for (const m of fold(part).matchAll(kit.cues.alsoJoin)) {
     out.push(part.slice(at, m.index).trim());
     at = (m.index ?? 0) + m[0].length;
   }

@@ -32,30 +32,46 @@ export function finder(names: readonly KnownName[]): NameFinder {
   // A short form before a colon is an SFS number or a label ("S:t"), not a name.
   const alternatives = (forms: string[], colon = '') =>
     forms.length ? `(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}${colon}])` : null;
-  const entries = names.map((n) => {
-    const forms = [n.name, n.en, ...n.also];
-    const long = forms.filter((x) => !asWritten(x)).map((x) => escapeRegExp(fold(x)));
-    const short = forms.filter(asWritten).map((x) => escapeRegExp(x.toUpperCase()));
-    const longSource = alternatives(long);
-    const shortSource = alternatives(short, ':');
-    // The other ways of writing it, to be written as the name ("tvv" → "tillvaxtverket").
-    const others = alternatives(n.also.filter((x) => !asWritten(x)).map((x) => escapeRegExp(fold(x))));
-    const othersShort = alternatives(
-      n.also.filter(asWritten).map((x) => escapeRegExp(x.toUpperCase())),
-      ':',
-    );
-    return {
-      name: n,
-      long: longSource ? new RegExp(longSource, 'u') : null,
-      short: shortSource ? new RegExp(shortSource, 'u') : null,
-      others: others ? new RegExp(others, 'gu') : null,
-      othersShort: othersShort ? new RegExp(othersShort, 'gu') : null,
-    };
-  });
+  // Built on first use: most questions claim nothing, and a Unicode-aware pattern per name costs a cold
+  // engine milliseconds each (the three kinds of known names took ~75 ms at start).
+  let built: ReturnType<typeof build> | undefined;
+  const build = () =>
+    names.map((n) => {
+      const forms = [n.name, n.en, ...n.also];
+      const long = forms.filter((x) => !asWritten(x)).map((x) => escapeRegExp(fold(x)));
+      const short = forms.filter(asWritten).map((x) => escapeRegExp(x.toUpperCase()));
+      const longSource = alternatives(long);
+      const shortSource = alternatives(short, ':');
+      // The other ways of writing it, to be written as the name ("tvv" → "tillvaxtverket").
+      const others = alternatives(n.also.filter((x) => !asWritten(x)).map((x) => escapeRegExp(fold(x))));
+      const othersShort = alternatives(
+        n.also.filter(asWritten).map((x) => escapeRegExp(x.toUpperCase())),
+        ':',
+      );
+      return {
+        name: n,
+        long: longSource ? new RegExp(longSource, 'u') : null,
+        short: shortSource ? new RegExp(shortSource, 'u') : null,
+        others: others ? new RegExp(others, 'gu') : null,
+        othersShort: othersShort ? new RegExp(othersShort, 'gu') : null,
+      };
+    });
+  let others: string[] | undefined;
+  const entriesOf = () => {
+    built ??= build();
+    return built;
+  };
   return {
     find: (raw, folded) =>
-      entries.filter((e) => e.long?.test(folded) || e.short?.test(raw)).map((e) => e.name),
+      entriesOf()
+        .filter((e) => e.long?.test(folded) || e.short?.test(raw))
+        .map((e) => e.name),
     spelled: (raw) => {
+      const folded = fold(raw);
+      // Most questions name no agency by another name: a plain look for the forms spares the patterns.
+      others ??= names.flatMap((n) => n.also.map((x) => (asWritten(x) ? x.toUpperCase() : fold(x))));
+      if (!others.some((x) => (x === x.toUpperCase() ? raw : folded).includes(x))) return folded;
+      const entries = entriesOf();
       let text = raw;
       for (const e of entries) if (e.othersShort) text = text.replace(e.othersShort, e.name.name);
       text = fold(text);
