@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import dynalite from 'dynalite';
-import { createDynamoClient, ensureTable } from '../functions/store/dynamo.ts';
+import { createDynamoClient, ensureTable } from '../functions/store/dynamo-sdk.ts';
 import { zipEntries } from '../scripts/zip.ts';
 import { startFakeSlack } from '../test/support/fake-slack.ts';
 import { BOT_ID, BOT_USER_ID, nextTs, signedEvent } from '../test/support/slack.ts';

@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import dynalite from 'dynalite';
 import { logger } from '../functions/logger.ts';
 import { handler } from '../functions/slack.ts';
-import { createDynamoClient, ensureTable } from '../functions/store/dynamo.ts';
+import { createDynamoClient, ensureTable } from '../functions/store/dynamo-sdk.ts';
 import { createWorker } from '../functions/worker.ts';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.ts';
 import { type LoopbackLambda, startLoopbackLambda } from '../test/support/lambda-invoke.ts';

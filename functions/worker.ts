@@ -73,6 +73,8 @@ function build(config: Config, remainingMs: () => number, metrics: Metrics): Bui
       createDynamoStore({
         tableName: config.store.tableName,
         endpoint: config.store.endpoint,
+        region: config.store.region,
+        credentials: config.store.credentials,
         questionTtlDays: config.store.questionLogDays,
       }),
       // The App Home's stats make several reads and nobody waits on a reply there: allow a bit longer.

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dynalite from 'dynalite';
 import { parseEndpoint } from '../cli/endpoint.ts';
-import { createDynamoClient, ensureTable } from '../functions/store/dynamo.ts';
+import { createDynamoClient, ensureTable } from '../functions/store/dynamo-sdk.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';

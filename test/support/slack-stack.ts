@@ -51,7 +51,7 @@ export function slackStack(options: { dynamoEndpoint?: () => string } = {}): Sla
     stack.slack = slack;
     stack.tableName = table.tableName;
     stack.docClient = table.docClient;
-    stack.store = new DynamoStore(table.docClient, table.tableName);
+    stack.store = new DynamoStore(table.documents, table.tableName);
     stack.lambda = lambda;
     stack.ack = (event) => handler(event, lambdaContext());
     stack.send = async (event) => {
