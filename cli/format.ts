@@ -15,6 +15,8 @@ export function toJsonl(a: Answer) {
     ...(a.parts ? { parts: a.parts } : {}),
     // The routing rule(s) that decided, by name: why the bot answered as it did.
     ...(a.rule ? { rule: a.rule } : {}),
+    // The values the message claimed, each checked: right, wrong (with the right value) or not stated.
+    ...(a.claims ? { claims: a.claims } : {}),
   };
 }
 

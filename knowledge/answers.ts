@@ -375,8 +375,18 @@ export function amount(ctx: Context): Parts {
   for (const y of inside) lines.push(amountLine(ctx, y));
   years.push(...inside);
   const sumInside = inside.reduce((s, y) => s + (kb.amountFor(y) ?? 0), 0);
-  if (period.total && inside.length > 1 && period.ranges.length === 0)
-    lines.push(say(ctx, 'amount.together', { sum: kb.kronor(sumInside, ctx.lang) }));
+  // "and all of that together?" after "2020, plus 2022": every year asked, single or in ranges, summed.
+  const blocks = inside.length + period.ranges.length;
+  const everyYear = [...new Set(years)];
+  if (period.total && blocks > 1 && everyYear.length > 1)
+    lines.push(
+      say(ctx, 'amount.together', {
+        sum: kb.kronor(
+          everyYear.reduce((s, y) => s + (kb.amountFor(y) ?? 0), 0),
+          ctx.lang,
+        ),
+      }),
+    );
   // "Genomsnitt för 2018 och 2019?": the average of the years named.
   if (ctx.average && inside.length > 1 && period.ranges.length === 0)
     lines.push(

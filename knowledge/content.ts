@@ -3,8 +3,17 @@
 // document. The engine never parses YAML: the Lambda bundle carries the compiled JSON and nothing else.
 import compiled from './compiled/content.json' with { type: 'json' };
 import type { CueSources, FoldedWords } from './cues.ts';
-import type { EntryTerms } from './matcher.ts';
 import type { Lang, Source } from './types.ts';
+import type { KnownName, Words } from './words.ts';
+
+export type { KnownName, Words };
+
+/** An FAQ entry's words, tokenized as questions are, worked out by `npm run kb:build`. */
+export interface EntryTerms {
+  phrasings: string[];
+  weak: string[];
+  keywords: string[];
+}
 
 /** A text in both languages. */
 export interface Bilingual {
@@ -94,53 +103,6 @@ export interface FaqEntry {
 /** A sentence a composer puts together; `slots` are the placeholders the composer fills. */
 export interface Phrase extends Bilingual {
   slots: string[];
-}
-
-/** Cue words compiled to patterns by the engine; see knowledge/content/words.yaml for the syntax. */
-export interface Words {
-  stopwords: string[];
-  programme: string[];
-  programme_endings: string[];
-  programme_beginnings: string[];
-  not_typos: string[];
-  language: { sv: string[]; en: string[] };
-  help: { phrases: string[]; only: string[] };
-  thanks: string[];
-  thanks_start: string[];
-  neutral: string[];
-  questions: { starts: string[]; yes_no: string[]; joins: string[]; prepositions: string[] };
-  cues: {
-    amount: string[];
-    eligibility: string[];
-    how_to_apply: string[];
-    money: string[];
-    duration: string[];
-    purpose: string[];
-    overview: string[];
-    other_applicants: string[];
-    total: string[];
-    compare: string[];
-    first_year: string[];
-    ratio: string[];
-    why: string[];
-    average: string[];
-    currency: string[];
-    source: string[];
-    correction: string[];
-    ellipsis: string[];
-    pronoun_place: string[];
-    pronoun_year: string[];
-    pronoun_person: string[];
-    widen: string[];
-    pronoun_plural: string[];
-    why_list: string[];
-    belongs: string[];
-    regional_authority: string[];
-    year_after: string[];
-    year_before: string[];
-    per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
-    list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
-  } & Record<string, unknown>;
 }
 
 /** Names for places besides the official municipality names. */

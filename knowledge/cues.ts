@@ -1,7 +1,8 @@
 // Cue phrases from knowledge/content/words.yaml made into patterns over a folded question. The syntax is
 // the content file's: `word*` is any word beginning so, `_` any one word, a leading `^` the start.
-import type { Words } from './content.ts';
+
 import { fold } from './text.ts';
+import type { Words } from './words.ts';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -63,6 +64,7 @@ const cue = (phrases: readonly string[]): PatternSource => {
 export function cueSources(w: Words) {
   const c = w.cues;
   const { list, per_municipality: per } = c;
+  const q = w.query;
   const qs = questionStart(w.questions);
   return {
     amount: cue(c.amount),
@@ -107,6 +109,26 @@ export function cueSources(w: Words) {
       `\\b(?:${alternatives(per.each)})\\s+(?:${alternatives(per.nouns)})\\b|\\b(?:${alternatives(per.split)})\\b.*\\b(?:${alternatives(per.between)})\\b`,
     ),
     listAsk: u(`\\b(?:${alternatives(list.asks)})\\b`),
+    // The operations, units and claims of a typed query (knowledge/query/). "%" is a sign, not a word.
+    percent: u(`${cue(q.percent).source}|\\d\\s*%|%`),
+    share: cue(q.share),
+    perMonth: cue(q.per_month),
+    perDay: cue(q.per_day),
+    approx: cue(q.approx),
+    ratioOf: u(`${cue(q.ratio).source}|\\d\\s*x\\b`),
+    unitTkr: cue(q.unit_tkr),
+    perQuarter: cue(q.per_quarter),
+    countYears: cue(q.count_years),
+    middle: cue(q.middle),
+    unitKronor: cue(q.unit_kronor),
+    unitMkr: cue(q.unit_mkr),
+    unitMiljoner: cue(q.unit_miljoner),
+    unitMiljarder: cue(q.unit_miljarder),
+    check: cue(q.check),
+    started: cue(q.started),
+    agencyClaim: cue(q.agency_claim),
+    partyClaim: cue(q.party_claim),
+    besides: cue(q.besides),
     questionStart: u(`^${qs}`),
     yesNo: u(`^(?:${alternatives(w.questions.yes_no)})\\b`),
     // A join before a question word starts a new question: "… och hur mycket …", "…, and who …".

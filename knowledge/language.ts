@@ -1,5 +1,5 @@
 // Tells Swedish from English by the small words every question has. Municipality names are left out
-// ("Is Malmö eligible?" is English), and a tie goes to Swedish, the language of the programme.
+// ("Is Malmö eligible?" is English), and a tie goes to the conversation's language, else Swedish.
 
 import { fold, type Word } from './text.ts';
 import type { Lang } from './types.ts';
@@ -8,12 +8,12 @@ import type { Lang } from './types.ts';
 export function createLanguageDetector(
   lists: { sv: readonly string[]; en: readonly string[] },
   isPlaceWord: (folded: string) => boolean = () => false,
-): (words: readonly Word[]) => Lang {
+): (words: readonly Word[], tie?: Lang) => Lang {
   const SWEDISH = new Set(lists.sv.map((w) => w.toLowerCase()));
   // Swedish typed without å, ä, ö ("hur mycket far goteborg") still counts, at half weight.
   const SWEDISH_FOLDED = new Set([...SWEDISH].map(fold));
   const ENGLISH = new Set(lists.en.map((w) => w.toLowerCase()));
-  return (words) => detect(words, SWEDISH, SWEDISH_FOLDED, ENGLISH, isPlaceWord);
+  return (words, tie = 'sv') => detect(words, SWEDISH, SWEDISH_FOLDED, ENGLISH, isPlaceWord, tie);
 }
 
 function detect(
@@ -22,6 +22,7 @@ function detect(
   SWEDISH_FOLDED: ReadonlySet<string>,
   ENGLISH: ReadonlySet<string>,
   isPlaceWord: (folded: string) => boolean,
+  tie: Lang,
 ): Lang {
   let sv = 0;
   let en = 0;
@@ -33,5 +34,6 @@ function detect(
     if (ENGLISH.has(lower)) en += 1;
     if (/[åäö]/.test(lower)) sv += 0.5;
   }
-  return en > sv ? 'en' : 'sv';
+  // No word of either ("plus 2022?", "Malmö?"): the language the conversation was in, if any.
+  return en > sv ? 'en' : sv > en ? 'sv' : tie;
 }

@@ -3,7 +3,7 @@
 // the question's weight (rarer words weigh more, as in BM25's idf) they cover. Fuse runs once per distinct
 // word and its result is kept, so a warm engine answers with map lookups.
 import Fuse from 'fuse.js';
-import type { FaqEntry } from './content.ts';
+import type { EntryTerms, FaqEntry } from './content.ts';
 import { editDistance } from './text.ts';
 
 /** A ranked entry: score 0 is a perfect match, 1 is none (Fuse's convention). */
@@ -42,11 +42,7 @@ const CACHE_LIMIT = 20_000;
 type Match = { word: string; quality: number };
 
 /** An entry's words as the tokenizer gives them: its example questions', its weak words' and keywords'. */
-export interface EntryTerms {
-  phrasings: string[];
-  weak: string[];
-  keywords: string[];
-}
+export type { EntryTerms };
 
 /** Tokenizes an entry's words once (at \`npm run kb:build\`; the compiled content carries the result). */
 export function entryTerms(e: FaqEntry, tokenize: (text: string) => string[]): EntryTerms {
@@ -59,8 +55,12 @@ export function entryTerms(e: FaqEntry, tokenize: (text: string) => string[]): E
 }
 
 /** Builds the matcher once from the FAQ entries and their words, tokenized as questions are. */
-export function createMatcher(entries: readonly FaqEntry[], termsOf: (e: FaqEntry) => EntryTerms): Matcher {
-  const weights = entries.map((e) => {
+/** Each entry's words and their weights: a keyword weighs more than a word of an example. */
+function entryWeights(
+  entries: readonly FaqEntry[],
+  termsOf: (e: FaqEntry) => EntryTerms,
+): Map<string, number>[] {
+  return entries.map((e) => {
     const terms = termsOf(e);
     const w = new Map<string, number>();
     for (const t of terms.phrasings) w.set(t, PHRASING_WEIGHT);
@@ -68,10 +68,19 @@ export function createMatcher(entries: readonly FaqEntry[], termsOf: (e: FaqEntr
     for (const t of terms.keywords) w.set(t, KEYWORD_WEIGHT);
     return w;
   });
+}
+
+/** How many entries have each word, and the inverse document frequency of a count (BM25's). */
+function documentFrequencies(weights: readonly Map<string, number>[]) {
   const df = new Map<string, number>();
   for (const w of weights) for (const t of w.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = entries.length;
-  const idf = (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  const n = weights.length;
+  return { df, idf: (count: number) => Math.log(1 + (n - count + 0.5) / (count + 0.5)) };
+}
+
+export function createMatcher(entries: readonly FaqEntry[], termsOf: (e: FaqEntry) => EntryTerms): Matcher {
+  const weights = entryWeights(entries, termsOf);
+  const { df, idf } = documentFrequencies(weights);
   const vocabulary = [...df.keys()];
   const longest = Math.max(...vocabulary.map((w) => w.length));
   const alphabet = new Set(vocabulary.flatMap((w) => [...w]));

@@ -85,236 +85,281 @@ export interface Gazetteer {
   isPlaceWord(folded: string): boolean;
 }
 
-/** Builds the name indexes (exact, folded, districts, aliases, typos) once, at engine start. */
-export function createGazetteer(places: Places, notTypos: readonly string[]): Gazetteer {
-  const ALIASES = Object.fromEntries(Object.entries(places.aliases).map(([a, n]) => [key(a), n]));
-  const AREAS = places.districts;
-  // Words around a name that do not change which municipality is meant ("Malmö stad").
-  const NAME_SUFFIXES = new Set(places.name_suffixes.map(key));
-  // Names that are also everyday words ("vara" = to be): only a name when written as one.
-  const WORD_LIKE = new Set(places.word_like.map((w) => w.toLowerCase()));
-  const COUNTY_PREFIXES = Object.fromEntries(
-    Object.entries(places.county_prefixes).map(([c, ps]) => [c, ps.map(key)]),
-  );
-  const NOT_NAMES = new Set(notTypos);
-  const exactIndex = group(MUNICIPALITIES, (m) => exactKey(m.name));
-  const foldedIndex = group(MUNICIPALITIES, (m) => key(m.name));
-  const areaIndex = new Map(
-    Object.entries(AREAS).flatMap(([area, name]) => {
+type TypoTarget = { m: Municipality; k: string };
+type Found = { municipality: Municipality; via: Mention['via']; said: string } | null;
+type CountyPattern = County & { base: string; pattern: RegExp };
+
+/** The name indexes (exact, folded, districts, aliases, typos, counties), built once at engine start. */
+interface Index {
+  /** Words around a name that do not change which municipality is meant ("Malmö stad"). */
+  suffixes: Set<string>;
+  /** Names that are also everyday words ("vara" = to be): only a name when written as one. */
+  wordLike: Set<string>;
+  notNames: Set<string>;
+  exact: Map<string, Municipality[]>;
+  folded: Map<string, Municipality[]>;
+  areas: Map<string, { area: string; municipality: Municipality }>;
+  aliases: Map<string, Municipality>;
+  typoTargets: TypoTarget[];
+  /** Built on the first question that needs a typo guess (most name places exactly). */
+  typos?: Map<string, TypoTarget[]>;
+  /** No municipality name is longer; a longer word is not one of them misspelt. */
+  maxTypoWord: number;
+  /** The longest name, in words: the widest n-gram worth trying. */
+  maxNameWords: number;
+  placeWords: Set<string>;
+  counties: CountyPattern[];
+  /** "Västra Götaland" must not be read as a typo of Gotland. */
+  countyWords: Set<string>;
+}
+
+function buildIndex(places: Places, notTypos: readonly string[]): Index {
+  const folded = group(MUNICIPALITIES, (m) => key(m.name));
+  const named = (entries: [string, string][]) =>
+    entries.flatMap(([said, name]) => {
       const m = byName.get(name);
-      return m ? [[key(area), { area, municipality: m }] as const] : [];
-    }),
-  );
-  const aliasIndex = new Map(
-    Object.entries(ALIASES).flatMap(([alias, name]) => {
-      const m = byName.get(name);
-      return m ? [[alias, m] as const] : [];
-    }),
-  );
+      return m ? [[said, m] as const] : [];
+    });
   // Typos are matched against single-word names of five letters or more: shorter ones are too close to
   // ordinary words ("Hjo", "Kil", "Mora"/"more") for a typo match to be trusted.
-  /** Allowed edits for a typo in a name of this length. */
-  const typoBudget = (length: number) => (length >= 10 ? 2 : 1);
-  type TypoTarget = { m: Municipality; k: string };
-  const typoTargets: TypoTarget[] = MUNICIPALITIES.filter(
-    (m) => !/[\s-]/.test(m.name) && m.name.length >= 5,
-  ).map((m) => ({ m, k: key(m.name) }));
-  // Symmetric-deletion index: two strings within d edits share a string reached by at most d deletions from
-  // each, so a typo is found by looking up its own deletions instead of measuring all 290 names.
-  // Built on the first question that needs a typo guess: most questions name places exactly, and a cold
-  // Lambda should not pay for it before its first answer.
-  let typoIndex: Map<string, TypoTarget[]> | undefined;
-  function typoIndexed(): Map<string, TypoTarget[]> {
-    if (typoIndex) return typoIndex;
-    const index = new Map<string, TypoTarget[]>();
-    for (const t of typoTargets) {
-      for (const v of deletions(t.k, typoBudget(t.k.length))) {
-        const list = index.get(v);
-        if (list) list.push(t);
-        else index.set(v, [t]);
-      }
-    }
-    typoIndex = index;
-    return index;
-  }
-  /** No municipality name is longer; a longer word is not one of them misspelt. */
-  const MAX_TYPO_WORD = Math.max(...typoTargets.map((t) => t.k.length)) + 2;
-  /** The longest name, in words: the widest n-gram worth trying. */
-  const MAX_NAME_WORDS = Math.max(...MUNICIPALITIES.map((m) => key(m.name).split(' ').length));
-
-  type Found = { municipality: Municipality; via: Mention['via']; said: string } | null;
-
-  function lookup(phrase: Word[], all: readonly Word[]): Found {
-    const raw = phrase.map((w) => w.raw).join(' ');
-    const folded = key(raw);
-    const said = raw;
-    const exact = exactIndex.get(exactKey(raw));
-    const candidates = exact ?? foldedIndex.get(folded) ?? foldedIndex.get(translit(folded));
-    if (candidates && candidates.length === 1 && candidates[0]) {
-      const m = candidates[0];
-      // "Malå", "Åre" typed with their letters and a capital are the names, even first in a question.
-      const typedAsName = exact !== undefined && /[^a-z\s-]/i.test(m.name) && /^\p{Lu}/u.test(raw);
-      if (WORD_LIKE.has(m.name.toLowerCase()) && !typedAsName && !writtenAsName(phrase, all, m)) return null;
-      return { municipality: m, via: 'exact', said };
-    }
-    const area = areaIndex.get(folded);
-    if (area) return { municipality: area.municipality, via: 'area', said: area.area };
-    const alias = aliasIndex.get(folded);
-    if (alias) return { municipality: alias, via: 'alias', said };
-    return null;
-  }
-
-  function writtenAsName(phrase: Word[], all: readonly Word[], m: Municipality): boolean {
-    const first = phrase[0];
-    const raw = phrase.map((w) => w.raw).join(' ');
-    // Capitalised as a name; diacritics may be missing ("Are" for Åre) on a keyboard without them.
-    if (!first || !/^\p{Lu}/u.test(raw) || key(raw) !== key(m.name)) return false;
-    const next = all[first.index + phrase.length];
-    if (next && NAME_SUFFIXES.has(next.folded)) return true;
-    // "Mark Zuckerberg": a capitalised word after it makes it a person's name.
-    if (next && /^\p{Lu}/u.test(next.raw)) return false;
-    return first.index > 0;
-  }
-
-  /** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
-  function recognise(all: readonly Word[], isWord: (folded: string) => boolean): Recognition {
-    const mentions: Mention[] = [];
-    const leftovers: Word[] = [];
-    for (let i = 0; i < all.length; ) {
-      let found: Found = null;
-      let used = 1;
-      for (let n = Math.min(MAX_NAME_WORDS, all.length - i); n >= 1 && !found; n--) {
-        const phrase = all.slice(i, i + n);
-        found = lookup(phrase, all);
-        // A genitive -s ("Göteborgs stad", "Malmös skolor") names the municipality without it.
-        const last = phrase[n - 1];
-        if (!found && last && /s$/i.test(last.raw) && last.raw.length > 3) {
-          const bare = { ...last, raw: last.raw.slice(0, -1), folded: last.folded.slice(0, -1) };
-          const next = all[i + n];
-          // "Stockholms län" is a county, not the municipality.
-          if (next?.folded !== 'lan') found = lookup([...phrase.slice(0, -1), bare], all);
-        }
-        if (found) used = n;
-      }
-      // "Uppsala län", "Jönköping County": the county, not the municipality that shares its name.
-      if (found && COUNTY_WORDS.has(all[i + used]?.folded ?? '')) found = null;
-      const word = all[i];
-      if (found) mentions.push(found);
-      else if (word) leftovers.push(word);
-      i += used;
-    }
-    const ambiguous: Recognition['ambiguous'] = [];
-    // A typo is only guessed at when nothing in the question names a municipality exactly.
-    if (mentions.length === 0) {
-      for (const w of leftovers) {
-        const k = w.folded;
-        if (
-          k.length < 4 ||
-          /\d/.test(k) ||
-          isWord(k) ||
-          NAME_SUFFIXES.has(k) ||
-          NOT_NAMES.has(w.raw.toLowerCase())
-        )
-          continue;
-        // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
-        if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
-        if (COUNTY_WORDS.has(all[w.index + 1]?.folded ?? '') || countyWords.has(k)) continue;
-        // "Boris Johnson": a capitalised word before another is a person's name, not a misspelt town.
-        const next = all[w.index + 1];
-        if (next && /^\p{Lu}/u.test(w.raw) && /^\p{Lu}/u.test(next.raw) && !NAME_SUFFIXES.has(next.folded))
-          continue;
-        const { distance, candidates } = nearest(k);
-        // One edit from exactly one name is a typo of it; two edits ("Helsingfors" → Helsingborg) could as
-        // well be another place: ask instead of answering.
-        const only = candidates.length === 1 ? candidates[0] : undefined;
-        if (only && distance === 1) mentions.push({ municipality: only, via: 'typo', said: w.raw });
-        else if (candidates.length > 0) ambiguous.push({ said: w.raw, candidates });
-      }
-    }
-    const seen = new Set<string>();
-    return {
-      mentions: mentions.filter((m) => !seen.has(m.municipality.code) && seen.add(m.municipality.code)),
-      ambiguous,
-    };
-  }
-
-  /** The municipalities closest to a word within the typo budget (all of them, if tied), and how close. */
-  function nearest(k: string): { distance: number; candidates: Municipality[] } {
-    if (k.length > MAX_TYPO_WORD) return { distance: Number.POSITIVE_INFINITY, candidates: [] };
-    let best = Number.POSITIVE_INFINITY;
-    let out: Municipality[] = [];
-    const seen = new Set<TypoTarget>();
-    for (const variant of deletions(k, 2)) {
-      for (const t of typoIndexed().get(variant) ?? []) {
-        if (seen.has(t)) continue;
-        seen.add(t);
-        const budget = typoBudget(t.k.length);
-        const d = editDistance(k, t.k, budget);
-        if (d > budget || d > best) continue;
-        if (d < best) {
-          best = d;
-          out = [];
-        }
-        out.push(t.m);
-      }
-    }
-    return { distance: best, candidates: out };
-  }
-
-  /** The word itself and every string made by deleting up to `depth` letters from it. */
-  function deletions(word: string, depth: number): Set<string> {
-    const out = new Set([word]);
-    let frontier = [word];
-    for (let d = 0; d < depth; d++) {
-      const next: string[] = [];
-      for (const w of frontier) {
-        for (let i = 0; i < w.length; i++) {
-          const v = w.slice(0, i) + w.slice(i + 1);
-          if (!out.has(v)) {
-            out.add(v);
-            next.push(v);
-          }
-        }
-      }
-      frontier = next;
-    }
-    return out;
-  }
-
-  const placeWords = new Set(
-    [...MUNICIPALITIES.map((m) => m.name), ...Object.keys(AREAS), ...Object.keys(ALIASES)].flatMap((n) =>
-      key(n).split(' '),
+  const typoTargets = MUNICIPALITIES.filter((m) => !/[\s-]/.test(m.name) && m.name.length >= 5).map((m) => ({
+    m,
+    k: key(m.name),
+  }));
+  const counties = countyPatterns(folded, places.county_prefixes);
+  return {
+    suffixes: new Set(places.name_suffixes.map(key)),
+    wordLike: new Set(places.word_like.map((w) => w.toLowerCase())),
+    notNames: new Set(notTypos),
+    exact: group(MUNICIPALITIES, (m) => exactKey(m.name)),
+    folded,
+    areas: new Map(
+      named(Object.entries(places.districts)).map(([a, m]) => [key(a), { area: a, municipality: m }]),
     ),
-  );
+    aliases: new Map(named(Object.entries(places.aliases)).map(([a, m]) => [key(a), m])),
+    typoTargets,
+    maxTypoWord: Math.max(...typoTargets.map((t) => t.k.length)) + 2,
+    maxNameWords: Math.max(...MUNICIPALITIES.map((m) => key(m.name).split(' ').length)),
+    placeWords: new Set(
+      [
+        ...MUNICIPALITIES.map((m) => m.name),
+        ...Object.keys(places.districts),
+        ...Object.keys(places.aliases),
+      ].flatMap((n) => key(n).split(' ')),
+    ),
+    counties,
+    countyWords: new Set(counties.flatMap((c) => c.base.split(' '))),
+  };
+}
 
-  /** True for a folded word that is part of a municipality, district or alias name. */
-  function isPlaceWord(folded: string): boolean {
-    return placeWords.has(folded);
-  }
-
-  // A county is named by its name and "län" ("Stockholms län"), or by its name alone where no
-  // municipality has that name ("Skåne", "Norrbotten"); "Region Skåne" works by the same rule. The
-  // regional adjectives people compound ("östgötakommuner", "sörmländska") name it too.
-  const counties = [...group(MUNICIPALITIES, (m) => m.county)].map(([name, members]) => {
+/**
+ * A county is named by its name and "län" ("Stockholms län"), or by its name alone where no
+ * municipality has that name ("Skåne", "Norrbotten"); "Region Skåne" works by the same rule. The
+ * regional adjectives people compound ("östgötakommuner", "sörmländska") name it too.
+ */
+function countyPatterns(
+  folded: Map<string, Municipality[]>,
+  prefixes: Record<string, string[]>,
+): CountyPattern[] {
+  return [...group(MUNICIPALITIES, (m) => m.county)].map(([name, members]) => {
     const base = key(name.replace(/ län$/, '')).replace(/s$/, '');
-    const alone = !foldedIndex.has(base) && !foldedIndex.has(`${base}s`);
-    const prefixes = COUNTY_PREFIXES[name] ?? [];
+    const alone = !folded.has(base) && !folded.has(`${base}s`);
     const names = [
       `${base}s? (?:lan|county)`,
       `county of ${base}`,
       ...(alone ? [`${base}s?`] : []),
-      ...prefixes.map((p) => `${p}\\p{L}*`),
+      ...(prefixes[name] ?? []).map((p) => `${key(p)}\\p{L}*`),
     ];
     return { name, municipalities: members, base, pattern: new RegExp(` (${names.join('|')}) `, 'u') };
   });
-  // "Västra Götaland" must not be read as a typo of Gotland.
-  const countyWords = new Set(counties.flatMap((c) => c.base.split(' ')));
+}
 
-  function county(all: readonly Word[]): County | null {
-    const text = ` ${all.map((w) => w.folded).join(' ')} `;
-    const c = counties.find((c) => c.pattern.test(text));
-    return c ? { name: c.name, municipalities: c.municipalities } : null;
+/** Allowed edits for a typo in a name of this length. */
+const typoBudget = (length: number) => (length >= 10 ? 2 : 1);
+
+/**
+ * Symmetric-deletion index: two strings within d edits share a string reached by at most d deletions from
+ * each, so a typo is found by looking up its own deletions instead of measuring all 290 names. Built on
+ * first use: a cold Lambda should not pay for it before its first answer.
+ */
+function typoIndex(ix: Index): Map<string, TypoTarget[]> {
+  if (ix.typos) return ix.typos;
+  const index = new Map<string, TypoTarget[]>();
+  for (const t of ix.typoTargets) {
+    for (const v of deletions(t.k, typoBudget(t.k.length))) {
+      const list = index.get(v);
+      if (list) list.push(t);
+      else index.set(v, [t]);
+    }
   }
+  ix.typos = index;
+  return index;
+}
 
-  return { recognise, isPlaceWord, county };
+function lookup(ix: Index, phrase: Word[], all: readonly Word[]): Found {
+  const raw = phrase.map((w) => w.raw).join(' ');
+  const folded = key(raw);
+  const exact = ix.exact.get(exactKey(raw));
+  const candidates = exact ?? ix.folded.get(folded) ?? ix.folded.get(translit(folded));
+  if (candidates && candidates.length === 1 && candidates[0]) {
+    const m = candidates[0];
+    // "Malå", "Åre" typed with their letters and a capital are the names, even first in a question.
+    const typedAsName = exact !== undefined && /[^a-z\s-]/i.test(m.name) && /^\p{Lu}/u.test(raw);
+    if (ix.wordLike.has(m.name.toLowerCase()) && !typedAsName && !writtenAsName(ix, phrase, all, m))
+      return null;
+    return { municipality: m, via: 'exact', said: raw };
+  }
+  const area = ix.areas.get(folded);
+  if (area) return { municipality: area.municipality, via: 'area', said: area.area };
+  const alias = ix.aliases.get(folded);
+  if (alias) return { municipality: alias, via: 'alias', said: raw };
+  return null;
+}
+
+function writtenAsName(ix: Index, phrase: Word[], all: readonly Word[], m: Municipality): boolean {
+  const first = phrase[0];
+  const raw = phrase.map((w) => w.raw).join(' ');
+  // Capitalised as a name; diacritics may be missing ("Are" for Åre) on a keyboard without them.
+  if (!first || !/^\p{Lu}/u.test(raw) || key(raw) !== key(m.name)) return false;
+  const next = all[first.index + phrase.length];
+  if (next && ix.suffixes.has(next.folded)) return true;
+  // "Mark Zuckerberg": a capitalised word after it makes it a person's name.
+  if (next && /^\p{Lu}/u.test(next.raw)) return false;
+  return first.index > 0;
+}
+
+/** The longest name starting at word `i`, and how many words it took. */
+function nameAt(ix: Index, all: readonly Word[], i: number): { found: Found; used: number } {
+  for (let n = Math.min(ix.maxNameWords, all.length - i); n >= 1; n--) {
+    const phrase = all.slice(i, i + n);
+    let found = lookup(ix, phrase, all);
+    // A genitive -s ("Göteborgs stad", "Malmös skolor") names the municipality without it.
+    const last = phrase[n - 1];
+    if (!found && last && /s$/i.test(last.raw) && last.raw.length > 3) {
+      const bare = { ...last, raw: last.raw.slice(0, -1), folded: last.folded.slice(0, -1) };
+      // "Stockholms län" is a county, not the municipality.
+      if (all[i + n]?.folded !== 'lan') found = lookup(ix, [...phrase.slice(0, -1), bare], all);
+    }
+    if (found) return { found, used: n };
+  }
+  return { found: null, used: 1 };
+}
+
+/** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
+function recognise(ix: Index, all: readonly Word[], isWord: (folded: string) => boolean): Recognition {
+  const mentions: Mention[] = [];
+  const leftovers: Word[] = [];
+  for (let i = 0; i < all.length; ) {
+    let { found, used } = nameAt(ix, all, i);
+    // "Uppsala län", "Jönköping County": the county, not the municipality that shares its name.
+    if (found && COUNTY_WORDS.has(all[i + used]?.folded ?? '')) found = null;
+    const word = all[i];
+    if (found) mentions.push(found);
+    else if (word) leftovers.push(word);
+    i += used;
+  }
+  // A typo is only guessed at when nothing in the question names a municipality exactly.
+  const typos =
+    mentions.length === 0 ? guessTypos(ix, leftovers, all, isWord) : { mentions: [], ambiguous: [] };
+  const seen = new Set<string>();
+  return {
+    mentions: [...mentions, ...typos.mentions].filter(
+      (m) => !seen.has(m.municipality.code) && seen.add(m.municipality.code),
+    ),
+    ambiguous: typos.ambiguous,
+  };
+}
+
+function guessTypos(
+  ix: Index,
+  leftovers: Word[],
+  all: readonly Word[],
+  isWord: (folded: string) => boolean,
+): Recognition {
+  const mentions: Mention[] = [];
+  const ambiguous: Recognition['ambiguous'] = [];
+  for (const w of leftovers) {
+    const k = w.folded;
+    if (
+      k.length < 4 ||
+      /\d/.test(k) ||
+      isWord(k) ||
+      ix.suffixes.has(k) ||
+      ix.notNames.has(w.raw.toLowerCase())
+    )
+      continue;
+    // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
+    if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
+    if (COUNTY_WORDS.has(all[w.index + 1]?.folded ?? '') || ix.countyWords.has(k)) continue;
+    // "Boris Johnson": a capitalised word before another is a person's name, not a misspelt town.
+    const next = all[w.index + 1];
+    if (next && /^\p{Lu}/u.test(w.raw) && /^\p{Lu}/u.test(next.raw) && !ix.suffixes.has(next.folded))
+      continue;
+    const { distance, candidates } = nearest(ix, k);
+    // One edit from exactly one name is a typo of it; two edits ("Helsingfors" → Helsingborg) could as
+    // well be another place: ask instead of answering.
+    const only = candidates.length === 1 ? candidates[0] : undefined;
+    if (only && distance === 1) mentions.push({ municipality: only, via: 'typo', said: w.raw });
+    else if (candidates.length > 0) ambiguous.push({ said: w.raw, candidates });
+  }
+  return { mentions, ambiguous };
+}
+
+/** The municipalities closest to a word within the typo budget (all of them, if tied), and how close. */
+function nearest(ix: Index, k: string): { distance: number; candidates: Municipality[] } {
+  if (k.length > ix.maxTypoWord) return { distance: Number.POSITIVE_INFINITY, candidates: [] };
+  let best = Number.POSITIVE_INFINITY;
+  let out: Municipality[] = [];
+  const seen = new Set<TypoTarget>();
+  for (const variant of deletions(k, 2)) {
+    for (const t of typoIndex(ix).get(variant) ?? []) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      const budget = typoBudget(t.k.length);
+      const d = editDistance(k, t.k, budget);
+      if (d > budget || d > best) continue;
+      if (d < best) {
+        best = d;
+        out = [];
+      }
+      out.push(t.m);
+    }
+  }
+  return { distance: best, candidates: out };
+}
+
+/** The word itself and every string made by deleting up to `depth` letters from it. */
+function deletions(word: string, depth: number): Set<string> {
+  const out = new Set([word]);
+  let frontier = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+function county(ix: Index, all: readonly Word[]): County | null {
+  const text = ` ${all.map((w) => w.folded).join(' ')} `;
+  const c = ix.counties.find((c) => c.pattern.test(text));
+  return c ? { name: c.name, municipalities: c.municipalities } : null;
+}
+
+/** Builds the name indexes (exact, folded, districts, aliases, typos) once, at engine start. */
+export function createGazetteer(places: Places, notTypos: readonly string[]): Gazetteer {
+  const ix = buildIndex(places, notTypos);
+  return {
+    recognise: (all, isWord) => recognise(ix, all, isWord),
+    isPlaceWord: (folded) => ix.placeWords.has(folded),
+    county: (all) => county(ix, all),
+  };
 }

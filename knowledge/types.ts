@@ -53,6 +53,14 @@ export interface Answer {
   parts?: Intent[];
   /** The routing rule(s) that decided, by name, for the logs ("named-eligibility", "follow-up:amount"). */
   rule?: string;
+  /** The values the message claimed, each checked against the facts (knowledge/query/claims.ts). */
+  claims?: {
+    attribute: string;
+    claimed: string;
+    verdict: 'right' | 'wrong' | 'unstated' | 'partly';
+    correct: string;
+    source: Source | null;
+  }[];
   /** 0..1, how sure the engine is of `intent`. */
   confidence: number;
   /** What the next question of the same conversation may build on; null leaves no context (a greeting). */
@@ -79,4 +87,6 @@ export interface ConversationContext {
   county: string | null;
   /** The language of the last question. */
   lang: Lang | null;
+  /** The operation the last question computed ("per-month", "percent-change"), for "och 2021?". */
+  operation?: string;
 }

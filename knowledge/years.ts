@@ -58,9 +58,16 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
   text = text.replace(FIRST_LAST, (whole, n1?: string, end1?: string, end2?: string, n2?: string) => {
     const n = count(n1 ?? n2 ?? '');
     if (!n) return whole;
-    const fromStart = /första|first/i.test(end1 ?? end2 ?? '');
+    const where = end1 ?? end2 ?? '';
+    const all = LAST_YEAR - cues.firstAmountYear + 1;
+    // "the middle three years": as many years before them as after, the earlier side when it cannot be even.
+    const middle = cues.firstAmountYear + Math.floor((all - n) / 2);
     ranges.push(
-      fromStart ? [cues.firstAmountYear, cues.firstAmountYear + n - 1] : [LAST_YEAR - n + 1, LAST_YEAR],
+      /första|first/i.test(where)
+        ? [cues.firstAmountYear, cues.firstAmountYear + n - 1]
+        : /mitt|mell|middle/i.test(where)
+          ? [middle, middle + n - 1]
+          : [LAST_YEAR - n + 1, LAST_YEAR],
     );
     return ' ';
   });
@@ -127,7 +134,7 @@ const count = (word: string) => (/^\d+$/.test(word) ? Number(word) : (NUMBERS[wo
 const NUMBER = String.raw`(\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|seven|eight|nine|ten)`;
 // "de tre första åren" / "the first three years" / "satsningens tre sista år".
 const FIRST_LAST = new RegExp(
-  String.raw`\b${NUMBER}\s+(första|sista|first|last|final)\s+(?:åren|år|years)\b|\b(första|sista|first|last|final)\s+${NUMBER}\s+(?:åren|år|years)\b`,
+  String.raw`\b${NUMBER}\s+(första|sista|first|last|final|mittersta|mellersta|middle)\s+(?:åren|år|years)\b|\b(första|sista|first|last|final|mittersta|mellersta|middle)\s+${NUMBER}\s+(?:åren|år|years)\b`,
   'giu',
 );
 

@@ -491,8 +491,17 @@ function foldWord(w: string): string {
 }
 
 function walkLists(node: unknown, path: Path, visit: (list: string[], path: Path) => void): void {
-  if (Array.isArray(node)) visit(node as string[], path);
-  else if (node && typeof node === 'object')
+  if (Array.isArray(node) && node.every((x) => typeof x === 'string')) visit(node as string[], path);
+  // A list of named entries (words.yaml → known): each entry's own lists, and their names across entries.
+  else if (Array.isArray(node)) {
+    visit(
+      node.flatMap((x: { name?: unknown; also?: unknown }) => [
+        ...(typeof x.name === 'string' ? [x.name] : []),
+        ...(Array.isArray(x.also) ? x.also.filter((a): a is string => typeof a === 'string') : []),
+      ]),
+      path,
+    );
+  } else if (node && typeof node === 'object')
     for (const [k, v] of Object.entries(node)) walkLists(v, [...path, k], visit);
 }
 

@@ -129,6 +129,10 @@ const cue = z.string().regex(/^\^?\s*(?:[\p{L}\p{N}'’]+\*?|_)(?:\s+(?:[\p{L}\p
 });
 const cues = z.array(cue);
 
+// Names a question may claim for a fact (an agency, a party, a title): the official name, in English, and
+// the other ways people write it.
+const knownNames = z.array(z.strictObject({ name: text, en: text, also: z.array(text) }));
+
 export const wordsFile = z.strictObject({
   stopwords: words,
   programme: words,
@@ -173,6 +177,28 @@ export const wordsFile = z.strictObject({
     per_municipality: z.strictObject({ each: cues, nouns: cues, split: cues, between: cues }),
     list: z.strictObject({ asks: cues, fillers: cues, nouns: cues, after: cues, phrases: cues }),
   }),
+  query: z.strictObject({
+    per_day: cues,
+    approx: cues,
+    ratio: cues,
+    unit_tkr: cues,
+    percent: cues,
+    share: cues,
+    per_month: cues,
+    per_quarter: cues,
+    count_years: cues,
+    middle: cues,
+    unit_kronor: cues,
+    unit_mkr: cues,
+    unit_miljoner: cues,
+    unit_miljarder: cues,
+    check: cues,
+    started: cues,
+    agency_claim: cues,
+    party_claim: cues,
+    besides: cues,
+  }),
+  known: z.strictObject({ agencies: knownNames, parties: knownNames, titles: knownNames }),
 });
 
 export const placesFile = z.strictObject({

@@ -51,7 +51,7 @@ describe('answers', () => {
 
   it('corrects an amount the question gets wrong, then gives the right one', () => {
     const a = engine.answer('Är det 2,2 miljarder redan 2019?');
-    expect(a.text).toContain('Nej, 2,2 miljarder kronor gäller inte 2019.');
+    expect(a.text).toContain('❌ Nej, det stämmer inte – inte 2,2 miljarder kronor (2019)');
     expect(a.text).toContain('1,35 miljarder kronor');
   });
 

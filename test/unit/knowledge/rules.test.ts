@@ -2,6 +2,7 @@
 // the answer names the rule (the logs and `ask --jsonl` show it), so a changed route is visible.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../knowledge/engine.ts';
+import { RULES } from '../../../knowledge/rules/index.ts';
 
 const engine = createEngine();
 
@@ -35,6 +36,16 @@ describe('routing rules', () => {
     ['named-eligibility+topic', 'Kan Uppsala söka och vem är presskontakt?'],
   ])('decides by "%s": %s', (rule, question) => {
     expect(engine.answer(question).rule).toBe(rule);
+  });
+
+  describe.each(RULES.map((r) => [r.name, r] as const))('the rule %s', (name, rule) => {
+    it.each(rule.examples)('decides its example %j', (q) => {
+      expect(engine.answer(q).rule?.startsWith(name), engine.answer(q).rule).toBe(true);
+    });
+  });
+
+  it('gives every rule of the table an example, but the pronoun rule, which needs a question before', () => {
+    expect(RULES.filter((r) => r.examples.length === 0).map((r) => r.name)).toEqual(['pronoun']);
   });
 
   it('answers a follow-up in a conversation by the earlier topic, and says so', () => {

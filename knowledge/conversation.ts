@@ -1,0 +1,60 @@
+// What a conversation carries from one question to the next: slot ids only (topic, places, years,
+// county, language, operation), never the question's text, so it can be stored as it is.
+import type { Kit } from './kit.ts';
+import { read } from './reading.ts';
+import { decide } from './rules/index.ts';
+import type { Decision } from './rules/scope.ts';
+import type { ConversationContext, Lang } from './types.ts';
+import { hasYears } from './years.ts';
+
+/** Places a conversation remembers for "which of those": enough for a list asked one by one. */
+const MAX_SEEN = 8;
+
+const placesIn = (d: Decision) =>
+  d.ctx.mentions.filter((m) => m.via !== 'county').map((m) => m.municipality.code);
+
+/** The context the next question may lean on. */
+export function nextContext(d: Decision, lang: Lang, prev: ConversationContext | null): ConversationContext {
+  const places = placesIn(d);
+  return {
+    topic: d.topic,
+    places,
+    seen: [...new Set([...(prev?.seen ?? []), ...places])].slice(-MAX_SEEN),
+    years: d.ctx.period.years,
+    ranges: d.ctx.period.ranges,
+    total: d.ctx.period.total,
+    county: d.ctx.county?.name ?? null,
+    lang,
+    ...(d.operation ? { operation: d.operation } : {}),
+  };
+}
+
+/**
+ * A quoted line or a paragraph before the question, read like an earlier turn: its places, years and
+ * topic, should the question lean on them ("> Från och med 2019 hanteras … / vem hade det innan?").
+ */
+export function withContextText(
+  kit: Kit,
+  contextText: string,
+  lang: Lang,
+  prev: ConversationContext | null,
+): ConversationContext | null {
+  if (!contextText) return prev;
+  const c = read(kit, contextText, lang);
+  const d = decide(kit, c, prev);
+  const places = placesIn(d);
+  if (!(places.length || hasYears(c.period) || d.topic)) return prev;
+  return {
+    topic: d.topic ?? prev?.topic ?? null,
+    places,
+    years: c.period.years,
+    ranges: c.period.ranges,
+    county: c.county?.name ?? null,
+    lang,
+  };
+}
+
+/** Each municipality once, by code. */
+export function dedupe<T extends { code: string }>(xs: T[]): T[] {
+  return xs.filter((x, i) => xs.findIndex((y) => y.code === x.code) === i);
+}

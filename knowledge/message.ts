@@ -1,0 +1,116 @@
+// A message cut into what it asks: Slack markup unwrapped, sentences found, the question sentences told
+// from the rest (which is context: its places, years and topic), and each question cut into its parts
+// ("Vem fördelar pengarna och hur mycket är det 2021?" is two).
+import type { Kit } from './kit.ts';
+import { isQuestion } from './reading.ts';
+import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, words } from './text.ts';
+
+/** A message is answered in at most this many parts; more is a document, not a question. */
+export const MAX_PARTS = 3;
+
+/** The message as the engine reads it: line by line, so quoted lines keep their mark and sentences their ends. */
+export function cleanMessage(question: string): string {
+  return unmarkup(question)
+    .split('\n')
+    .map((line) => (line.startsWith(QUOTED) ? QUOTED + clean(line.slice(1)) : clean(line)))
+    .filter((line) => line.replace(QUOTED, '').length > 0)
+    .join('\n')
+    .slice(0, MAX_MESSAGE_CHARS);
+}
+
+/** The question sentences of a message, and the rest of it as one context text. */
+export function questionsOf(kit: Kit, text: string): { questions: string[]; contextText: string } {
+  // A sentence that runs on into its question ("… Uddevalla kommun Fråga: kan vi söka?") is two.
+  const all = sentences(text).flatMap((sentence) => {
+    const at = fold(sentence).search(kit.cues.colonQuestion);
+    return at > 0 ? [sentence.slice(0, at + 1), sentence.slice(at + 1).trim()] : [sentence];
+  });
+  const asks = (s: string) => isQuestion(kit, s);
+  const asked = all.filter((s) => !s.startsWith(QUOTED) && asks(s));
+  const own = all.filter((s) => !s.startsWith(QUOTED));
+  // A message that is only a quote ("> Vilken myndighet …?") asks the quoted question.
+  const found = asked.length
+    ? asked
+    : own.length
+      ? own.slice(-1)
+      : all
+          .map((s) => s.replace(QUOTED, ''))
+          .filter(asks)
+          .slice(-MAX_PARTS);
+  // "> Presskontakt: Sami Mashial, kommunikationschef / rätt titel?": a bare check asks about the quoted
+  // line itself, so the quote is the question and the check its last words.
+  const quotedLines = all.filter((s) => s.startsWith(QUOTED)).map((s) => s.replace(QUOTED, '').trim());
+  const [only] = found;
+  const bare =
+    found.length === 1 &&
+    only !== undefined &&
+    quotedLines.length > 0 &&
+    words(only).length <= 4 &&
+    kit.cues.check.test(fold(only));
+  const questions = bare ? [`${quotedLines.join(' ')} ${only}`] : found;
+  const contextText = all
+    .filter((s) => !questions.includes(s) && !(bare && (s === only || s.startsWith(QUOTED))))
+    .join(' ')
+    .replaceAll(QUOTED, '');
+  return { questions, contextText };
+}
+
+/** Every part of every question, at most MAX_PARTS. */
+export const partsOf = (kit: Kit, questions: readonly string[]): string[] =>
+  questions.flatMap((q) => splitParts(kit, q)).slice(0, MAX_PARTS);
+
+/**
+ * "Vem hanterar bidraget och hur mycket är det 2021?" → its two questions. A piece that is no question
+ * of its own ("Om jag jobbar för Motala, kan vi ansöka?") stays with the question it belongs to, and a
+ * preface ("Two things: …") is dropped.
+ */
+export function splitParts(kit: Kit, sentence: string): string[] {
+  const { cues, gazetteer } = kit;
+  cues.join.lastIndex = 0;
+  // "hur mkt 2018 + vem e presskontakt?": a plus joins two questions too.
+  const joined = sentence.replace(/\s+[+&]\s+/g, ', ');
+  // A preface of plain words is dropped ("Two things: …"); one that names a place or a year is part of
+  // the question ("Karlskrona Municipality: eligible?", "Östergötland: which municipalities …?").
+  let listed = false;
+  const body = joined.replace(/^[^:?]{1,30}:\s+(?=\S)/u, (preface) => {
+    const said = words(preface);
+    if (/\d/.test(preface) || said.some((x) => gazetteer.isPlaceWord(x.folded)) || gazetteer.county(said))
+      return preface;
+    listed = true;
+    return '';
+  });
+  // "Two things: the 2019 amount, and who distributes it that year?": after such a preface every
+  // "…, and …" is another question, whether or not it begins with a question word.
+  if (listed && /,\s*(?:och|and)\s+/iu.test(body))
+    return body
+      .split(/,\s*(?:och|and)\s+|;\s*/iu)
+      .map((p) => p.trim())
+      .filter((p) => words(p).length > 0);
+  const pieces = body
+    .split(cues.join)
+    .map((p) => p.trim())
+    .filter((p) => words(p).length > 0);
+  return gather(kit, pieces);
+}
+
+/** Pieces into questions: a piece with no question word of its own joins the question beside it. */
+function gather(kit: Kit, pieces: readonly string[]): string[] {
+  const asks = (x: string) => kit.cues.questionStart.test(fold(x));
+  const parts: string[] = [];
+  let pending = '';
+  for (const piece of pieces) {
+    const text = pending ? `${pending}, ${piece}` : piece;
+    if (!asks(text)) {
+      pending = text;
+      continue;
+    }
+    if (!asks(piece) && parts.length) parts[parts.length - 1] += `, ${piece}`;
+    else parts.push(text);
+    pending = '';
+  }
+  if (pending) {
+    if (parts.length) parts[parts.length - 1] += `, ${pending}`;
+    else parts.push(pending);
+  }
+  return parts;
+}

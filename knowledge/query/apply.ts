@@ -1,0 +1,240 @@
+// The typed query of one part, applied to what the rule table decided: claims are checked first (their
+// verdicts lead the answer), then an operation or a unit turns the amounts asked into the figure asked
+// for. A part whose query asks nothing of either keeps the rules' answer unchanged.
+import { askedYears, type Context, type Parts } from '../answers.ts';
+import type { Knowledge } from '../content.ts';
+import type { CueSources } from '../cues.ts';
+import { fold } from '../text.ts';
+import type { ConversationContext, Intent, Lang, Source } from '../types.ts';
+import { ANSWERED_BY, checkClaim, type KnownNames, verdictLine } from './claims.ts';
+import { compute } from './operations.ts';
+import { type QueryCues, readQuery } from './read.ts';
+import { statedKronor as statedIn } from './stated.ts';
+import type { ClaimVerdict, Operation, Query } from './types.ts';
+
+/** What a decision of the rule table holds that a query reads and replaces. */
+export interface Decided {
+  rule: string;
+  parts: Parts;
+  intent: Intent;
+  entryId: string | null;
+  ctx: Context;
+  topic: string | null;
+  claims?: ClaimVerdict[];
+  operation?: Operation | null;
+}
+
+/** One part as the engine read it, and the engine's lookups. */
+export interface QueryStep {
+  raw: string;
+  f: string;
+  lang: Lang;
+  stated: number | null;
+  offTopic: boolean;
+  /** The message's lines besides its questions (a quoted draft line): what "stämmer det?" asks about. */
+  quoted: string;
+  /** The part starts with a question word ("När …", "Who …"): it asks for a fact, not a yes or no. */
+  asksFact: boolean;
+  prev: ConversationContext | null;
+  kb: Knowledge;
+  cues: { [K in keyof CueSources]: RegExp };
+  known: KnownNames;
+  compose(id: string, ctx: Context): Parts;
+}
+
+const INTENT: Record<string, Intent> = {
+  administration: 'administration',
+  'background.agreement': 'background',
+  'contact.minister': 'contact',
+  regulation: 'regulation',
+  municipalities: 'municipalities',
+  amount: 'amount',
+};
+
+/** Rules whose answer is about the amounts, or about nothing in particular: an operation may take them. */
+const AMOUNT_OR_NOTHING =
+  /(?:^|:)(?:year-amount|amount|amount-for-place|fallback|not-stated|suggest|duration)$/;
+
+/** The query read and applied; `d` unchanged when the query asks nothing of it. */
+export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
+  const years = askedYears(d.ctx.period);
+  const input = {
+    raw: s.raw,
+    f: s.f,
+    years,
+    stated: s.stated,
+    cues: s.cues as unknown as QueryCues,
+    known: s.known,
+    minister: ministerWords(s.kb),
+  };
+  let q = readQuery(input);
+  // "> Satsningen fördelas av Boverket / stämmer det?": the claims stand in the quoted line.
+  if (!q.claims.length && s.quoted && s.cues.check.test(s.f)) {
+    const raw = `${s.quoted} ${s.raw}`;
+    const f = fold(raw);
+    q = { ...q, claims: readQuery({ ...input, raw, f, stated: statedIn(f) }).claims };
+  }
+  if (q.claims.length) return withClaims(d, q, s);
+  const operation =
+    q.operation ?? (d.rule.startsWith('follow-up') ? ((s.prev?.operation as Operation) ?? null) : null);
+  if (operation || q.unit) return withComputed(d, { ...q, operation }, s, years);
+  // "de tre sista åren", "the middle three years": a range named alone asks for its amounts.
+  if (d.rule === 'fallback' && d.ctx.period.ranges.length > 0 && s.raw.split(/\s+/).length <= 6)
+    return {
+      ...d,
+      rule: 'range-amount',
+      parts: s.compose('amount', d.ctx),
+      intent: 'amount',
+      entryId: 'amount',
+      topic: 'amount',
+    };
+  return d;
+}
+
+const ORDER: Record<ClaimVerdict['verdict'], number> = { wrong: 0, unstated: 1, partly: 2, right: 3 };
+
+function withClaims<D extends Decided>(d: D, q: Query, s: QueryStep): D {
+  const c = { kb: s.kb, lang: s.lang };
+  // "When was Baylan Minister for Enterprise?" asks for the dates, not whether he was: a fact question
+  // that names a right value gets the answer without a ✅; a wrong value is still set right.
+  const asks = (v: ClaimVerdict) => v.verdict !== 'right' || !s.asksFact || s.cues.check.test(s.f);
+  const named = d.ctx.mentions.length > 0;
+  const verdicts = q.claims
+    .map((claim) =>
+      // "Göteborg får 60 miljoner 2018": an amount for one municipality, which no document gives.
+      named && claim.attribute === 'amount'
+        ? { ...checkClaim(c, claim), verdict: 'unstated' as const }
+        : checkClaim(c, claim),
+    )
+    .filter(asks)
+    // "Stockholm, Göteborg, Malmö och Lund bland de 32": the places are the question, not the count.
+    .filter((v) => !(named && v.attribute === 'count' && v.verdict === 'right'))
+    // What is wrong first: a draft's error must not hide below what it got right.
+    .sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);
+  if (!verdicts.length) return d;
+  const first = q.claims[0];
+  const topic = first ? ANSWERED_BY[first.attribute] : 'amount';
+  // "the yearly 2.2 billion started in 2019?": the body shows the year claimed and the year it began.
+  const start =
+    first?.attribute === 'amount-start'
+      ? s.kb.content.amounts.find((a) => a.kronor === first.claimed)
+      : undefined;
+  const ctx: Context = {
+    ...d.ctx,
+    stated: null,
+    ...(start && first
+      ? { period: { ...d.ctx.period, years: [...new Set([...first.years, start.from])], ranges: [] } }
+      : {}),
+  };
+  // An agency claimed with no year ("permanently"): every agency with its years.
+  if (verdicts.some((v) => v.verdict === 'partly')) ctx.period = { ...ctx.period, years: [], ranges: [] };
+  const body =
+    d.entryId === topic && !start && !verdicts.some((v) => v.verdict === 'partly')
+      ? { ...d.parts, text: stripNotThat(d.parts.text, s) }
+      : s.compose(topic, ctx);
+  const lines = verdicts.map((v) => verdictLine(c, v)).filter(Boolean);
+  return {
+    ...d,
+    rule: `claim:${[...new Set(q.claims.map((x) => x.attribute))].join(',')}`,
+    parts: {
+      ...body,
+      text: [...lines, body.text].join('\n'),
+      sources: unique([...verdicts.flatMap((v) => (v.source ? [v.source] : [])), ...body.sources]),
+      outcome: 'answered',
+    },
+    intent: INTENT[topic] ?? d.intent,
+    entryId: topic,
+    topic,
+    claims: verdicts,
+  };
+}
+
+/** The rules' own premise line ("Nej, 2,2 miljarder gäller inte 2019.") gives way to the claim's verdict. */
+function stripNotThat(text: string, s: QueryStep): string {
+  const first = s.kb.say(s.lang, 'amount.not-that', { said: '\u0000', year: 0 }).split('\u0000')[0] ?? '';
+  return first
+    ? text
+        .split('\n')
+        .filter((line) => !line.startsWith(first))
+        .join('\n')
+    : text;
+}
+
+function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: number[]): D {
+  // "Vad blir Borås andel av kakan?": a municipality's share, which the release does not give.
+  if (d.ctx.mentions.length && q.operation === 'share')
+    return {
+      ...d,
+      rule: `compute:per-municipality`,
+      parts: s.compose('amount.per-municipality', d.ctx),
+      intent: 'amount',
+      entryId: 'amount.per-municipality',
+      topic: 'amount',
+    };
+  // Counting years is about years, whatever the rules took the topic to be.
+  const counting = q.operation === 'count-years' && asked.length > 1;
+  if (!counting && !AMOUNT_OR_NOTHING.test(d.rule) && d.intent !== 'amount') return d;
+  // "Ökning 2019 till 2020 i kronor?": a comparison or a sum already in kronor; the rules answer it.
+  const { period } = d.ctx;
+  if (!q.operation && (period.compare || d.ctx.ratio)) return d;
+  if (d.ctx.mentions.length) return d;
+  // "Hur många år gäller bidraget?" is the duration, which its own entry answers.
+  if (q.operation === 'count-years' && !asked.length && s.stated === null && !q.unit) return d;
+  // "in percent?" after a comparison: the years of the turn before.
+  const prev = s.prev;
+  const years = asked.length
+    ? asked
+    : prev
+      ? askedYears({ years: prev.years, ranges: prev.ranges, total: false, compare: false })
+      : [];
+  const pair =
+    q.operation === 'percent-change' && years.length === 1 ? [(years[0] ?? 0) - 1, ...years] : years;
+  // A share of a range the question names ("andel av 2020–2027 som går till 2020"): the single years of it.
+  const ranges = d.ctx.period.ranges;
+  const whole =
+    (q.operation === 'share' || q.operation === 'ratio') && ranges.length && d.ctx.period.years.length
+      ? askedYears({ ...d.ctx.period, years: [] })
+      : [];
+  const part = whole.length ? d.ctx.period.years : pair;
+  const out = compute(
+    { kb: s.kb, lang: s.lang },
+    {
+      operation: q.operation,
+      unit: q.unit,
+      years: part,
+      whole,
+      stated: s.stated,
+      total: period.total,
+    },
+  );
+  if (!out) return d;
+  return {
+    ...d,
+    rule: `compute:${q.operation ?? q.unit}`,
+    parts: { text: out.text, sources: out.sources },
+    intent: 'amount',
+    entryId: 'amount',
+    topic: 'amount',
+    operation: q.operation,
+    ctx: {
+      ...d.ctx,
+      period: { ...d.ctx.period, years: part, ranges: whole.length ? d.ctx.period.ranges : [] },
+    },
+  };
+}
+
+/** The words of the minister's name ("ibrahim", "baylan"): a title is claimed only of him. */
+function ministerWords(kb: Knowledge): string[] {
+  const name = kb.content.facts['minister.name']?.value;
+  return typeof name === 'string'
+    ? name
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((x) => x.length > 2)
+    : [];
+}
+
+function unique(sources: Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((x) => !seen.has(x.quote) && seen.add(x.quote));
+}

@@ -1,0 +1,371 @@
+// Claims: a message asserts a value ("Socialstyrelsen fördelar pengarna 2018, eller hur?", "SFS
+// 2018:115?", "Det är 30 kommuner som får söka?") and the answer checks it against the facts, attribute
+// by attribute: right, wrong (with the right value and its source) or not stated. A wrong value is
+// recognised in general, from the names of words.yaml → known (agencies, parties, ministers' titles),
+// which a press officer can extend; the right one always comes from the content's facts.
+import type { Knowledge, KnownName } from '../content.ts';
+import { fold } from '../text.ts';
+import type { Lang, Source } from '../types.ts';
+import { span } from '../years.ts';
+import type {
+  Attribute,
+  Claimed,
+  ClaimVerdict,
+  KnownNames,
+  NameFinder,
+  QueryInput,
+  QueryRule,
+} from './types.ts';
+
+export type { KnownNames };
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Patterns for one kind of name, built once per engine. Short forms ("V", "MP", "KD") count only as
+ * written, in capitals, so "s" and "m" in ordinary text are never read as parties.
+ */
+function finder(names: readonly KnownName[]): NameFinder {
+  const entries = names.map((n) => {
+    const forms = [n.name, n.en, ...n.also];
+    const long = forms.filter((x) => x.length > 2).map((x) => escapeRegExp(fold(x)));
+    const short = forms.filter((x) => x.length <= 2).map((x) => escapeRegExp(x.toUpperCase()));
+    return {
+      name: n,
+      long: long.length
+        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${long.join('|')})(?![\\p{L}\\p{N}])`, 'u')
+        : null,
+      short: short.length
+        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${short.join('|')})(?![\\p{L}\\p{N}:])`, 'u')
+        : null,
+    };
+  });
+  return {
+    find: (raw, folded) =>
+      entries.filter((e) => e.long?.test(folded) || e.short?.test(raw)).map((e) => e.name),
+  };
+}
+
+/** The known names of the content, ready to find. */
+export function knownNames(known: {
+  agencies: KnownName[];
+  parties: KnownName[];
+  titles: KnownName[];
+}): KnownNames {
+  return { agencies: finder(known.agencies), parties: finder(known.parties), titles: finder(known.titles) };
+}
+
+const is = (re: RegExp, f: string) => {
+  re.lastIndex = 0;
+  return re.test(f);
+};
+/** A statement put as a question: "Det är 30 …?", "So the …?", "Is it …?". */
+const STATEMENT = /^(?:det ar|ar det|sa |so |is it|are there|there are|it is|it's|its|stammer|right)/u;
+
+/** The claim rules, one per attribute; every one that applies adds its claims. */
+export const CLAIM_RULES: QueryRule<Claimed[]>[] = [
+  {
+    name: 'claim-agency',
+    examples: ['Socialstyrelsen fördelar pengarna 2018, eller hur?', 'Boverket handles the money from 2019?'],
+    read: ({ raw, f, years, cues, known }) => {
+      // Words of handling the money, not only "stämmer?": "Statskontoret ska utvärdera" claims no agency.
+      if (is(cues.besides, f) || !is(cues.agencyClaim, f)) return null;
+      const named = known.agencies.find(raw, f);
+      return named.length ? named.map((a) => ({ attribute: 'agency', claimed: a.name, years })) : null;
+    },
+  },
+  {
+    name: 'claim-party',
+    examples: ['The deal was with the Green Party?', 'Är det en överenskommelse med Centerpartiet?'],
+    read: ({ raw, f, years, cues, known }) => {
+      if (is(cues.besides, f) || !is(cues.partyClaim, f)) return null;
+      const named = known.parties.find(raw, f);
+      return named.length ? named.map((p) => ({ attribute: 'party', claimed: p.name, years })) : null;
+    },
+  },
+  {
+    name: 'claim-title',
+    examples: ['Baylan är väl utbildningsminister?', 'Was Baylan the Minister for Finance?'],
+    read: ({ raw, f, years, cues, known, minister }) => {
+      if (is(cues.besides, f) || !minister.some((w) => f.includes(w))) return null;
+      const named = known.titles.find(raw, f);
+      return named.length ? named.map((t) => ({ attribute: 'title', claimed: t.name, years })) : null;
+    },
+  },
+  {
+    name: 'claim-ordinance',
+    examples: ['SFS 2018:115?', 'Is it ordinance 2017:151?'],
+    read: ({ raw, years }) => {
+      // An SFS number is written without spaces ("2018:151"); "2019: 2 billion" is a year and a figure.
+      const m = /(?<![\d:])((?:19|20)\d\d):(\d{1,4})(?![\d:])/u.exec(raw);
+      return m ? [{ attribute: 'ordinance', claimed: `${m[1]}:${m[2]}`, years }] : null;
+    },
+  },
+  {
+    name: 'claim-count',
+    examples: ['Det är 30 kommuner som får söka?', 'So 33 municipalities can apply, right?'],
+    read: ({ f, years, cues }) => {
+      const m = /(?<![\d:.,])(\d{1,3})\s+(?:kommuner\w*|municipalit\w*)/u.exec(f);
+      if (!m?.[1] || !(is(cues.check, f) || STATEMENT.test(f))) return null;
+      return [{ attribute: 'count', claimed: Number(m[1]), years }];
+    },
+  },
+  {
+    name: 'claim-amount-start',
+    examples: ['So the yearly 2.2 billion started in 2019?', 'Började 2,2 miljarder per år 2019?'],
+    read: ({ f, years, stated, cues }) =>
+      stated !== null && years.length === 1 && is(cues.started, f)
+        ? [{ attribute: 'amount-start', claimed: stated, years }]
+        : null,
+  },
+  {
+    name: 'claim-amount',
+    examples: ['Är det 2,2 miljarder redan 2019?', '2 billion in 2019, correct?'],
+    read: ({ f, years, stated, cues }) =>
+      stated !== null && years.length > 0 && !is(cues.started, f) && !is(cues.share, f)
+        ? [{ attribute: 'amount', claimed: stated, years, approximate: is(cues.approx, f) }]
+        : null,
+  },
+];
+
+/** Every claim the question makes. */
+export function findClaims(input: QueryInput): Claimed[] {
+  return CLAIM_RULES.flatMap((rule) => rule.read(input) ?? []);
+}
+
+/** The FAQ entry or composer whose answer gives the facts a claim is about. */
+export const ANSWERED_BY: Record<Attribute, string> = {
+  agency: 'administration',
+  party: 'background.agreement',
+  title: 'contact.minister',
+  ordinance: 'regulation',
+  count: 'municipalities',
+  amount: 'amount',
+  'amount-start': 'amount',
+};
+
+interface Ctx {
+  kb: Knowledge;
+  lang: Lang;
+}
+const say = (c: Ctx, id: string, slots?: Record<string, string | number>) => c.kb.say(c.lang, id, slots);
+
+function verdict(
+  attribute: Attribute,
+  claimed: string,
+  right: boolean,
+  correct: string,
+  source: Source | null,
+): ClaimVerdict {
+  return { attribute, claimed, verdict: right ? 'right' : 'wrong', correct, source };
+}
+
+function checkAgency(c: Ctx, claim: Claimed): ClaimVerdict {
+  const agencies = c.kb.content.agencies;
+  const covers = (a: (typeof agencies)[number], y: number) => y >= a.from && (a.to === null || y <= a.to);
+  const label = (a: (typeof agencies)[number]) =>
+    say(c, 'claim.in-years', {
+      value: a.name,
+      years: a.to === null ? say(c, 'claim.from-year', { year: a.from }) : span(a.from, a.to),
+    });
+  const asked = claim.years.filter((y) => agencies.some((a) => covers(a, y)));
+  // "Delegationen takes over from 2020": a run to the end that starts later than the agency did.
+  const named = agencies.find((a) => a.name === claim.claimed);
+  const from = Math.min(...claim.years);
+  const run = claim.years.length > 1 && claim.years.length === Math.max(...claim.years) - from + 1;
+  if (named && run && Math.max(...claim.years) >= c.kb.lastYear && named.from !== from)
+    return verdict(
+      'agency',
+      `${claim.claimed} (${say(c, 'claim.from-year', { year: from })})`,
+      false,
+      label(named),
+      {
+        quote: named.quote,
+        document: c.kb.documentLabel(named.document),
+      },
+    );
+  // "Är Tillväxtverket ansvarigt?" with no year: one of the agencies, for its own years. The answer's
+  // body names each agency with its years; a verdict would be half right.
+  if (!asked.length && agencies.length > 1 && agencies.some((a) => a.name === claim.claimed))
+    return { ...unstated(claim), verdict: 'partly' };
+  const right = asked.length
+    ? agencies.filter((a) => asked.some((y) => covers(a, y)))
+    : agencies.filter((a) => a.name === claim.claimed);
+  const ok = right.length > 0 && right.every((a) => a.name === claim.claimed);
+  const shown = ok || right.length ? right : agencies;
+  const first = shown[0];
+  return verdict(
+    'agency',
+    String(claim.claimed),
+    ok,
+    shown.map(label).join(', '),
+    first ? { quote: first.quote, document: c.kb.documentLabel(first.document) } : null,
+  );
+}
+
+function checkFact(c: Ctx, claim: Claimed, factId: string): ClaimVerdict {
+  const fact = c.kb.content.facts[factId];
+  if (!fact) return unstated(claim);
+  const value = String(fact.value);
+  return verdict(
+    claim.attribute,
+    String(claim.claimed),
+    fold(value) === fold(String(claim.claimed)),
+    value,
+    c.kb.source(factId),
+  );
+}
+
+/** The minister's roles as the documents date them; a claimed title is right if it is one of them. */
+function checkTitle(c: Ctx, claim: Claimed): ClaimVerdict {
+  const roles = Object.keys(c.kb.content.facts).filter(
+    (id) => id.startsWith('minister.role.') && !id.endsWith('.period'),
+  );
+  const label = (id: string) =>
+    say(c, 'claim.in-years', {
+      value: c.kb.fill(c.lang, `{${id}}`),
+      years: c.kb.fill(c.lang, `{${id}.period}`),
+    });
+  // The title the documents give him is the one of their date ("Näringsminister Baylan" in a 2018 text is
+  // wrong though he held it in 2021); with years asked, the title of those years.
+  const year = claim.years[0] ?? Number.parseInt(c.kb.content.documents[0]?.date ?? '0', 10);
+  const held = (id: string) => {
+    const period = String(c.kb.content.facts[`${id}.period`]?.value ?? '');
+    const years = [...period.matchAll(/\b(\d{4})\b/g)].map((m) => Number(m[1]));
+    return years.length < 2 || (year >= Math.min(...years) && year <= Math.max(...years));
+  };
+  const match = roles.find(
+    (id) => fold(String(c.kb.content.facts[id]?.value)) === fold(String(claim.claimed)) && held(id),
+  );
+  const shown = match ? [match] : roles;
+  const first = shown[0];
+  return verdict(
+    'title',
+    c.lang === 'en' ? englishTitle(c, String(claim.claimed)) : String(claim.claimed),
+    match !== undefined,
+    `${c.kb.fill(c.lang, '{minister.name}')}: ${shown.map(label).join('; ')}`,
+    first ? c.kb.source(first) : null,
+  );
+}
+
+function englishTitle(c: Ctx, name: string): string {
+  return c.kb.content.words.known.titles.find((t) => t.name === name)?.en ?? name;
+}
+
+function checkCount(c: Ctx, claim: Claimed): ClaimVerdict {
+  const year =
+    claim.years.find((y) => c.kb.listFor(y)) ?? (claim.years.length ? 0 : (c.kb.listYears[0] ?? 0));
+  const list = c.kb.listFor(year);
+  // "32 municipalities can apply in 2019": no document lists that year.
+  if (!list)
+    return unstated({
+      ...claim,
+      claimed: say(c, 'claim.count', { n: claim.claimed, year: claim.years.join(', ') }),
+    });
+  const n = list.municipalities.length;
+  return verdict(
+    'count',
+    say(c, 'claim.count', { n: claim.claimed, year }),
+    n === claim.claimed,
+    say(c, 'claim.count', { n, year }),
+    { quote: list.heading, document: c.kb.documentLabel(list.document) },
+  );
+}
+
+function checkAmount(c: Ctx, claim: Claimed): ClaimVerdict {
+  const stated = Number(claim.claimed);
+  const years = claim.years.filter((y) => c.kb.amountFor(y) !== null);
+  const claimed = say(c, 'claim.in-years', {
+    value: c.kb.kronor(stated, c.lang),
+    years: span(...ends(claim.years)),
+  });
+  if (!years.length) return unstated({ ...claim, claimed });
+  const each = years.map((y) => c.kb.amountFor(y) ?? 0);
+  const sum = each.reduce((a, b) => a + b, 0);
+  // "drygt 19 miljarder" for 19,375: an approximation within 5 % is right; the exact figure follows.
+  const near = (x: number) => (claim.approximate ? Math.abs(x - stated) <= 0.05 * x : x === stated);
+  const right = each.every(near) || (years.length > 1 && near(sum));
+  const runs = amountRuns(c, years);
+  // A figure larger than any one year's is a claimed sum: answer with the sum.
+  const asSum = years.length > 1 && stated > Math.max(...each);
+  const correct = asSum
+    ? say(c, 'claim.in-years', { value: c.kb.kronor(sum, c.lang), years: span(...ends(years)) })
+    : runs.join(', ');
+  return verdict('amount', claimed, right, correct, c.kb.amountSource(years[0] ?? 0));
+}
+
+/** "So the yearly 2.2 billion started in 2019?": the run of years that amount is set aside for. */
+function checkStart(c: Ctx, claim: Claimed): ClaimVerdict {
+  const stated = Number(claim.claimed);
+  const year = claim.years[0] ?? 0;
+  const run = c.kb.content.amounts.find((a) => a.kronor === stated);
+  const claimed = say(c, 'claim.a-year-from', {
+    amount: c.kb.kronor(stated, c.lang),
+    years: say(c, 'claim.from-year', { year }),
+  });
+  if (!run) return unstated({ ...claim, claimed });
+  const atYear = c.kb.amountFor(year);
+  const correct = [
+    say(c, 'claim.a-year-from', { amount: c.kb.kronor(run.kronor, c.lang), years: span(run.from, run.to) }),
+    ...(atYear !== null && atYear !== stated ? [`${year}: ${c.kb.kronor(atYear, c.lang)}`] : []),
+  ].join('; ');
+  return verdict('amount-start', claimed, run.from === year, correct, {
+    quote: run.quote,
+    document: c.kb.documentLabel(run.document),
+  });
+}
+
+function unstated(claim: Claimed): ClaimVerdict {
+  return {
+    attribute: claim.attribute,
+    claimed: String(claim.claimed),
+    verdict: 'unstated',
+    correct: '',
+    source: null,
+  };
+}
+
+/** "2019: 1,35 miljarder kronor, 2020–2027: 2,2 miljarder kronor per år". */
+function amountRuns(c: Ctx, years: number[]): string[] {
+  const runs: { from: number; to: number; kronor: number }[] = [];
+  for (const y of years) {
+    const kronor = c.kb.amountFor(y) ?? 0;
+    const last = runs[runs.length - 1];
+    if (last && last.kronor === kronor && last.to === y - 1) last.to = y;
+    else runs.push({ from: y, to: y, kronor });
+  }
+  return runs.map(
+    (r) =>
+      `${span(r.from, r.to)}: ${c.kb.kronor(r.kronor, c.lang)}${r.from === r.to ? '' : say(c, 'amount.per-year')}`,
+  );
+}
+
+const ends = (years: number[]): [number, number] => [Math.min(...years), Math.max(...years)];
+
+/** Checks one claim against the facts. */
+export function checkClaim(c: Ctx, claim: Claimed): ClaimVerdict {
+  switch (claim.attribute) {
+    case 'agency':
+      return checkAgency(c, claim);
+    case 'party':
+      return checkFact(c, claim, 'budget-agreement');
+    case 'title':
+      return checkTitle(c, claim);
+    case 'ordinance':
+      return checkFact(c, claim, 'ordinance.number');
+    case 'count':
+      return checkCount(c, claim);
+    case 'amount':
+      return checkAmount(c, claim);
+    case 'amount-start':
+      return checkStart(c, claim);
+  }
+}
+
+/** A verdict as the first line of an answer: ✅, ❌ with the right value, or ❔; none for "partly". */
+export function verdictLine(c: Ctx, v: ClaimVerdict): string {
+  if (v.verdict === 'partly') return '';
+  if (v.verdict === 'right') return say(c, 'claim.right', { correct: v.correct });
+  if (v.verdict === 'wrong') return say(c, 'claim.wrong', { claimed: v.claimed, correct: v.correct });
+  return say(c, 'claim.unstated', { claimed: v.claimed });
+}

@@ -1,0 +1,101 @@
+// Reading a question into its typed query. Each rule is a named value with the examples it must read
+// (its corpus, run by test/unit/knowledge/query.test.ts), as Duckling keeps a dimension's rules: the
+// operation rules and the unit rules here, the claim rules in claims.ts. The words they look for are
+// content (words.yaml → query), compiled to patterns by `npm run kb:build`.
+import { findClaims } from './claims.ts';
+import type { Operation, Query, QueryInput, QueryRule, Unit } from './types.ts';
+
+export type { QueryCues, QueryInput, QueryRule } from './types.ts';
+
+const is = (re: RegExp, f: string) => {
+  re.lastIndex = 0;
+  return re.test(f);
+};
+
+/** The operations, first match wins: a share asked "in per cent" is a share, not a change. */
+export const OPERATION_RULES: QueryRule<Operation>[] = [
+  {
+    name: 'share',
+    examples: ['Vilken andel av hela satsningen går till 2019?', 'What share of the total is 2018?'],
+    read: ({ f, cues }) => (is(cues.share, f) ? 'share' : null),
+  },
+  {
+    name: 'percent-change',
+    examples: ['What is the percentage increase from 2018 to 2019?', 'Hur många procent ökar det 2020?'],
+    read: ({ f, cues }) => (is(cues.percent, f) ? 'percent-change' : null),
+  },
+  {
+    name: 'ratio',
+    examples: ['2019 vs 2018 – hur många ggr?', 'The 2018–2027 total is how many times the 2018 amount?'],
+    read: ({ f, cues }) => (is(cues.ratioOf, f) ? 'ratio' : null),
+  },
+  {
+    name: 'per-day',
+    examples: ['Hur mycket blir det per dag 2021?', 'roughly how much per day in 2020?'],
+    read: ({ f, cues }) => (is(cues.perDay, f) ? 'per-day' : null),
+  },
+  {
+    name: 'per-quarter',
+    examples: ['hur mycket per kvartal 2024?', 'How much is that per quarter in 2021?'],
+    read: ({ f, cues }) => (is(cues.perQuarter, f) ? 'per-quarter' : null),
+  },
+  {
+    name: 'per-month',
+    examples: ['Hur mycket per månad 2020?', 'What does 2019 come to per month?'],
+    read: ({ f, cues }) => (is(cues.perMonth, f) ? 'per-month' : null),
+  },
+  {
+    name: 'count-years',
+    examples: [
+      'how long does the 2.2 billion level last, in years?',
+      'Hur många år är det mellan 2020 och 2027?',
+    ],
+    read: ({ f, cues }) => (is(cues.countYears, f) ? 'count-years' : null),
+  },
+];
+
+/** The units, most specific first: "i miljoner kronor" is millions, not kronor written out. */
+export const UNIT_RULES: QueryRule<Unit>[] = [
+  {
+    name: 'unit-mkr',
+    examples: ['Belopp 2022 i mkr?', 'The 2019 amount in MSEK?'],
+    read: ({ f, cues }) => (is(cues.unitMkr, f) && !/\d\s*(?:mkr|msek)\b/u.test(f) ? 'mkr' : null),
+  },
+  {
+    name: 'unit-tkr',
+    examples: ['2019 i tkr?', 'The 2018 amount in thousands?'],
+    read: ({ f, cues }) => (is(cues.unitTkr, f) && !/\d\s*tkr\b/u.test(f) ? 'tkr' : null),
+  },
+  {
+    name: 'unit-miljoner',
+    examples: ['Hur mycket är 2021 i miljoner?', '2019 in millions?'],
+    read: ({ f, cues }) => (is(cues.unitMiljoner, f) && !/\d\s*miljoner/u.test(f) ? 'miljoner' : null),
+  },
+  {
+    name: 'unit-miljarder',
+    examples: ['2018 i miljarder?', 'What is 2018 in billions?'],
+    read: ({ f, cues }) => (is(cues.unitMiljarder, f) ? 'miljarder' : null),
+  },
+  {
+    name: 'unit-kronor',
+    examples: ['2021 written out in kronor', 'Beloppet 2019 utskrivet i kronor?'],
+    read: ({ f, cues }) => (is(cues.unitKronor, f) ? 'kronor' : null),
+  },
+];
+
+function first<T>(rules: QueryRule<T>[], input: QueryInput): T | null {
+  for (const rule of rules) {
+    const v = rule.read(input);
+    if (v !== null) return v;
+  }
+  return null;
+}
+
+/** The question's typed query: its operation, unit and claims. */
+export function readQuery(input: QueryInput): Query {
+  return {
+    operation: first(OPERATION_RULES, input),
+    unit: first(UNIT_RULES, input),
+    claims: findClaims(input),
+  };
+}

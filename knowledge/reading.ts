@@ -1,0 +1,166 @@
+// Reading one part of a message: its language, places, years, topic words and cues, read once. The rules
+// (knowledge/rules/) decide on a Reading; they never look at the text again but through it.
+import type { FaqEntry } from './content.ts';
+import type { Cues, Kit } from './kit.ts';
+import type { Ranked } from './matcher.ts';
+import type { County, Mention } from './municipalities.ts';
+import { statedKronor } from './query/stated.ts';
+import { fold, type Word, words } from './text.ts';
+import type { Lang } from './types.ts';
+import { type Period, parsePeriod } from './years.ts';
+
+/** A question's score at or under this answers directly (Fuse: 0 is perfect, 1 is nothing). */
+export const ANSWER_AT = 0.55;
+/** Between the two, the bot offers "did you mean" suggestions instead. */
+export const SUGGEST_AT = 0.7;
+/** Content words of a question given to Fuse; more would cost time and add only noise. */
+const MAX_TOPIC_TERMS = 8;
+
+/** What one part of a message says, read once; the rules decide on it. */
+export interface Reading {
+  text: string;
+  /** The text folded (case and accents aside), for the cue patterns. */
+  f: string;
+  all: Word[];
+  lang: Lang;
+  period: Period;
+  mentions: Mention[];
+  ambiguous: Mention['municipality'][];
+  county: County | null;
+  query: string[];
+  results: Ranked[];
+  top: Ranked | undefined;
+  score: number;
+  strong: FaqEntry | null;
+  offTopic: boolean;
+  /** Content words no entry, cue or place knows: what the part asks about that the documents may not cover. */
+  unknown: string[];
+  /** A stated amount ("2,2 miljarder"), to check a premise against. */
+  statedKronor: number | null;
+  cue: { [K in keyof Cues]: boolean };
+}
+
+/** Reads one part of a message: everything the rules decide on. */
+export function read(kit: Kit, text: string, lang: Lang): Reading {
+  const { words: w, matcher, gazetteer } = kit;
+  const all = words(text);
+  const f = fold(text);
+  const period = parsePeriod(text, f, kit.periodCues);
+  const recognition = gazetteer.recognise(all, kit.isWord);
+  // An unknown ordinary word ("exakt", "across") would dilute the topic, and the words that point back
+  // at an earlier question ("samma", "och", "de") are no topic: leave them out.
+  const query = [...new Set(kit.topicTerms(text))]
+    .filter((x) => (!w.neutral.has(x) || matcher.knows(x)) && !w.discourse.has(x))
+    .slice(0, MAX_TOPIC_TERMS);
+  const results = matcher.rank(query, 5);
+  const top = results[0];
+  const score = top?.score ?? 1;
+  // Cue words ("mycket", "söka") say how a question is put, not what it is about: they do not make a
+  // question about rain or passports one about the grant.
+  // Capitalised unknown words beside a named municipality are more names ("Norra Faladen i Lund"), and
+  // compounds of the programme's words ("satsningsperioden") are about it: neither is off the subject.
+  const proper = new Set(
+    recognition.mentions.length
+      ? all.filter((x) => /^\p{Lu}/u.test(x.raw) && x.index > 0).map((x) => x.folded)
+      : [],
+  );
+  const judged = query.filter(
+    (x) =>
+      !gazetteer.isPlaceWord(x) &&
+      !w.suffixes.has(x) &&
+      !kit.isCueWord(x) &&
+      !w.neutral.has(x) &&
+      !proper.has(x) &&
+      !kit.beginsProgramme(x),
+  );
+  // A word the documents themselves use ("investeras") is on the subject by definition: it counts as known.
+  const places = judged.filter((x) => !kit.quoted.has(x) || matcher.knows(x));
+  const quotedOnly = judged.length - places.length;
+  const named = new Set(recognition.mentions.flatMap((m) => words(m.said).map((x) => x.folded)));
+  const cue = Object.fromEntries(
+    Object.entries(kit.cues).map(([k, re]) => [k, (re as RegExp).test(f)]),
+  ) as Reading['cue'];
+  for (const re of Object.values(kit.cues)) (re as RegExp).lastIndex = 0;
+  const stated = statedKronor(f);
+  return {
+    text,
+    f,
+    all,
+    lang,
+    period,
+    mentions: recognition.mentions,
+    ambiguous: recognition.ambiguous.flatMap((a) => a.candidates),
+    county: gazetteer.county(all),
+    query,
+    results,
+    top,
+    score,
+    strong: top && score <= ANSWER_AT ? top.entry : null,
+    // A figure in kronor ("2.2 bn") is about the programme's money, whatever words come with it.
+    offTopic: matcher.unknownShare(places, quotedOnly) > 0.5 && stated === null,
+    unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !matcher.knows(x, true)),
+    statedKronor: stated,
+    cue,
+  };
+}
+
+/** A greeting or a call for help ("Hej igen!", "help", "?"), whatever small words come with it. */
+export function isHelp(kit: Kit, text: string, all: readonly Word[]): boolean {
+  if (/^[\s?!.]*\?[\s?!.]*$/.test(text)) return true;
+  const { helpOnly, helpPhrases } = kit.words;
+  const folded = all.map((x) => x.folded);
+  if (folded.some((x) => x === 'hjalp' || x === 'help') && folded.every((x) => helpOnly.has(x))) return true;
+  const phrase = folded.join(' ');
+  const greeting = folded.some((x) => helpPhrases.has(x)) && folded.every((x) => helpOnly.has(x));
+  return greeting || helpPhrases.has(phrase) || /^(hjalp|help)\b/.test(phrase);
+}
+
+/** Only thanks ("Tack!", "thx a lot, super helpful for my thesis"): begins with thanks, asks nothing. */
+export function isThanks(kit: Kit, all: readonly Word[], text: string): boolean {
+  const { thanks, thanksStart } = kit.words;
+  const only =
+    all.length > 0 && all.some((x) => thanksStart.has(x.folded)) && all.every((x) => thanks.has(x.folded));
+  const first =
+    thanksStart.has(all[0]?.folded ?? '') &&
+    !text.includes('?') &&
+    !all.some((x) => kit.gazetteer.isPlaceWord(x.folded)) &&
+    !/\d/.test(text);
+  return only || first;
+}
+
+/** "Vad …", "How …": a question for a fact, not a yes or no. */
+export const whStart = (kit: Kit, f: string) => kit.words.wh.has(f.split(/[^\p{L}]+/u).find(Boolean) ?? '');
+
+/** The part names the programme itself ("satsningen", "the grant", "miljardsatsningen"). */
+export const namesProgramme = (kit: Kit, r: Reading) =>
+  r.all.some((x) => kit.words.programme.has(x.folded) || kit.isProgrammeCompound(x.folded));
+
+/** The part asks about a topic of its own, not only about a place or a year. */
+export function ownTopic(kit: Kit, r: Reading): boolean {
+  const c = r.cue;
+  return (
+    r.strong !== null ||
+    c.amount ||
+    c.eligibility ||
+    c.list ||
+    c.duration ||
+    c.purpose ||
+    c.howToApply ||
+    c.perMunicipality ||
+    c.why ||
+    c.currency ||
+    (c.overview && namesProgramme(kit, r))
+  );
+}
+
+/** A sentence that asks something: a question mark, or a question word first. */
+export function isQuestion(kit: Kit, s: string): boolean {
+  return /\?\s*$/.test(s) || kit.cues.questionStart.test(fold(s.trim()));
+}
+
+/** A word in an eligibility question that looks like a name but is none we know ("Kan Narnia söka?"). */
+export function unknownPlace(all: readonly Word[], isWord: (folded: string) => boolean): string | null {
+  const candidates = all.filter((w) => w.folded.length >= 3 && !isWord(w.folded) && !/\d/.test(w.folded));
+  const named = candidates.find((w) => /^\p{Lu}/u.test(w.raw)) ?? candidates[0];
+  return named ? named.raw.slice(0, 40) : null;
+}

@@ -1,0 +1,113 @@
+// What a part takes from the one before: places pointed back at, years moved or compared, a county, and
+// the earlier topic when the part names none of its own ("och 2019?", "samma för Umeå?", "his number?").
+
+import { ownTopic } from '../reading.ts';
+import { hasYears, type Period } from '../years.ts';
+import { joinPeriods } from './periods.ts';
+import {
+  countyNamed,
+  type Decision,
+  made,
+  noted,
+  notStatedNear,
+  onTopic,
+  type Scope,
+  topicLabel,
+} from './scope.ts';
+
+/** A person pointed back at ("his number") outweighs a topic matched no better than this ("number"). */
+const PERSON_OVERRIDE = 0.25;
+const NO_PERIOD: Period = { years: [], ranges: [], total: false, compare: false };
+
+/** Moves what the part takes from before into its scope. */
+export function carry(s: Scope): void {
+  const { prev } = s;
+  if (!prev) return;
+  const prevPeriod: Period = { ...NO_PERIOD, years: prev.years, ranges: prev.ranges };
+  if (
+    !s.named &&
+    !s.r.county &&
+    (s.r.cue.pronounPlace || s.r.cue.why || s.r.cue.correction || (s.sameMessage && s.r.cue.eligibility)) &&
+    s.prevPlaces.length
+  ) {
+    s.ctx.mentions = s.prevPlaces;
+    s.carried.push(s.prevPlaces.map((m) => m.municipality.name).join(', '));
+  }
+  // "and how much more is it in 2019?" after 2018: the earlier year is the one compared with.
+  const p = s.r.period;
+  if (p.compare && p.years.length === 1 && !p.ranges.length && prev.years.length === 1) {
+    const years = [...new Set([...prev.years, ...p.years])];
+    if (years.length === 2) withPeriod(s, { ...p, years });
+  }
+  if (
+    !hasYears(s.r.period) &&
+    (s.relative || s.r.cue.pronounYear || (!ownTopic(s.kit, s.r) && prev.topic)) &&
+    hasYears(prevPeriod)
+  ) {
+    // "och året efter?", "vem hade det innan?": the year asked before, moved by one when asked to.
+    // A range moves to the year just outside it: "från och med 2019 … innan?" is 2018.
+    const rel = s.relative;
+    const years = rel
+      ? [...prev.years.map((y) => y + rel), ...prev.ranges.map(([a, b]) => (rel < 0 ? a - 1 : b + 1))]
+      : prev.years;
+    withPeriod(s, { ...s.r.period, years, ranges: rel ? [] : prev.ranges });
+  }
+  // "which of those can apply?", "vilka kommuner där?" after a county: that county.
+  if (
+    prev.county &&
+    !s.named &&
+    !s.r.county &&
+    !s.prevPlaces.length &&
+    (s.r.cue.pronounPlace || s.r.cue.list || s.r.cue.eligibility)
+  ) {
+    s.r = { ...s.r, county: countyNamed(prev.county) };
+    s.carried.push(prev.county);
+  }
+}
+
+function withPeriod(s: Scope, period: Period): void {
+  s.ctx.period = period;
+  s.r = { ...s.r, period };
+}
+
+/** The part leans on the earlier topic: it names no topic of its own, but a slot or a pointer back. */
+function leans(s: Scope): boolean {
+  const { r, prev } = s;
+  if (!prev?.topic) return false;
+  // "what's his number?" after the press contact: a person pointed back at outweighs a topic word.
+  const open =
+    !ownTopic(s.kit, r) || r.cue.correction || (r.cue.pronounPerson && !s.named && r.score > PERSON_OVERRIDE);
+  const slot =
+    s.named ||
+    (s.sameMessage && r.query.length === 0) ||
+    hasYears(r.period) ||
+    r.county !== null ||
+    r.cue.ellipsis ||
+    r.cue.correction ||
+    r.cue.source ||
+    r.cue.pronounPlace ||
+    r.cue.pronounPerson ||
+    s.relative !== 0;
+  return Boolean(open && slot);
+}
+
+/** "och 2019?", "samma för Umeå?", "nej, jag menade Linköping": the earlier topic, the new slots. */
+export function followUp(s: Scope): Decision | null {
+  const { r, ctx, prev } = s;
+  if (!prev?.topic || !leans(s)) return null;
+  if (!s.named && !r.county && s.prevPlaces.length && !ctx.mentions.length) ctx.mentions = s.prevPlaces;
+  if (!r.county && prev.county && !s.named) ctx.county = countyNamed(prev.county);
+  const topic = prev.topic;
+  if (prev.total && !ctx.period.total) ctx.period = { ...ctx.period, total: true };
+  // "och om man räknar med 2018 och 2019 också?": the new years join the earlier ones.
+  const prevPeriod: Period = { ...NO_PERIOD, years: prev.years, ranges: prev.ranges };
+  if (r.cue.widen && hasYears(r.period) && hasYears(prevPeriod))
+    ctx.period = { ...ctx.period, ...joinPeriods(prevPeriod, r.period) };
+  const carried = [topicLabel(s.kit, topic, s.lang), ...s.carried];
+  // "när träder den i kraft?": something about that topic the documents do not state.
+  const d =
+    r.unknown.length > 0 && !s.named
+      ? made(s, 'not-stated', notStatedNear(s.kit, ctx, topic), 'unknown', null, s.confidence, topic)
+      : onTopic(s, topic);
+  return { ...d, rule: `follow-up:${d.rule}`, parts: noted(s.kit, d.parts, carried, s.lang) };
+}

@@ -1,0 +1,113 @@
+// Rules for questions that name a place: a municipality (whether it may apply, what it gets, or
+// something else about it), a place pointed back at, and a county.
+import { besides, combine, eligibility, offTopicPlace } from '../answers.ts';
+import { namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
+import type { Rule } from './rule.ts';
+import { countyMentions, entry, made, noted, onTopic, type Scope, topicOf } from './scope.ts';
+
+/** Intents a place's question can have besides applying, its amount and the list. */
+const ABOUT_PLACE = (intent: string) => !['eligibility', 'municipalities', 'amount', 'help'].includes(intent);
+
+/** What the named-place rules share: whether the part asks to apply, or is about something else. */
+function placeFacts(s: Scope) {
+  const { r } = s;
+  const asksToApply = r.cue.eligibility;
+  // "Vad blir det för väder i Göteborg?": a question about something else that names a place gets no
+  // verdict; "Landskrona stad, är de med?" with a word the bot does not know still gets one.
+  const elsewhere = s.sure && r.offTopic && !r.strong && !asksToApply;
+  // No word of the grant and none of belonging to a list: about the place, not the programme.
+  const aside = elsewhere && !namesProgramme(s.kit, r) && !r.cue.belongs;
+  return { asksToApply, elsewhere, aside };
+}
+
+const offTopic = (s: Scope) =>
+  made(s, 'named-off-topic', offTopicPlace(s.ctx), 'unknown', null, s.confidence, null);
+const besidesIt = (s: Scope) => made(s, 'named-besides', besides(s.ctx), 'unknown', null, s.confidence, null);
+
+export const pronoun: Rule = {
+  name: 'pronoun',
+  examples: [],
+  // "hur mycket får de då?", "kan min kommun söka?": the places of the question before.
+  decide(s) {
+    if (!(s.ctx.mentions.length && s.carried.length && !s.named)) return null;
+    const d = onTopic(s, topicOf(s.r) ?? s.prev?.topic ?? 'eligibility');
+    return { ...d, rule: `pronoun:${d.rule}`, parts: noted(s.kit, d.parts, s.carried, s.lang) };
+  },
+};
+
+export const namedAmount: Rule = {
+  name: 'named-amount',
+  examples: ['Hur mycket får Malmö?'],
+  decide(s) {
+    const { r } = s;
+    const topId = r.top && r.score <= SUGGEST_AT ? r.top.entry.id : null;
+    if (!s.named || !(r.cue.amount || r.cue.money || topId?.startsWith('amount'))) return null;
+    const { aside, elsewhere } = placeFacts(s);
+    // "How much does a Stockholm apartment cost?" is not about the grant.
+    if (aside) return offTopic(s);
+    if (elsewhere) return besidesIt(s);
+    return entry(s, 'named-amount', 'amount.per-municipality', 'amount');
+  },
+};
+
+export const namedWhich: Rule = {
+  name: 'named-which',
+  examples: ['Vilka bostadsområden i Gävle gäller det?'],
+  // "Vilka bostadsområden i Gävle gäller det?": which of something about a place, not whether it may apply.
+  decide(s) {
+    const { r } = s;
+    const near = r.cue.listAsk && r.top && r.score <= SUGGEST_AT ? r.top.entry : null;
+    if (!s.named || r.strong || !near || !ABOUT_PLACE(near.intent)) return null;
+    return entry(s, 'named-which', near.id, near.intent, s.confidence);
+  },
+};
+
+export const namedTopic: Rule = {
+  name: 'named-topic',
+  examples: ['Which neighbourhoods in Malmö are targeted?'],
+  // "Vem fördelar pengarna i Malmö?" is about the agency; the municipality comes along.
+  decide(s) {
+    const { r } = s;
+    if (!s.named || !r.strong || !ABOUT_PLACE(r.strong.intent)) return null;
+    if (!r.cue.eligibility) return entry(s, 'named-topic', r.strong.id, r.strong.intent, s.confidence);
+    const parts = combine([eligibility(s.ctx), s.kit.compose(r.strong.id, s.ctx)]);
+    return made(s, 'named-eligibility-and-topic', parts, 'eligibility', 'eligibility', 1);
+  },
+};
+
+export const namedEligibility: Rule = {
+  name: 'named-eligibility',
+  examples: ['Kan Malmö söka?', 'What about Malmö?'],
+  decide(s) {
+    const { r } = s;
+    if (!s.named) return null;
+    const { asksToApply, aside, elsewhere } = placeFacts(s);
+    // "What about Malmö?" with nothing before it: the question people ask of a place is whether it may apply.
+    if (s.sure && r.cue.ellipsis && !s.prev?.topic && !r.offTopic)
+      return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
+    // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
+    // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
+    if (s.sure && whStart(s.kit, r.f) && !asksToApply && !r.cue.belongs && !r.strong && !r.cue.money)
+      return offTopic(s);
+    // "What's the weather in Gothenburg tomorrow?": no verdict, an offer to ask about the grant.
+    if (aside) return offTopic(s);
+    if (elsewhere) return besidesIt(s);
+    return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
+  },
+};
+
+export const county: Rule = {
+  name: 'county',
+  examples: ['Kan Västmanlands län söka?', 'Hur mycket får Skåne län?'],
+  decide(s) {
+    const { r, ctx } = s;
+    if (!r.county) return null;
+    ctx.county = r.county;
+    if (r.cue.amount) return entry(s, 'county-amount', 'amount.per-municipality', 'amount');
+    // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
+    // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
+    ctx.mentions = r.cue.regionalAuthority ? [] : countyMentions(r.county, ctx);
+    const intent = r.cue.list ? 'municipalities' : 'eligibility';
+    return made(s, 'county', s.kit.compose('county', ctx), intent, 'county', 1, 'eligibility');
+  },
+};

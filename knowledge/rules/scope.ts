@@ -1,0 +1,153 @@
+// What every rule decides on and returns: the part's Reading, the Context the composers fill, what was
+// carried from before, and the Decision a rule makes. The helpers here are shared by several rules.
+import { askedYears, type Context, notStated, type Parts } from '../answers.ts';
+import type { Kit } from '../kit.ts';
+import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts';
+import type { ClaimVerdict, Operation } from '../query/types.ts';
+import type { Reading } from '../reading.ts';
+import type { ConversationContext, Intent, Lang } from '../types.ts';
+
+/** The decision for one part, before it becomes an Answer. */
+export interface Decision {
+  rule: string;
+  parts: Parts;
+  intent: Intent;
+  entryId: string | null;
+  confidence: number;
+  ctx: Context;
+  /** The topic the next question may lean on: an FAQ entry id, a composer name, or null. */
+  topic: string | null;
+  /** The claims the part made, checked. */
+  claims?: ClaimVerdict[];
+  /** The operation the part computed, for a follow-up ("och 2021?" after a sum per month). */
+  operation?: Operation | null;
+}
+
+/** One part being decided: what it says, what it took from before, and the means to decide. */
+export interface Scope {
+  kit: Kit;
+  r: Reading;
+  ctx: Context;
+  prev: ConversationContext | null;
+  /** `prev` comes from the sentences before the question in the same message. */
+  sameMessage: boolean;
+  /** What was taken from before, for the note that says so. */
+  carried: string[];
+  /** Places the previous question was about (or all seen, for "which of those"). */
+  prevPlaces: Mention[];
+  /** The part names a place, surely or as a typo with several readings. */
+  named: boolean;
+  /** The part names a place surely. */
+  sure: boolean;
+  /** -1 or +1 for "the year before/after", else 0. */
+  relative: number;
+  lang: Lang;
+  confidence: number;
+}
+
+/** A decision with the part's context. */
+export function made(
+  s: Scope,
+  rule: string,
+  parts: Parts,
+  intent: Intent,
+  entryId: string | null,
+  conf = s.confidence,
+  topic: string | null = entryId,
+): Decision {
+  return { rule, parts, intent, entryId, confidence: conf, ctx: s.ctx, topic };
+}
+
+/** A decision that answers with an FAQ entry or composer. */
+export const entry = (s: Scope, rule: string, id: string, intent: Intent, conf = 1): Decision =>
+  made(s, rule, s.kit.compose(id, s.ctx), intent, id, conf);
+
+const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
+
+/** Municipalities by SCB code, as the context stores them. */
+export function placesOf(codes: readonly string[]): Mention[] {
+  return codes.flatMap((code) => {
+    const m = byCode.get(code);
+    return m ? [{ municipality: m, via: 'exact' as const, said: m.name }] : [];
+  });
+}
+
+export function countyNamed(name: string): County | null {
+  const members = MUNICIPALITIES.filter((m) => m.county === name);
+  return members.length ? { name, municipalities: members } : null;
+}
+
+/** A county's municipalities on the list of the year asked (or the latest list). */
+export function countyMentions(c: County, ctx: Context): Mention[] {
+  const { kb } = ctx;
+  const year =
+    kb.listYears.find((y) => askedYears(ctx.period).includes(y)) ??
+    kb.listYears[kb.listYears.length - 1] ??
+    0;
+  const listed = new Set(kb.listFor(year)?.municipalities ?? []);
+  return c.municipalities
+    .filter((m) => listed.has(m.name))
+    .map((m) => ({ municipality: m, via: 'county' as const, said: m.name }));
+}
+
+/** "The release does not say", then the nearest answer the release does give (if a topic matched). */
+export function notStatedNear(kit: Kit, ctx: Context, nearId?: string | null): Parts {
+  const base = notStated(ctx);
+  if (!nearId || nearId === 'help') return base;
+  const near = kit.compose(nearId, ctx);
+  // An answer that already says what the release does not ("Hur man ansöker … framgår inte") stands alone.
+  if (/framgår inte|does not say|säger .*ingenting|says nothing/.test(near.text)) return near;
+  return {
+    ...base,
+    text: `${base.text.split('\n')[0]}\n${near.text}`,
+    sources: [...near.sources],
+    outcome: 'unstated',
+  };
+}
+
+/** "Vem fördelar pengarna?", the label of a topic for the note on what was taken from before. */
+export function topicLabel(kit: Kit, topic: string, lang: Lang): string {
+  const e = kit.entries.get(topic === 'county' || topic === 'why' ? 'eligibility' : topic);
+  return e ? `”${e.examples[lang][0] ?? topic}”` : topic;
+}
+
+/** The answer with a note of what was taken from before, if anything was. */
+export function noted(kit: Kit, parts: Parts, carried: string[], lang: Lang): Parts {
+  if (!carried.length) return parts;
+  return {
+    ...parts,
+    text: `${kit.kb.say(lang, 'context.about', { what: carried.join(' · ') })}\n${parts.text}`,
+  };
+}
+
+/** A topic the part named by cue words, when it has no strong match of its own. */
+export function topicOf(r: Reading): string | null {
+  if (r.cue.amount || r.cue.money) return 'amount';
+  if (r.cue.eligibility) return 'eligibility';
+  return r.strong?.id ?? null;
+}
+
+/** Answers a topic (carried from before, or named by a pronoun part) with the part's own slots. */
+export function onTopic(s: Scope, topic: string): Decision {
+  const { r, ctx } = s;
+  if (r.cue.why) return made(s, 'why', s.kit.compose('why', ctx), 'eligibility', 'why', 1, 'eligibility');
+  if (r.county && !ctx.mentions.length) {
+    ctx.county = r.county;
+    ctx.mentions = countyMentions(r.county, ctx);
+    return made(s, 'county', s.kit.compose('county', ctx), 'eligibility', 'county', 1, 'eligibility');
+  }
+  const places = ctx.mentions.length > 0 || ctx.ambiguous.length > 0;
+  if (topic.startsWith('amount') || topic === 'duration')
+    return places
+      ? entry(s, 'amount-for-place', 'amount.per-municipality', 'amount')
+      : entry(s, 'amount', 'amount', 'amount');
+  if (topic === 'eligibility' || topic === 'municipalities' || topic === 'county' || topic === 'why')
+    return places
+      ? entry(s, 'eligibility', 'eligibility', 'eligibility')
+      : ctx.county
+        ? made(s, 'county', s.kit.compose('county', ctx), 'eligibility', 'county', 1, 'eligibility')
+        : entry(s, 'list', 'municipalities', 'municipalities');
+  const e = s.kit.entries.get(topic);
+  if (e) return entry(s, 'topic', e.id, e.intent);
+  return made(s, topic, s.kit.compose(topic, ctx), 'unknown', topic, 1, topic);
+}

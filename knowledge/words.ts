@@ -1,0 +1,80 @@
+// The word lists of knowledge/content/words.yaml as the engine and `npm run kb:build` read them. A module
+// of types alone, so the content, the cue patterns and the matcher can each import it without a cycle.
+
+/** Cue words compiled to patterns by the engine; see knowledge/content/words.yaml for the syntax. */
+export interface Words {
+  stopwords: string[];
+  programme: string[];
+  programme_endings: string[];
+  programme_beginnings: string[];
+  not_typos: string[];
+  language: { sv: string[]; en: string[] };
+  help: { phrases: string[]; only: string[] };
+  thanks: string[];
+  thanks_start: string[];
+  neutral: string[];
+  questions: { starts: string[]; yes_no: string[]; joins: string[]; prepositions: string[] };
+  cues: {
+    amount: string[];
+    eligibility: string[];
+    how_to_apply: string[];
+    money: string[];
+    duration: string[];
+    purpose: string[];
+    overview: string[];
+    other_applicants: string[];
+    total: string[];
+    compare: string[];
+    first_year: string[];
+    ratio: string[];
+    why: string[];
+    average: string[];
+    currency: string[];
+    source: string[];
+    correction: string[];
+    ellipsis: string[];
+    pronoun_place: string[];
+    pronoun_year: string[];
+    pronoun_person: string[];
+    widen: string[];
+    pronoun_plural: string[];
+    why_list: string[];
+    belongs: string[];
+    regional_authority: string[];
+    year_after: string[];
+    year_before: string[];
+    per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
+    list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
+  } & Record<string, unknown>;
+  /** The words of typed queries: operations, units, claims (knowledge/query/). */
+  query: {
+    per_day: string[];
+    approx: string[];
+    ratio: string[];
+    unit_tkr: string[];
+    percent: string[];
+    share: string[];
+    per_month: string[];
+    per_quarter: string[];
+    count_years: string[];
+    middle: string[];
+    unit_kronor: string[];
+    unit_mkr: string[];
+    unit_miljoner: string[];
+    unit_miljarder: string[];
+    check: string[];
+    started: string[];
+    agency_claim: string[];
+    party_claim: string[];
+    besides: string[];
+  };
+  /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
+  known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };
+}
+
+/** An agency, party or title as people may write it. */
+export interface KnownName {
+  name: string;
+  en: string;
+  also: string[];
+}
