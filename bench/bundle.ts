@@ -119,7 +119,8 @@ function runChildTwice(
     });
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const lines = out.split('\n').filter((line) => line.startsWith('{'));
+      // Only our own report lines: the handler also writes EMF metric lines ({"_aws": …}) on stdout.
+      const lines = out.split('\n').filter((line) => line.startsWith('{"ms"'));
       if (first === undefined && lines[0] !== undefined) {
         first = JSON.parse(lines[0]) as Sample;
         child.stdin.end(`${JSON.stringify(next())}\n`);
