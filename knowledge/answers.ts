@@ -85,6 +85,8 @@ export const PHRASES = [
   'suggest',
   'fallback',
   'context.about',
+  'context.follow-up',
+  'parts.capped',
   'or',
   'and',
 ] as const;

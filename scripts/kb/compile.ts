@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
   type Agency,
@@ -19,7 +19,9 @@ import { cueSources, foldedWords } from '../../knowledge/cues.ts';
 import { entryTerms } from '../../knowledge/matcher.ts';
 import { createTopicTerms } from '../../knowledge/terms.ts';
 import { editDistance, words as splitWords } from '../../knowledge/text.ts';
+import { closestName, listDifference, namesUnder, pathLabel, quoteDifference } from './hints.ts';
 import { FILES } from './schema.ts';
+import { aliasProblem, yamlProblem } from './yaml-errors.ts';
 
 /** One thing wrong with the content, where it is, and how to fix it. */
 export interface Problem {
@@ -75,8 +77,17 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       continue;
     }
     const counter = new LineCounter();
-    const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter, uniqueKeys: true });
+    const source = readFileSync(path, 'utf8');
+    const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true });
     const lineOf = (p: Path): number => {
+      // A field's own line (its key), not its value's: a list's first item is a line further down.
+      const parent = doc.getIn(p.slice(0, -1), true);
+      const key = p.at(-1);
+      if (isMap(parent) && typeof key === 'string') {
+        const pair = parent.items.find((i) => isScalar(i.key) && i.key.value === key);
+        const range = isScalar(pair?.key) ? pair.key.range : undefined;
+        if (range) return counter.linePos(range[0]).line;
+      }
       for (let n = p.length; n >= 0; n--) {
         const node = doc.getIn(p.slice(0, n), true) as { range?: [number, number, number] } | undefined;
         if (node?.range) return counter.linePos(node.range[0]).line;
@@ -84,25 +95,28 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       return 1;
     };
     lines.set(file, lineOf);
-    if (doc.errors.length) {
-      for (const e of doc.errors)
-        problems.push({
-          file: display(file),
-          line: e.linePos?.[0]?.line ?? 1,
-          message: `${e.message.split('\n')[0]} (check the indentation and that texts with ":" or "#" are in quotes)`,
-        });
+    const unreadable = yamlProblem(source, doc.errors);
+    if (unreadable) {
+      problems.push({ file: display(file), ...unreadable });
       continue;
     }
-    const result = schema.safeParse(doc.toJS());
+    let data: unknown;
+    try {
+      data = doc.toJS();
+    } catch (error) {
+      const alias = aliasProblem(source, error);
+      if (!alias) throw error;
+      problems.push({ file: display(file), ...alias });
+      continue;
+    }
+    const result = schema.safeParse(data);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const where = issue.path.map(String).join(' → ');
+      for (const issue of result.error.issues)
         problems.push({
           file: display(file),
           line: lineOf(issue.path as Path),
-          message: `${where ? `${where}: ` : ''}${issue.message}`,
+          message: shapeMessage(data, issue.path, issue.message, folders),
         });
-      }
       continue;
     }
     (parsed as Record<string, unknown>)[file] = result.data;
@@ -136,7 +150,7 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
         at(
           'documents.yaml',
           ['documents', i, 'sha256'],
-          `knowledge/sources/${d.file} is not the text as published (its sha256 differs); never edit a published document: put a correction in a new document`,
+          `knowledge/sources/${d.file} is not the text as published (its sha256 differs); never edit a published document: put a correction in a new document. For a document just added, run  ${sha256Command(folders, d.file)}  and copy the 64 letters it prints into sha256`,
         );
       texts.set(d.id, bytes.toString('utf8'));
     }
@@ -158,7 +172,7 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       at(
         file,
         [...path, 'quote'],
-        `the quote is not word for word in knowledge/sources/${basename(documents.find((d) => d.id === item.document)?.file ?? '')}${firstDifference(item.quote, text)}; copy the sentence exactly from the document`,
+        `the quote is not word for word in knowledge/sources/${basename(documents.find((d) => d.id === item.document)?.file ?? '')}${quoteDifference(item.quote, text) || firstDifference(item.quote, text)}; copy the sentence exactly from the document`,
       );
       return false;
     }
@@ -170,14 +184,22 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
   const state = (id: string, fact: Fact, file: keyof typeof FILES, path: Path) =>
     stated.set(id, [...(stated.get(id) ?? []), { fact, file, path }]);
 
+  // A fact whose quote is wrong is reported once, there; its placeholders are not reported again.
+  const misquoted = new Set<string>();
   p['facts.yaml'].facts.forEach((f, i) => {
-    if (!quoted('facts.yaml', ['facts', i], f)) return;
+    if (!quoted('facts.yaml', ['facts', i], f)) {
+      misquoted.add(f.id);
+      return;
+    }
     const fact: Fact = { value: f.value, quote: f.quote, document: f.document };
     if (f.en !== undefined) fact.en = f.en;
     state(f.id, fact, 'facts.yaml', ['facts', i]);
   });
   p['contacts.yaml'].contacts.forEach((c, i) => {
-    if (!quoted('contacts.yaml', ['contacts', i], c)) return;
+    if (!quoted('contacts.yaml', ['contacts', i], c)) {
+      misquoted.add(c.id);
+      return;
+    }
     if (!c.quote.includes(c.value))
       at(
         'contacts.yaml',
@@ -265,7 +287,11 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
         at(
           'eligibility.yaml',
           ['lists', i, 'municipalities', j],
-          `"${name}" is not an official municipality name (knowledge/sources/kommuner.json); check the spelling`,
+          `"${name}" is not an official municipality name (knowledge/sources/kommuner.json); ${
+            closestName(name, official)
+              ? `did you mean "${closestName(name, official)}"?`
+              : 'check the spelling'
+          }`,
         );
       else if (!after.has(name))
         at(
@@ -282,7 +308,11 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       at(
         'eligibility.yaml',
         ['lists', i, 'municipalities'],
-        `the heading says ${count} municipalities but ${l.municipalities.length} are listed`,
+        `the heading says ${count} municipalities but ${l.municipalities.length} are listed${
+          listDifference(l.municipalities, namesUnder(l.heading, text, official))
+            ? `: ${listDifference(l.municipalities, namesUnder(l.heading, text, official))}`
+            : ''
+        }`,
       );
     lists.push(l);
     const source = { quote: l.heading, document: l.document };
@@ -328,7 +358,14 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
   const documentFields = new Set(['document.title', 'document.publisher', 'document.kind', 'document.date']);
   function placeholders(file: keyof typeof FILES, path: Path, template: string, slots: string[] = []) {
     for (const [, name] of template.matchAll(PLACEHOLDER)) {
-      if (name === undefined || facts[name] || slots.includes(name) || documentFields.has(name)) continue;
+      if (
+        name === undefined ||
+        facts[name] ||
+        misquoted.has(name) ||
+        slots.includes(name) ||
+        documentFields.has(name)
+      )
+        continue;
       // Likely meant: a fact of the same family ("contact.press.…") or one a typo away ("ordinanse").
       const near = Object.keys(facts).filter(
         (f) => f.split('.')[0] === name.split('.')[0] || editDistance(f, name, 2) <= 2,
@@ -379,7 +416,8 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       placeholders('faq.yaml', [...path, 'answer', 'en'], e.answer.en);
     }
     (e.sources ?? []).forEach((s, j) => {
-      if (!facts[s]) at('faq.yaml', [...path, 'sources', j], `"${s}" is not a fact id; see facts.yaml`);
+      if (!facts[s] && !misquoted.has(s))
+        at('faq.yaml', [...path, 'sources', j], `"${s}" is not a fact id; see facts.yaml`);
     });
     for (const key of ['keywords', 'weak'] as const) {
       const seen = new Map<string, number>();
@@ -519,3 +557,33 @@ function firstDifference(quote: string, text: string): string {
   const near = quote.slice(Math.max(0, lo - 20), lo + 20);
   return ` (it differs from the document at "…${near}…")`;
 }
+
+/** The command that prints a document's sha256, as the editor would type it in the repository. */
+function sha256Command(folders: ContentFolders, file: string): string {
+  const path = relative(process.cwd(), join(folders.sources, file)) || file;
+  return `sha256sum ${path}`;
+}
+
+/** A shape problem (a missing or wrong field) in words: where, counted from 1, and what to write. */
+function shapeMessage(
+  data: unknown,
+  path: readonly PropertyKey[],
+  message: string,
+  folders: ContentFolders,
+): string {
+  const where = pathLabel(data, path);
+  const value = pathValue(data, path);
+  const field = path.at(-1);
+  if (field === 'sha256') {
+    const item = pathValue(data, path.slice(0, -1)) as { file?: unknown } | undefined;
+    const file = typeof item?.file === 'string' ? item.file : 'FILE';
+    return `${where}: ${value === undefined ? 'is missing' : 'is not a sha256'}; run  ${sha256Command(folders, file)}  and write the 64 letters it prints: sha256: 3c60…`;
+  }
+  if (field === 'intent')
+    return `${where}: "${String(value ?? '')}" is not an intent; ${message} (docs/editing-content.md, "Intents")`;
+  if (value === undefined && path.length) return `${where}: is missing; it ${message}`;
+  return `${where ? `${where}: ` : ''}${message}`;
+}
+
+const pathValue = (data: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], data);

@@ -144,7 +144,7 @@ export const wordsFile = z.strictObject({
   thanks: words,
   thanks_start: words,
   neutral: words,
-  questions: z.strictObject({ starts: words, yes_no: words, joins: words, prepositions: words }),
+  questions: z.strictObject({ starts: words, yes_no: words, joins: words, prepositions: words, also: words }),
   cues: z.strictObject({
     amount: cues,
     eligibility: cues,

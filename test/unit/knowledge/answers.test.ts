@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { askedYears, genitive, joinNames, listYearFor } from '../../../knowledge/answers.ts';
 import { createKnowledge, kronor } from '../../../knowledge/content.ts';
-import { createEngine } from '../../../knowledge/engine.ts';
+import { frozenContent, frozenEngine } from '../../support/content.ts';
 
-const kb = createKnowledge();
-const engine = createEngine();
+const kb = createKnowledge(frozenContent());
+const engine = frozenEngine();
 const period = (years: number[] = [], ranges: [number, number][] = []) => ({
   years,
   ranges,
