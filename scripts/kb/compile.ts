@@ -13,6 +13,7 @@ import {
   type DocumentInfo,
   type EligibilityList,
   type Fact,
+  type KnownName,
   kronor,
 } from '../../knowledge/content.ts';
 import { cueSources, foldedWords } from '../../knowledge/cues.ts';
@@ -206,7 +207,14 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
         ['contacts', i, 'value'],
         `"${c.value}" is not in its quote; the value must stand in the quoted line`,
       );
-    state(c.id, { value: c.value, quote: c.quote, document: c.document }, 'contacts.yaml', ['contacts', i]);
+    const fact: Fact = { value: c.value, quote: c.quote, document: c.document };
+    if (c.en !== undefined) fact.en = c.en;
+    state(c.id, fact, 'contacts.yaml', ['contacts', i]);
+    // The line as the document gives it ("Telefon (växel) 08-405 10 00"): {contact.press.phone.line}.
+    state(`${c.id}.line`, { value: c.quote, quote: c.quote, document: c.document }, 'contacts.yaml', [
+      'contacts',
+      i,
+    ]);
   });
   p['contacts.yaml'].roles.forEach((r, i) => {
     if (!quoted('contacts.yaml', ['roles', i], r)) return;
@@ -340,6 +348,14 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       );
     facts[id] = latest.fact;
   }
+  contactTogether(p['contacts.yaml'].contacts, facts, stated, at, dateOf);
+  // The facts that are names (a contact, a title, an agency): a template must never write them out.
+  const named = Object.fromEntries(
+    Object.entries(facts).filter(([id]) =>
+      (stated.get(id) ?? []).some((s) => s.file === 'contacts.yaml' || s.file === 'agencies.yaml'),
+    ),
+  );
+
   // The same for lists and agencies: the latest document's list for a year wins.
   const latestLists = [
     ...new Map(
@@ -357,6 +373,8 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
   // Templates: every placeholder is a fact, a document field, or a declared slot.
   const documentFields = new Set(['document.title', 'document.publisher', 'document.kind', 'document.date']);
   function placeholders(file: keyof typeof FILES, path: Path, template: string, slots: string[] = []) {
+    const literal = literalFact(template, named, p['words.yaml'].known);
+    if (literal) at(file, path, literal);
     for (const [, name] of template.matchAll(PLACEHOLDER)) {
       if (
         name === undefined ||
@@ -587,3 +605,58 @@ function shapeMessage(
 
 const pathValue = (data: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], data);
+
+/**
+ * A template that writes a fact out ("pressekreterare hos …", "08-405 10 00", "Tillväxtverket") goes
+ * stale when a later document changes it: answers must name facts by placeholder. Returns what is wrong.
+ */
+export function literalFact(
+  template: string,
+  facts: Record<string, Fact>,
+  known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] },
+): string | null {
+  const text = template.replace(PLACEHOLDER, ' ').toLowerCase();
+  if (/\d{2,}/.test(text))
+    return `a number stands in the text ("${/\d[\d\s:-]*\d/.exec(text)?.[0] ?? ''}"); numbers are facts: use the fact's {placeholder}`;
+  for (const [id, f] of Object.entries(facts)) {
+    const value = String(f.value).toLowerCase();
+    if (value.length >= 5 && !/^\d+$/.test(value) && text.includes(value))
+      return `"${f.value}" is the fact {${id}} written out; write {${id}} instead, so a later document changes it here too`;
+  }
+  const names = [...known.agencies, ...known.parties, ...known.titles];
+  const said = names.find((n) => [n.name, n.en].some((x) => x.length >= 5 && text.includes(x.toLowerCase())));
+  return said
+    ? `"${said.name}" is a name (agency, party or title) written out; name it by the fact that states it, as {placeholder}`
+    : null;
+}
+
+/**
+ * A contact's name, title and phone belong together: a later document that changes one of them must give
+ * them all, or the answer would join a new name to the old person's title and number.
+ */
+function contactTogether(
+  contacts: { id: string; document: string }[],
+  facts: Record<string, Fact>,
+  stated: Map<string, { fact: Fact; file: keyof typeof FILES; path: Path }[]>,
+  at: (file: keyof typeof FILES, path: Path, message: string) => void,
+  dateOf: (document: string) => string,
+): void {
+  const groups = new Map<string, string[]>();
+  for (const c of contacts) {
+    const group = c.id.split('.').slice(0, -1).join('.');
+    if (group.startsWith('contact.')) groups.set(group, [...new Set([...(groups.get(group) ?? []), c.id])]);
+  }
+  for (const ids of groups.values()) {
+    const docs = new Map(ids.map((id) => [id, facts[id]?.document]));
+    const latest = [...docs.values()].sort((a, b) => dateOf(a ?? '').localeCompare(dateOf(b ?? ''))).at(-1);
+    const newest = ids.find((id) => docs.get(id) === latest) ?? '';
+    const stale = ids.filter((id) => docs.get(id) !== docs.get(newest));
+    const where = stated.get(newest)?.[0];
+    if (stale.length && where)
+      at(
+        where.file,
+        where.path,
+        `"${newest}" comes from ${docs.get(newest)}, but ${stale.map((s) => `"${s}"`).join(', ')} still from an older document; a contact's name, title and phone belong together: give ${stale.join(', ')} from ${docs.get(newest)} too`,
+      );
+  }
+}

@@ -81,7 +81,7 @@ export const agenciesFile = z.strictObject({
 });
 
 export const contactsFile = z.strictObject({
-  contacts: z.array(z.strictObject({ id, value: text, ...quoted })),
+  contacts: z.array(z.strictObject({ id, value: text, en: text.optional(), ...quoted })),
   roles: z.array(z.strictObject({ id, sv: text, en: text, from: isoDate, to: isoDate, ...quoted })),
 });
 

@@ -85,7 +85,8 @@ describe('content as data', () => {
     expect(engine.answer('How much in total 2031–2033?').text).toContain('400 million kronor');
     expect(engine.answer('Vem är presskontakt?').text).toContain('Anna Berg');
     expect(engine.answer('Who distributes the money?').text).toContain('Kulturrådet');
-    expect(engine.answer('Kan Kiruna söka 2033?').text).toMatch(/listar kommunerna för 2031/);
+    expect(engine.answer('Kan Kiruna söka 2033?').text).toMatch(/står på listan för 2031/);
+    expect(engine.answer('Kan Kiruna söka 2033?').text).toMatch(/den senaste listan gäller 2031/);
   });
 
   it('lets a later document supersede a fact of an earlier one, and cites the later one with its date', () => {
@@ -97,16 +98,50 @@ describe('content as data', () => {
       (t) =>
         `${t}  - id: kontakt-2019\n    kind: Pressmeddelande\n    publisher: Statsrådsberedningen\n    title: Ny presskontakt\n    date: "2019-02-01"\n    file: presskontakt-2019.txt\n    sha256: ${sha256(note)}\n`,
     );
+    const contact = (id: string, value: string, quote = value) =>
+      `  - id: ${id}\n    value: ${value}\n    quote: ${quote}\n    document: kontakt-2019\n`;
+    edit(join(dirs.content, 'contacts.yaml'), (t) =>
+      t.replace('contacts:\n', `contacts:\n${contact('contact.press.name', 'Eva Exempel')}`),
+    );
+    // The name alone: a contact's name, title and phone belong together, and the check says so.
+    expect(compileContent({ ...dirs, municipalities: kommuner }).problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringContaining('contacts.yaml'),
+        message: expect.stringMatching(
+          /"contact.press.title", "contact.press.phone" still from an older document/,
+        ),
+      }),
+    ]);
     edit(join(dirs.content, 'contacts.yaml'), (t) =>
       t.replace(
         'contacts:\n',
-        'contacts:\n  - id: contact.press.name\n    value: Eva Exempel\n    quote: Eva Exempel\n    document: kontakt-2019\n',
+        `contacts:\n${contact('contact.press.title', 'Pressekreterare')}${contact('contact.press.phone', '08-405 10 00', 'Telefon (växel) 08-405 10 00')}`,
       ),
     );
     const a = engineFrom(dirs).answer('Vem är presskontakt?');
     expect(a.text).toContain('Eva Exempel');
     expect(a.text).not.toContain('Sami Mashial');
+    expect(a.text).not.toMatch(/samordnings- och energiminister/);
     expect(a.sources.map((s) => s.document).join()).toContain('Ny presskontakt”, 2019-02-01');
+  });
+
+  it('refuses a template that writes out a fact instead of naming it by placeholder', () => {
+    const dirs = scratch();
+    edit(join(dirs.content, 'faq.yaml'), (t) =>
+      t.replace(
+        '{contact.press.title}. {contact.press.phone.line}',
+        'pressekreterare hos Ibrahim Baylan. Telefon 08-405 10 00',
+      ),
+    );
+    const messages = compileContent({ ...dirs, municipalities: kommuner }).problems.map((p) => p.message);
+    expect(messages).toEqual([expect.stringMatching(/a number stands in the text \("08-405 10 00"\)/)]);
+    edit(join(dirs.content, 'faq.yaml'), (t) =>
+      t.replace('Telefon 08-405 10 00', 'Telefon {contact.press.phone}'),
+    );
+    const again = compileContent({ ...dirs, municipalities: kommuner }).problems.map((p) => p.message);
+    expect(again).toEqual([
+      expect.stringMatching(/"Ibrahim Baylan" is the fact \{minister.name\} written out/),
+    ]);
   });
 
   it('changes the answer when the press contact is renamed in the source text and the content files', () => {

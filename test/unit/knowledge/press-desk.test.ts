@@ -2,11 +2,11 @@
 // questions (numbered, lettered, or joined by "and also"), a cap that says so, and thread references to
 // the previous answer's list. Each in both languages.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../knowledge/engine.ts';
 import { MAX_PARTS } from '../../../knowledge/message.ts';
 import type { ConversationContext } from '../../../knowledge/types.ts';
+import { frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
+const engine = frozenEngine();
 const thread = (turns: string[]) => {
   let context: ConversationContext | null = null;
   let last = engine.answer('');

@@ -38,11 +38,14 @@ describe('routing rules', () => {
     expect(engine.answer(question).rule).toBe(rule);
   });
 
-  describe.each(RULES.map((r) => [r.name, r] as const))('the rule %s', (name, rule) => {
-    it.each(rule.examples)('decides its example %j', (q) => {
-      expect(engine.answer(q).rule?.startsWith(name), engine.answer(q).rule).toBe(true);
-    });
-  });
+  describe.each(RULES.filter((r) => r.examples.length).map((r) => [r.name, r] as const))(
+    'the rule %s',
+    (name, rule) => {
+      it.each(rule.examples)('decides its example %j', (q) => {
+        expect(engine.answer(q).rule?.startsWith(name), engine.answer(q).rule).toBe(true);
+      });
+    },
+  );
 
   it('gives every rule of the table an example, but the pronoun rule, which needs a question before', () => {
     expect(RULES.filter((r) => r.examples.length === 0).map((r) => r.name)).toEqual(['pronoun']);
