@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { type DocumentClient, httpDocumentClient } from '../../functions/store/dynamo-http.ts';
 import { createDynamoClient, documentClient, ensureTable } from '../../functions/store/dynamo-sdk.ts';
@@ -39,4 +39,24 @@ export async function freshTable(prefix = 'test'): Promise<FreshTable> {
     requestTimeoutMs: 5_000,
   });
   return { endpoint, tableName, client, docClient: documentClient(client), documents };
+}
+
+/** Every question logged this month in `tableName`, answered or not, straight from the table. */
+export async function loggedQuestions(
+  docClient: DynamoDBDocumentClient,
+  tableName: string,
+): Promise<Record<string, unknown>[]> {
+  const month = new Date().toISOString().slice(0, 7);
+  const pages = await Promise.all(
+    ['answered', 'unanswered'].map((outcome) =>
+      docClient.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `QUESTION#${outcome}#${month}` },
+        }),
+      ),
+    ),
+  );
+  return pages.flatMap((page) => page.Items ?? []);
 }
