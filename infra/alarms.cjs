@@ -36,7 +36,7 @@ function postUnknownRateAlarm(service) {
       Stat: 'Sum',
     },
   });
-  const replies = REPLY_METRICS.map((name, i) => `FILL(r${i}, 0)`).join(' + ');
+  const replies = REPLY_METRICS.map((_name, i) => `FILL(r${i}, 0)`).join(' + ');
   return {
     Type: 'AWS::CloudWatch::Alarm',
     Properties: {

@@ -7,6 +7,7 @@ import type { Knowledge, KnownName } from '../content.ts';
 import { fold } from '../text.ts';
 import type { Lang, Source } from '../types.ts';
 import { span } from '../years.ts';
+import { runs } from './operations.ts';
 import type {
   Attribute,
   Claimed,
@@ -351,14 +352,7 @@ function unstated(claim: Claimed): ClaimVerdict {
 
 /** "2019: 1,35 miljarder kronor, 2020–2027: 2,2 miljarder kronor per år". */
 function amountRuns(c: Ctx, years: number[]): string[] {
-  const runs: { from: number; to: number; kronor: number }[] = [];
-  for (const y of years) {
-    const kronor = c.kb.amountFor(y) ?? 0;
-    const last = runs[runs.length - 1];
-    if (last && last.kronor === kronor && last.to === y - 1) last.to = y;
-    else runs.push({ from: y, to: y, kronor });
-  }
-  return runs.map(
+  return runs(c, years).map(
     (r) =>
       `${span(r.from, r.to)}: ${c.kb.kronor(r.kronor, c.lang)}${r.from === r.to ? '' : say(c, 'amount.per-year')}`,
   );
