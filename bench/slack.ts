@@ -35,13 +35,26 @@ export async function run(): Promise<void> {
     stack.slack.reset();
     const rows: (string | number)[][] = [];
     const ms = (x: number) => x.toFixed(2);
+    /** The worker alone, warm: its invocation's start (the claim is its first call) → the post's arrival. */
+    const workerRows: (string | number)[][] = [];
     for (const [name, make] of [
       ['app_mention → ack; worker: claim, answer, log, chat.postMessage', mention],
       ['DM message → ack; worker: claim, context, answer, log, post', dm],
       ['/bidrag → ack; worker: answer, log, response_url', command],
     ] as const) {
       const samples: { ack: number; answered: number }[] = [];
-      for (let i = 0; i < ITERATIONS; i++) samples.push(await time(make(i)));
+      const answers: number[] = [];
+      for (let i = 0; i < ITERATIONS; i++) {
+        const posts = stack.slack.calls.length;
+        samples.push(await time(make(i)));
+        const post = stack.slack.calls
+          .slice(posts)
+          .find((call) => call.method === 'chat.postMessage' || call.method === 'response_url');
+        const started = stack.workerStarts.at(-1);
+        if (post !== undefined && started !== undefined) answers.push(post.at - started);
+      }
+      const w = summarise(answers);
+      workerRows.push([name.replace(/^.*?worker: /, ''), w.n, w.median.toFixed(0), w.p99.toFixed(0)]);
       const a = summarise(samples.map((s) => s.ack));
       const d = summarise(samples.map((s) => s.answered));
       rows.push([name, a.n, ms(a.median), ms(a.p99), ms(d.median), ms(d.p99)]);
@@ -62,6 +75,11 @@ export async function run(): Promise<void> {
       'Slack app in-process, warm (signed event → ack 200; → reply at the loopback stand-in; ms)',
       ['request', 'n', 'ack median', 'ack p99', 'reply median', 'reply p99'],
       rows,
+    );
+    printTable(
+      "Worker's warm answer in-process: its invocation's start (claim first) → reply at the loopback stand-in (ms, whole ms: the stand-in's clock)",
+      ['worker', 'n', 'p50', 'p99'],
+      workerRows,
     );
   } finally {
     await stack.lambda.idle();

@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import dynalite from 'dynalite';
 import { logger } from '../functions/logger.ts';
 import { handler } from '../functions/slack.ts';
-import { createDynamoClient, ensureTable } from '../functions/store/dynamo.ts';
+import { createDynamoClient, ensureTable } from '../functions/store/dynamo-sdk.ts';
 import { createWorker } from '../functions/worker.ts';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.ts';
 import { type LoopbackLambda, startLoopbackLambda } from '../test/support/lambda-invoke.ts';
@@ -15,6 +15,8 @@ import { lambdaContext, slackEnv, WORKER_FUNCTION_NAME } from '../test/support/s
 export interface BenchStack {
   slack: FakeSlack;
   lambda: LoopbackLambda;
+  /** When each worker invocation began (Date.now(), as the Slack stand-in stamps its calls). */
+  workerStarts: number[];
   /** The ack's answer only. */
   ack(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
   close(): Promise<void>;
@@ -48,9 +50,12 @@ async function startBenchStack(table: string): Promise<BenchStack> {
   admin.destroy();
   const slack = await startFakeSlack();
   const worker = createWorker();
+  const workerStarts: number[] = [];
   const lambda = await startLoopbackLambda({
-    [WORKER_FUNCTION_NAME]: (payload) =>
-      worker(payload, { ...lambdaContext(), getRemainingTimeInMillis: () => 40_000 }),
+    [WORKER_FUNCTION_NAME]: (payload) => {
+      workerStarts.push(Date.now());
+      return worker(payload, { ...lambdaContext(), getRemainingTimeInMillis: () => 40_000 });
+    },
   });
   Object.assign(process.env, slackEnv(slack.apiUrl, table, endpoint, lambda.endpoint));
   logger.setLogLevel('SILENT');
@@ -62,6 +67,7 @@ async function startBenchStack(table: string): Promise<BenchStack> {
   return {
     slack,
     lambda,
+    workerStarts,
     ack: (event) => handler(event, lambdaContext()),
     close: async () => {
       await lambda.idle();

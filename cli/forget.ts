@@ -3,7 +3,7 @@
 // report.ts only hands the flag over. The salt is the one the function uses (USER_HASH_SALT, or read
 // from SSM by USER_HASH_SALT_PARAM): the table holds only HMAC(salt, user id), never the id itself.
 import { ConfigError, cliStoreSettings, cliUserHashSalt, type SecretReader } from '../functions/config.ts';
-import { createDynamoClient, documentClient } from '../functions/store/dynamo.ts';
+import { createDynamoClient, documentClient } from '../functions/store/dynamo-sdk.ts';
 import { forgetUser } from '../functions/store/forget.ts';
 import { hashUser } from '../functions/store/hash.ts';
 

@@ -3,7 +3,7 @@
 // First, before anything loads the AWS SDK (a side-effect import: import sorting keeps it in place).
 import './quiet-aws-sdk.ts';
 import { type CliStoreSettings, ConfigError, cliStoreSettings } from '../functions/config.ts';
-import { createDynamoStore } from '../functions/store/dynamo.ts';
+import { createSdkDynamoStore } from '../functions/store/dynamo-sdk.ts';
 import { commandLine, exitWithUsageError } from './args.ts';
 import { forget } from './forget.ts';
 import { formatReport } from './report-format.ts';
@@ -69,7 +69,8 @@ try {
 const { tableName, endpoint, region } = settings;
 const where = endpoint ?? `AWS ${region}`;
 
-const store = createDynamoStore({ tableName, endpoint, region, statsDays: days, ...CLIENT_TIMEOUTS });
+// The SDK's client: an admin runs this with their own credentials (profile, SSO), which it finds.
+const store = createSdkDynamoStore({ tableName, endpoint, region, statsDays: days, ...CLIENT_TIMEOUTS });
 try {
   process.stdout.write(formatReport(await store.stats(), tableName));
 } catch (error) {

@@ -1,10 +1,13 @@
 // The one place the bot (functions/) and its CLIs (cli/) read process.env: the Lambdas' settings
 // (loadAckConfig for the ack, loadConfig for the worker, once per cold start) and the admin CLI's
 // (cliStoreSettings, cliUserHashSalt). Libraries read their own variables: Powertools its POWERTOOLS_*
-// (log level, metrics on or off), the AWS SDK its AWS_* (region, credentials). The dev tooling
+// (log level, metrics on or off), the AWS SDK its AWS_* (region, credentials); the ack's own Invoke
+// (handover.ts, without the SDK) gets the region and the role's keys from here. The dev tooling
 // (scripts/, bench/) sets up environments for the bot and reads its own few (PORT, the values it hands
 // to serverless-offline). A missing value stops the function with a message that says which variable
 // and where its value comes from, instead of a confusing failure at the first Slack request.
+
+import type { Credentials } from './sigv4.ts';
 
 /** Everything the worker needs (the function that answers), validated. Secrets included: never log this. */
 export interface Config {
@@ -20,6 +23,9 @@ export interface Config {
     /** e.g. http://127.0.0.1:8000 for dynalite; unset in AWS. */
     endpoint: string | undefined;
     questionLogDays: number;
+    /** The region and the role's keys its requests are signed with (store/dynamo-http.ts). */
+    region: string;
+    credentials: Credentials;
   };
   userHashSalt: string;
   /** Slack user ids (U…) allowed to read other people's questions on the App Home; often none. */
@@ -41,6 +47,10 @@ export interface AckConfig {
     functionName: string;
     /** The Lambda API to call; unset in AWS, serverless-offline's or a test's in local runs. */
     endpoint: string | undefined;
+    /** Where the function runs (AWS_REGION, which Lambda sets), for the Invoke's URL and signature. */
+    region: string;
+    /** The role's keys, which Lambda puts in the environment; dummy ones for a local Lambda API. */
+    credentials: Credentials;
   };
 }
 
@@ -67,7 +77,12 @@ const WHERE: Record<string, string> = {
   SLACK_BOT_USER_ID: 'the "user_id" (U…) that auth.test returns for the bot token',
   TABLE_NAME: 'the DynamoDB table name (serverless.yml sets it; locally, any name: npm run dev creates it)',
   USER_HASH_SALT: 'a long random string you create once, e.g. `openssl rand -hex 32`; keep it secret',
-  WORKER_FUNCTION_NAME: "the worker Lambda's name (serverless.yml sets it: <service>-<stage>-worker)",
+  WORKER_FUNCTION_NAME:
+    "the name of the Lambda that answers: the function's own (serverless.yml sets it: <service>-<stage>-slack)",
+  AWS_ACCESS_KEY_ID:
+    "the function's role (Lambda sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN)",
+  AWS_SECRET_ACCESS_KEY: "the function's role (Lambda sets it)",
+  AWS_REGION: 'the region the function runs in (Lambda sets it)',
   ADMIN_USER_IDS:
     "the Slack user ids (U…, from the person's profile → ⋮ → Copy member ID) of the people allowed to read questions, comma-separated",
 };
@@ -201,20 +216,52 @@ export async function loadAckConfig(
 const botUserId = (env: Env) =>
   matching(env, 'SLACK_BOT_USER_ID', SLACK_USER_ID, 'U… (the bot user id, not the B… bot id)');
 
+/** Loopback servers (serverless-offline's Lambda API, dynalite, the tests') check no signature. */
+const LOCAL_AWS = { region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+
+const isLocal = (endpoint: string | undefined) =>
+  endpoint !== undefined && /^http:\/\/(127\.|localhost[:/]|\[::1\])/.test(endpoint);
+
+/**
+ * The region and the role's keys for the calls the bot signs itself (sigv4.ts): Lambda sets AWS_REGION,
+ * AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; a loopback endpoint needs none.
+ */
+function awsAccess(env: Env, endpoint: string | undefined): { region: string; credentials: Credentials } {
+  if (isLocal(endpoint)) return LOCAL_AWS;
+  return {
+    region: required(env, 'AWS_REGION'),
+    credentials: {
+      accessKeyId: required(env, 'AWS_ACCESS_KEY_ID'),
+      secretAccessKey: required(env, 'AWS_SECRET_ACCESS_KEY'),
+      sessionToken: optional(env, 'AWS_SESSION_TOKEN'),
+    },
+  };
+}
+
 /** Validates the ack function's environment (no SSM). */
 export function parseAck(env: Env): AckConfig {
+  // AWS_ENDPOINT_URL(_LAMBDA) are the SDKs' shared settings for another endpoint; honoured as they would be.
+  const endpoint =
+    url(env, 'LAMBDA_ENDPOINT', 'http://127.0.0.1:3002') ??
+    url(env, 'AWS_ENDPOINT_URL_LAMBDA', 'http://127.0.0.1:3002') ??
+    url(env, 'AWS_ENDPOINT_URL', 'http://127.0.0.1:3002');
   return {
     signingSecret: required(env, 'SLACK_SIGNING_SECRET'),
     botUserId: botUserId(env),
     worker: {
       functionName: required(env, 'WORKER_FUNCTION_NAME'),
-      endpoint: url(env, 'LAMBDA_ENDPOINT', 'http://127.0.0.1:3002'),
+      endpoint,
+      ...awsAccess(env, endpoint),
     },
   };
 }
 
 /** Validates an environment that already holds every value the worker needs (no SSM). */
 export function parse(env: Env): Config {
+  const dynamoEndpoint =
+    url(env, 'DYNAMODB_ENDPOINT', DYNAMODB_ENDPOINT_EXAMPLE) ??
+    url(env, 'AWS_ENDPOINT_URL_DYNAMODB', DYNAMODB_ENDPOINT_EXAMPLE) ??
+    url(env, 'AWS_ENDPOINT_URL', DYNAMODB_ENDPOINT_EXAMPLE);
   return {
     slack: {
       botToken: matching(env, 'SLACK_BOT_TOKEN', /^xox[bp]-/, 'xoxb-…'),
@@ -224,8 +271,9 @@ export function parse(env: Env): Config {
     },
     store: {
       tableName: required(env, 'TABLE_NAME'),
-      endpoint: url(env, 'DYNAMODB_ENDPOINT', DYNAMODB_ENDPOINT_EXAMPLE),
+      endpoint: dynamoEndpoint,
       questionLogDays: positiveInteger(env, 'QUESTION_LOG_DAYS', 90),
+      ...awsAccess(env, dynamoEndpoint),
     },
     userHashSalt: required(env, 'USER_HASH_SALT'),
     adminUserIds: userIds(env, 'ADMIN_USER_IDS'),

@@ -2,9 +2,10 @@
 // Event) with the verified payload, and Lambda queues it; the ack never waits for the answer. Lambda
 // retries a failed asynchronous invocation twice and then sends it to the on-failure destination
 // (infra/queue.yml); serverless-offline runs Event invocations (202) but has neither.
-import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { AckConfig } from './config.ts';
+import { ConnectionError, keepAliveFetch } from './http-fetch.ts';
 import { HandOverError } from './request.ts';
+import { signRequest } from './sigv4.ts';
 
 /** What the worker is given: the verified Slack payload and Slack's retry headers. */
 export interface WorkItem {
@@ -15,76 +16,55 @@ export interface WorkItem {
   receivedAt: number;
 }
 
-// Loopback Lambda APIs (serverless-offline, the tests') accept any signature; dummy keys keep the SDK
-// from walking the credential chain.
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-let client:
-  | Promise<{ client: LambdaClient; Invoke: typeof import('@aws-sdk/client-lambda').InvokeCommand }>
-  | undefined;
-
-async function lambda(endpoint: string | undefined) {
-  // Imported on first use, so a url_verification or an ignored event never loads the SDK client.
-  const { LambdaClient, InvokeCommand } = await import('@aws-sdk/client-lambda');
-  const local = endpoint !== undefined && /^http:\/\/(127\.|localhost)/.test(endpoint);
-  return {
-    client: new LambdaClient({
-      ...(endpoint ? { endpoint } : {}),
-      ...(local ? { credentials: LOCAL_CREDENTIALS, region: process.env.AWS_REGION ?? 'eu-north-1' } : {}),
-      // One attempt: an Invoke that timed out may have been queued, and a second would run the worker
-      // twice. handOver() repeats only what was certainly not accepted. Inside Slack's 3 s.
-      maxAttempts: 1,
-      requestHandler: { connectionTimeout: 300, requestTimeout: 2_000, throwOnRequestTimeout: true },
-    }),
-    Invoke: InvokeCommand,
-  };
-}
-
-/** Network errors that mean the request never reached Lambda. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** One attempt waits this long for Lambda's 202: Slack wants the whole ack within 3 s. */
+const INVOKE_TIMEOUT_MS = 1_000;
 
 /**
- * Whether a failed Invoke was certainly not accepted, so repeating it cannot run the worker twice: the
- * connection never opened, or Lambda throttled it (429). A timeout, a reset or a 5xx leaves it unknown.
- */
-function notAccepted(error: unknown): boolean {
-  const { code, name, message, $metadata } = (error ?? {}) as {
-    code?: unknown;
-    name?: unknown;
-    message?: unknown;
-    $metadata?: { httpStatusCode?: unknown };
-  };
-  if (typeof code === 'string' && NOT_SENT.has(code)) return true;
-  if ($metadata?.httpStatusCode === 429 || name === 'TooManyRequestsException') return true;
-  return typeof message === 'string' && message.includes('without establishing a connection');
-}
-
-/**
- * Queues `item` for the worker; throws HandOverError when Lambda does not accept it, or does not say
- * so in time. Never repeats an Invoke whose outcome is unknown: the ack then answers 5xx, Slack retries
- * the event, and the worker's claim lets only one of the two runs reply.
+ * Queues `item` for the worker with Lambda's Invoke API (InvocationType Event), signed here (sigv4.ts)
+ * and sent over the keep-alive connection of http-fetch.ts: the SDK's Lambda client is most of a cold
+ * ack. Repeated once only when the request never reached Lambda (a refused connection, a stale
+ * keep-alive socket) or Lambda throttled it (429: not queued); an Invoke whose outcome is unknown (a
+ * timeout, a reset mid-answer, a 5xx) is never repeated, since it may have been queued and the worker
+ * would run twice. Throws HandOverError when Lambda did not accept it; the ack answers 503 and Slack
+ * retries (functions/request.ts).
  */
 export async function handOver(worker: AckConfig['worker'], item: WorkItem): Promise<void> {
-  client ??= lambda(worker.endpoint).catch((error: unknown) => {
-    client = undefined;
-    throw error;
-  });
-  const { client: lambdaClient, Invoke } = await client;
-  const invoke = () =>
-    lambdaClient.send(
-      new Invoke({
-        FunctionName: worker.functionName,
-        InvocationType: 'Event',
-        Payload: new TextEncoder().encode(JSON.stringify(item)),
-      }),
+  const url = new URL(
+    `/2015-03-31/functions/${encodeURIComponent(worker.functionName)}/invocations`,
+    worker.endpoint ??
+      `https://lambda.${worker.region}.${worker.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`,
+  );
+  const body = JSON.stringify(item);
+  let last: unknown;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    // Signed per attempt: the signature carries the time.
+    const headers = signRequest(
+      {
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json', 'x-amz-invocation-type': 'Event' },
+        body,
+      },
+      worker.credentials,
+      worker.region,
+      'lambda',
+      new Date(),
     );
-  try {
-    const result = await invoke().catch((error: unknown) => {
-      if (notAccepted(error)) return invoke();
-      throw error;
-    });
-    if (result.StatusCode !== 202) throw new Error(`Invoke answered ${result.StatusCode}`);
-  } catch (error) {
-    throw new HandOverError(`could not hand the work to ${worker.functionName}`, { cause: error });
+    try {
+      const response = await keepAliveFetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(INVOKE_TIMEOUT_MS),
+      });
+      if (response.status === 202) return;
+      const type = response.headers.get('x-amzn-errortype') ?? '';
+      last = new Error(`Invoke answered HTTP ${response.status} ${type}`.trim());
+      if (response.status !== 429) break;
+    } catch (error) {
+      last = error;
+      if (!(error instanceof ConnectionError)) break;
+    }
   }
+  throw new HandOverError(`could not hand the work to ${worker.functionName}`, { cause: last });
 }

@@ -1,8 +1,13 @@
-// The ack function: Slack's HTTP endpoint, wiring only. It verifies the signature, validates the
-// payload's shape, hands real work to the worker function (an asynchronous Invoke) and answers 200,
-// so Slack's 3-second deadline never depends on Slack's API, DynamoDB or the engine: none of them is
-// loaded here (the Lambda client is imported on first hand-over). This is Bolt for Python's "lazy
-// listener", built from what AWS provides; functions/worker.ts does the answering.
+// The Lambda entry, wiring only: one function in two roles, Bolt for Python's "lazy listener" built from
+// what AWS provides.
+// - Slack's HTTP request (an API Gateway event) gets the ack: it verifies the signature, validates the
+//   payload's shape, hands real work to this same function (an asynchronous Invoke) and answers 200, so
+//   Slack's 3-second deadline never depends on Slack's API, DynamoDB or the engine.
+// - That Invoke's payload (anything that is not an API Gateway event: only this function's role may
+//   invoke it directly) goes to functions/worker.ts, which answers and posts. Lambda usually runs it in
+//   the environment the ack has just warmed, so a person waits for one cold start, not two.
+// The worker, with Bolt, the engine and the DynamoDB client, is imported on its first invocation only:
+// the ack's cold start never loads it (esbuild puts it in a chunk of its own).
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type AckConfig, loadAckConfig } from './config.ts';
 import { handOver } from './handover.ts';
@@ -31,7 +36,7 @@ function retryHeaders(headers: Record<string, string>): { retryNum?: number; ret
 const metrics = createMetrics();
 
 /** API Gateway (HTTP API, payload v2) → 200 / 400 / 401; errors become status codes here and nowhere else. */
-export const handler: Handler = async (event, context) => {
+export const ack: Handler = async (event, context) => {
   const started = performance.now();
   // Every line of this invocation carries the request id, the function and whether it is a cold start.
   logger.addContext(context);
@@ -78,3 +83,33 @@ export const handler: Handler = async (event, context) => {
     metrics.flush();
   }
 };
+
+/** An API Gateway request (Slack's), as opposed to the payload of this function's own Invoke. */
+function isHttpRequest(event: unknown): event is APIGatewayProxyEventV2 {
+  return typeof event === 'object' && event !== null && 'requestContext' in event;
+}
+
+let worker: Promise<(item: unknown, context?: Context) => Promise<void>> | undefined;
+
+/** Lambda entry: Slack's request gets the ack; the ack's Invoke of this function gets the worker. */
+export async function handler(
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2>;
+export async function handler(
+  event: unknown,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2 | undefined>;
+export async function handler(event: unknown, context: Context) {
+  if (isHttpRequest(event)) return ack(event, context);
+  // A failed import is not cached: Lambda's retry of this invocation tries again.
+  worker ??= import('./worker.ts').then(
+    (module) => module.handler,
+    (error: unknown) => {
+      worker = undefined;
+      throw error;
+    },
+  );
+  await (await worker)(event, context);
+  return undefined;
+}

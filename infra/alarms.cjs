@@ -1,7 +1,9 @@
 // CloudWatch alarms, their SNS topic and a small dashboard, generated from serverless.yml so that every
-// function gets its own alarms without a copy per function: a function added under `functions:` (the
-// `worker`, say) gets Errors and Throttles alarms and its dashboard row by itself; one with an
-// `httpApi` event also gets the ack-duration alarm (Slack gives up after 3 s). Dead-letter queues are
+// function gets its own alarms without a copy per function: a function added under `functions:` gets
+// Errors and Throttles alarms and its dashboard row by itself; one with an `httpApi` event also gets
+// the ack-duration alarm (Slack gives up after 3 s), on the ack's own AckLatency metric: the function
+// also answers (an asynchronous Invoke of itself), so Lambda's Duration mixes acks with answers that
+// may rightly wait seconds for Slack. Dead-letter queues are
 // named in `custom.alarms.deadLetterQueues` (their logical ids, e.g. WorkerDeadLetterQueue), since a
 // queue is a resource, not a function. The README's runbook says what each alarm means and what to do.
 //
@@ -85,8 +87,8 @@ const lambdaMetric = (logicalId, MetricName, rest) => ({
   ...rest,
 });
 
-/** Per function: errors (crashes and timeouts) and throttles; for the HTTP function, the ack duration. */
-function functionAlarms(name, fn) {
+/** Per function: errors (crashes and timeouts) and throttles; for the HTTP function, the ack's latency. */
+function functionAlarms(name, fn, service) {
   const id = functionLogicalId(name);
   const Name = id.replace(/LambdaFunction$/, '');
   const resources = {
@@ -102,13 +104,16 @@ function functionAlarms(name, fn) {
   const http = (fn.events ?? []).some((event) => event && typeof event === 'object' && 'httpApi' in event);
   if (http) {
     resources[`${Name}AckDurationAlarm`] = alarm(
-      `${name}: twice in 15 minutes a request took ${ACK_ALARM_MS} ms or more; Slack retries after 3 s. See README → Runbook → Ack duration.`,
-      lambdaMetric(id, 'Duration', {
+      `${name}: twice in 15 minutes an ack took ${ACK_ALARM_MS} ms or more; Slack retries after 3 s. See README → Runbook → Ack duration.`,
+      {
+        Namespace: service,
+        MetricName: 'AckLatency',
+        Dimensions: [{ Name: 'service', Value: service }],
         Statistic: 'Maximum',
         Threshold: ACK_ALARM_MS,
         EvaluationPeriods: 3,
         DatapointsToAlarm: 2,
-      }),
+      },
     );
   }
   return resources;
@@ -128,7 +133,7 @@ function deadLetterAlarm(queueId) {
 }
 
 /** The dashboard's JSON body, with ${…} placeholders that Fn::Sub fills in at deploy time. */
-function dashboardBody(namespace, functionIds, httpIds, queueIds) {
+function dashboardBody(namespace, functionIds, queueIds) {
   const custom = (names, stat) =>
     names.map((metricName) => [namespace, metricName, 'service', namespace, { stat }]);
   const widget = (title, metrics, extra = {}) => ({
@@ -163,7 +168,7 @@ function dashboardBody(namespace, functionIds, httpIds, queueIds) {
       [
         ...custom(['AckLatency'], 'p50'),
         ...custom(['AckLatency'], 'p99'),
-        ...httpIds.map((id) => ['AWS/Lambda', 'Duration', 'FunctionName', `\${${id}}`, { stat: 'Maximum' }]),
+        ...custom(['AckLatency'], 'Maximum'),
       ],
       { annotations: { horizontal: [{ label: "Slack's deadline", value: 3_000 }] } },
     ),
@@ -199,11 +204,6 @@ module.exports = async ({ resolveVariable }) => {
 
   const names = Object.keys(functions);
   const functionIds = names.map(functionLogicalId);
-  const httpIds = names
-    .filter((name) =>
-      (functions[name].events ?? []).some((e) => e && typeof e === 'object' && 'httpApi' in e),
-    )
-    .map(functionLogicalId);
 
   const Resources = {
     AlarmTopic: {
@@ -225,7 +225,7 @@ module.exports = async ({ resolveVariable }) => {
       Type: 'AWS::CloudWatch::Dashboard',
       Properties: {
         DashboardName: `${service}-${stage}`,
-        DashboardBody: { 'Fn::Sub': dashboardBody(service, functionIds, httpIds, queueIds) },
+        DashboardBody: { 'Fn::Sub': dashboardBody(service, functionIds, queueIds) },
       },
     },
   };
@@ -237,7 +237,7 @@ module.exports = async ({ resolveVariable }) => {
       Properties: { TopicArn: { Ref: 'AlarmTopic' }, Protocol: 'email', Endpoint: settings.email },
     };
   }
-  for (const name of names) Object.assign(Resources, functionAlarms(name, functions[name]));
+  for (const name of names) Object.assign(Resources, functionAlarms(name, functions[name], service));
   for (const queueId of queueIds) Resources[`${queueId}DepthAlarm`] = deadLetterAlarm(queueId);
 
   return {

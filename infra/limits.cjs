@@ -3,10 +3,10 @@
 // (serverless.yml → params), so an account picks its own without editing this file:
 // - HTTP API throttling (apiRateLimit, apiBurstLimit): requests over it get 429 from API Gateway before
 //   any Lambda runs. osls has no `httpApi` setting for it, so it extends the generated HttpApiStage.
-// - Reserved concurrency per function (`<function>ReservedConcurrency`, e.g. slackReservedConcurrency,
-//   workerReservedConcurrency): 0 or unset means none. Reserving takes concurrency out of the account's
-//   unreserved pool, and AWS refuses a reservation that would leave fewer than 100 unreserved, so an
-//   account with a low quota (new accounts may have 10) must not reserve at all or the deploy fails.
+// - Reserved concurrency per function (`<function>ReservedConcurrency`: slackReservedConcurrency for
+//   the one function, its acks and answers alike): 0 or unset means none. Reserving takes concurrency
+//   out of the account's unreserved pool, and AWS refuses a reservation that would leave fewer than
+//   100 unreserved, so an account with a low quota (new accounts may have 10) must not reserve at all or the deploy fails.
 //   Decided here, at package time, because osls's own `reservedConcurrency: 0` means the opposite
 //   (reserve zero: the function never runs).
 // Loaded by osls as `${file(infra/limits.cjs)}`, offline. CommonJS because osls require()s it.

@@ -2,8 +2,10 @@
  * Checks what `npm run package` produced in .serverless/ against the deployment's promises: the table
  * is on-demand with TTL and point-in-time recovery, no IAM grant uses a wildcard action or
  * Resource "*", the worker has a dead-letter queue as its on-failure destination, lambda:InvokeFunction
- * is granted on the worker only and sqs:SendMessage on that queue only, no secret value is in the
- * template or the zip, and the zip is small; and operations: HTTP API throttling, reserved concurrency
+ * is granted on the worker only (the function invokes itself: by its name's ARN, as a GetAtt would be
+ * a cycle) and sqs:SendMessage on that queue only, no secret value is in the template or the zip, the
+ * zip is small, and the handler's cold start loads none of the worker's code (the worker is a chunk it
+ * imports only on the worker's path: no Bolt, engine or DynamoDB client on the ack's); and operations: HTTP API throttling, reserved concurrency
  * wired from its deploy parameter per function, alarms (each function's errors and throttles, the ack
  * duration, store failures, every dead-letter queue's depth) that notify an SNS topic, and a dashboard
  * whose custom metrics are ones the code publishes.
@@ -23,8 +25,10 @@ const statePath = join(dir, 'serverless-state.json');
 const MAX_ZIP_BYTES = 1_000_000;
 /** Environment variables that would hold a secret's value; only their `_PARAM` names may be deployed. */
 const SECRET_VARS = ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'USER_HASH_SALT'];
-/** The two functions' entry files in the zip. */
-const ENTRIES = ['functions/slack.mjs', 'functions/worker.mjs'];
+/** The function's entry file in the zip: the ack, which imports the worker's chunk on the worker's path. */
+const ENTRY = 'functions/slack.mjs';
+/** The worker's chunk (esbuild's chunkNames 'chunks/[name]-[hash]' for functions/worker.ts). */
+const WORKER_CHUNK = /^functions\/chunks\/worker-[A-Z0-9]+\.mjs$/;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Obj = { [key: string]: Json };
@@ -38,6 +42,18 @@ function target(value: Json | undefined): string | undefined {
   const getAtt = value['Fn::GetAtt'];
   if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
   return typeof value.Ref === 'string' ? value.Ref : undefined;
+}
+
+/** The function name in `arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:<name>`. */
+function subFunctionName(value: Json | undefined): string | undefined {
+  const sub = isObj(value) ? value['Fn::Sub'] : undefined;
+  const match =
+    typeof sub === 'string'
+      ? /^arn:\$\{AWS::Partition\}:lambda:\$\{AWS::Region\}:\$\{AWS::AccountId\}:function:([A-Za-z0-9_-]+)$/.exec(
+          sub,
+        )
+      : null;
+  return match?.[1];
 }
 
 /** Every IAM policy statement in the template, with where it was found. */
@@ -158,7 +174,9 @@ function checkOperations(
       if (on.length === 0) problems.push(`${name}: no alarm on its ${metric}`);
     }
   }
-  if (alarmsOn('AWS/Lambda', 'Duration').length === 0) problems.push('no alarm on the ack duration');
+  // On the ack's own metric: the function's Lambda Duration also counts the answers it runs.
+  if (alarmsOn(METRICS_NAMESPACE, 'AckLatency').length === 0)
+    problems.push('no alarm on the ack duration (AckLatency)');
   if (alarmsOn(METRICS_NAMESPACE, 'StoreFailure').length === 0) problems.push('no alarm on StoreFailure');
   // A metric-math alarm names its metrics inside `Metrics`, not in MetricName.
   if (!alarms.some(({ p }) => JSON.stringify(p.Metrics ?? null).includes('"MetricName":"PostUnknown"'))) {
@@ -251,6 +269,12 @@ export function checkTemplate(parsed: unknown, zipText: string, state?: PackageS
   }
   const workers = new Set(deadLetter.keys());
   const deadLetterQueues = new Set(deadLetter.values());
+  // Functions by their literal FunctionName, for a grant that names its own function's ARN.
+  const functionIds = new Map<string, string>();
+  for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+    const name = isObj(fn.Properties) ? fn.Properties.FunctionName : undefined;
+    if (typeof name === 'string') functionIds.set(name, id);
+  }
   // A worker's own delay queue (its SQS event source) may be written to as well (functions/deferral.ts).
   const workerQueues = new Set(deadLetterQueues);
   for (const [, mapping] of ofType('AWS::Lambda::EventSourceMapping')) {
@@ -268,7 +292,8 @@ export function checkTemplate(parsed: unknown, zipText: string, state?: PackageS
     // Only the worker (the function with the dead-letter queue) may be invoked, by the ack or by itself.
     if (actions.includes('lambda:InvokeFunction')) {
       for (const resource of resourcesOf) {
-        const fn = target(resource);
+        const named = subFunctionName(resource);
+        const fn = named === undefined ? target(resource) : functionIds.get(named);
         if (fn === undefined || !workers.has(fn)) {
           problems.push(`${where}: lambda:InvokeFunction on ${JSON.stringify(resource)}, not the worker`);
         }
@@ -324,6 +349,46 @@ export function checkTemplate(parsed: unknown, zipText: string, state?: PackageS
   return problems;
 }
 
+/** Relative modules a file imports statically (import/export … from, bare import), not by import(). */
+function staticImports(code: string): string[] {
+  const found: string[] = [];
+  for (const match of code.matchAll(
+    /\b(?:import|export)\s*(?:[\w*${}\s,]*?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g,
+  )) {
+    if (match[1] !== undefined) found.push(match[1]);
+  }
+  return found;
+}
+
+/**
+ * The entry is in the zip, the worker is a chunk of its own, and the entry's cold start does not load
+ * it: the worker's chunk is outside the files the entry imports statically (transitively) and the entry
+ * reaches it by import() only. Paths are the zip's.
+ */
+export function checkLayout(entries: { name: string; text: string }[]): string[] {
+  const files = new Map(entries.map((e) => [e.name, e.text]));
+  if (!files.has(ENTRY)) return [`zip has no ${ENTRY}`];
+  const worker = entries.find((e) => WORKER_CHUNK.test(e.name))?.name;
+  if (worker === undefined)
+    return [
+      'zip has no worker chunk (functions/chunks/worker-*.mjs): is functions/worker.ts still imported on demand?',
+    ];
+  const loaded = new Set<string>();
+  const visit = (name: string): void => {
+    if (loaded.has(name)) return;
+    loaded.add(name);
+    const dir = name.slice(0, name.lastIndexOf('/') + 1);
+    for (const spec of staticImports(files.get(name) ?? '')) visit(join(dir, spec));
+  };
+  visit(ENTRY);
+  const problems: string[] = [];
+  if (loaded.has(worker))
+    problems.push(`${ENTRY} loads ${worker} at its cold start: the ack's path would load the worker`);
+  const lazily = (files.get(ENTRY) ?? '').includes(`import("./${worker.slice('functions/'.length)}")`);
+  if (!lazily) problems.push(`${ENTRY} does not import ${worker} on demand`);
+  return problems;
+}
+
 function main(): void {
   const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
   const zip = readFileSync(zipPath);
@@ -332,19 +397,17 @@ function main(): void {
   const problems = checkTemplate(template, entries.map((e) => e.text).join('\n'), state);
   const zipBytes = statSync(zipPath).size;
   if (zipBytes > MAX_ZIP_BYTES) problems.push(`zip is ${zipBytes} bytes, over ${MAX_ZIP_BYTES}`);
-  for (const entry of ENTRIES) {
-    if (!entries.some((e) => e.name === entry)) problems.push(`zip has no ${entry}`);
-  }
+  problems.push(...checkLayout(entries));
 
   if (problems.length > 0) {
     for (const p of problems) console.error(`✗ ${p}`);
     process.exit(1);
   }
   console.log(
-    `✓ ${templatePath}: on-demand table with TTL and PITR, least-privilege IAM (invoke: the worker only; ` +
+    `✓ ${templatePath}: on-demand table with TTL and PITR, least-privilege IAM (invoke: the worker, itself, only; ` +
       `sqs:SendMessage: its dead-letter and delay queues only), on-failure destination, no secrets; ` +
       'API throttling, reserved concurrency from its parameters, alarms to SNS, a dashboard; ' +
-      `zip ${zipBytes} bytes, ${entries.length} files (${ENTRIES.join(', ')} and their chunks)`,
+      `zip ${zipBytes} bytes, ${entries.length} files (${ENTRY}, the worker's chunk it imports on demand, their chunks)`,
   );
 }
 

@@ -1,9 +1,10 @@
 /**
  * `npm run dev`: the whole bot on this machine in one command. An in-memory dynalite on loopback with
  * the table made by the store's own ensureTable, and serverless-offline serving POST /slack/events (the
- * ack function) and the worker it invokes, from the same esbuild bundle that ships. Ctrl-C stops both.
+ * function's ack) and the Invoke of itself that answers, from the same esbuild bundle that ships.
+ * Ctrl-C stops both.
  *
- * Environment: PORT (HTTP, default 3000), LAMBDA_PORT (the Lambda API the ack invokes the worker
+ * Environment: PORT (HTTP, default 3000), LAMBDA_PORT (the Lambda API the ack invokes the function
  * through) and DYNALITE_PORT (default: any free port), and DYNAMODB_ENDPOINT to use another store
  * instead of starting dynalite (its table is made if missing). Unless SLACK_API_URL or a real
  * SLACK_BOT_TOKEN is given, a stand-in of Slack's Web API on SLACK_STAND_IN_PORT (default PORT + 1)
@@ -19,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dynalite from 'dynalite';
 import { parseEndpoint } from '../cli/endpoint.ts';
-import { createDynamoClient, ensureTable } from '../functions/store/dynamo.ts';
+import { createDynamoClient, ensureTable } from '../functions/store/dynamo-sdk.ts';
 import { type FakeSlack, type SlackCall, startFakeSlack } from '../test/support/fake-slack.ts';
 import {
   DevSetupError,
@@ -209,7 +210,7 @@ async function main(): Promise<void> {
         // No admin unless named: otherwise the function would look for ADMIN_USER_IDS_PARAM in SSM.
         ADMIN_USER_IDS: process.env.ADMIN_USER_IDS || 'none',
         DYNAMODB_ENDPOINT: dynamo.endpoint,
-        // The ack function hands work to the worker through serverless-offline's Lambda API, which runs
+        // The ack hands work to the function itself through serverless-offline's Lambda API, which runs
         // InvocationType Event (202) but has no retries or on-failure destination.
         LAMBDA_ENDPOINT: `http://${HOST}:${lambdaPort}`,
         BUNDLE_WORK_FOLDER: workFolder,

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  type DynamoDBClientConfig,
-} from '@aws-sdk/client-dynamodb';
+import type { ConversationContext, Intent, Lang } from '../../knowledge/types.ts';
+import { scrubPersonalData } from '../privacy.ts';
+import type { Credentials } from '../sigv4.ts';
 import {
   DeleteCommand,
-  DynamoDBDocumentClient,
+  type DocumentClient,
   GetCommand,
+  httpDocumentClient,
   PutCommand,
   QueryCommand,
   UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import type { ConversationContext, Intent, Lang } from '../../knowledge/types.ts';
-import { scrubPersonalData } from '../privacy.ts';
+} from './dynamo-http.ts';
 import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats } from './store.ts';
 
 /*
@@ -59,20 +55,18 @@ const LATEST_UNANSWERED = 10;
 /** Key and attribute names CloudFormation must declare too (infra/ owns the production table). */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'ttl' } as const;
 
-/** How to reach DynamoDB; short timeouts because the bot must answer within Slack's 3 s. */
+/** How the worker reaches DynamoDB (dynamo-http.ts); short timeouts: the reply is waited for. */
 export interface DynamoClientOptions {
   /** e.g. http://127.0.0.1:8000 for dynalite; unset in AWS. */
-  endpoint?: string;
-  /** Unset: the SDK reads AWS_REGION (Lambda always sets it); loopback endpoints get eu-north-1. */
-  region?: string;
-  /** Time to open a connection before giving up (ms). */
-  connectionTimeoutMs?: number;
+  endpoint?: string | undefined;
+  /** Unset: eu-north-1 (Lambda's config passes AWS_REGION). */
+  region?: string | undefined;
   /** Time for one whole request and response (ms). */
   requestTimeoutMs?: number;
   /** Attempts per call, the first included. */
   maxAttempts?: number;
-  /** Explicit credentials; loopback endpoints get dummy ones when unset. */
-  credentials?: DynamoDBClientConfig['credentials'];
+  /** The role's keys (config.ts reads them); loopback endpoints get dummy ones when unset. */
+  credentials?: Credentials | undefined;
 }
 
 /** Behaviour of the store itself, independent of the connection. */
@@ -91,96 +85,15 @@ export interface DynamoStoreConfig extends DynamoClientOptions, DynamoStoreOptio
 
 export const DEFAULT_REGION = 'eu-north-1';
 
-// Loopback servers (dynalite, DynamoDB Local) accept any signature; dummy keys keep the SDK from
-// walking the credential chain, which ends in an instance-metadata call that hangs without AWS.
+// Loopback servers (dynalite, DynamoDB Local) accept any signature.
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-function isLoopback(endpoint: string): boolean {
-  // config.ts rejects an endpoint that is no URL; a caller that skipped it gets the SDK's own error.
+/** Whether an endpoint is on this machine (dynalite, DynamoDB Local). */
+export function isLoopback(endpoint: string): boolean {
+  // config.ts rejects an endpoint that is no URL; a caller that skipped it gets the client's own error.
   if (!URL.canParse(endpoint)) return false;
   const host = new URL(endpoint).hostname;
   return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
-}
-
-/** A DynamoDB client with short timeouts and one retry, so a sick DynamoDB cannot eat Slack's 3 s. */
-export function createDynamoClient(options: DynamoClientOptions = {}): DynamoDBClient {
-  const { endpoint } = options;
-  const local = endpoint !== undefined && isLoopback(endpoint);
-  const credentials = options.credentials ?? (local ? LOCAL_CREDENTIALS : undefined);
-  const region = options.region ?? (local ? DEFAULT_REGION : undefined);
-  return new DynamoDBClient({
-    ...(region ? { region } : {}),
-    ...(endpoint ? { endpoint } : {}),
-    ...(credentials ? { credentials } : {}),
-    maxAttempts: options.maxAttempts ?? 2,
-    requestHandler: {
-      connectionTimeout: options.connectionTimeoutMs ?? 200,
-      requestTimeout: options.requestTimeoutMs ?? 500,
-      // Without this the SDK only warns when requestTimeout passes and keeps waiting.
-      throwOnRequestTimeout: true,
-    },
-  });
-}
-
-/** Wraps a client for plain JS values; undefined fields are dropped rather than rejected. */
-export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-}
-
-/** Thrown when a table does not become ACTIVE in time. */
-export class TableNotReadyError extends Error {
-  override readonly name = 'TableNotReadyError';
-  constructor(tableName: string, waitedMs: number) {
-    super(`DynamoDB table ${tableName} was not ACTIVE after ${waitedMs} ms.`);
-  }
-}
-
-/** Creates the table (pk/sk, on demand) unless it exists, then waits until it is ACTIVE. */
-export async function ensureTable(
-  client: DynamoDBClient,
-  tableName: string,
-  { maxWaitMs = 60_000, pollMs = 250 }: { maxWaitMs?: number; pollMs?: number } = {},
-): Promise<void> {
-  const started = Date.now();
-  let status = await tableStatus(client, tableName);
-  if (status === undefined) {
-    try {
-      await client.send(
-        new CreateTableCommand({
-          TableName: tableName,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [
-            { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' },
-            { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' },
-          ],
-          KeySchema: [
-            { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
-            { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
-          ],
-        }),
-      );
-    } catch (error) {
-      // Another process created it between our describe and create: fine, wait for it like ours.
-      if (errorName(error) !== 'ResourceInUseException') throw error;
-    }
-    // No UpdateTimeToLive here: dynalite lacks it, and in AWS CloudFormation enables TTL on `ttl`.
-    status = await tableStatus(client, tableName);
-  }
-  while (status !== 'ACTIVE') {
-    if (Date.now() - started > maxWaitMs) throw new TableNotReadyError(tableName, Date.now() - started);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-    status = await tableStatus(client, tableName);
-  }
-}
-
-async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | undefined> {
-  try {
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return Table?.TableStatus ?? 'UNKNOWN';
-  } catch (error) {
-    if (errorName(error) === 'ResourceNotFoundException') return undefined;
-    throw error;
-  }
 }
 
 function errorName(error: unknown): string | undefined {
@@ -248,7 +161,7 @@ export class DynamoStore implements Store {
   private readonly now: () => Date;
 
   constructor(
-    private readonly doc: DynamoDBDocumentClient,
+    private readonly doc: DocumentClient,
     readonly tableName: string,
     options: DynamoStoreOptions = {},
   ) {
@@ -548,7 +461,19 @@ export class DynamoStore implements Store {
   }
 }
 
-/** Builds the store from config: the client (short timeouts), the document wrapper and the adapter. */
+/** Builds the store from config: the worker's client (dynamo-http.ts, short timeouts) and the adapter. */
 export function createDynamoStore(config: DynamoStoreConfig): DynamoStore {
-  return new DynamoStore(documentClient(createDynamoClient(config)), config.tableName, config);
+  const local = config.endpoint !== undefined && isLoopback(config.endpoint);
+  const credentials = config.credentials ?? (local ? LOCAL_CREDENTIALS : undefined);
+  if (credentials === undefined) {
+    throw new TypeError('createDynamoStore needs credentials for a DynamoDB that is not on loopback');
+  }
+  const doc = httpDocumentClient({
+    endpoint: config.endpoint,
+    region: config.region ?? DEFAULT_REGION,
+    credentials,
+    requestTimeoutMs: config.requestTimeoutMs ?? 500,
+    maxAttempts: config.maxAttempts ?? 2,
+  });
+  return new DynamoStore(doc, config.tableName, config);
 }

@@ -7,7 +7,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { createDynamoClient, DynamoStore, documentClient } from '../../functions/store/dynamo.ts';
+import { DynamoStore } from '../../functions/store/dynamo.ts';
+import { createDynamoClient, documentClient, sdkDocuments } from '../../functions/store/dynamo-sdk.ts';
 import { postSigned, startDevStack } from '../support/dev-stack.ts';
 import { TEST_CREDENTIALS, TEST_REGION } from '../support/dynamo.ts';
 import { closedPort, listen } from '../support/net.ts';
@@ -91,7 +92,7 @@ describe('npm run dev with DYNAMODB_ENDPOINT', () => {
       expect(response.status).toBe(200);
       // The ack's 200 comes first; the worker, invoked asynchronously, logs the question just after.
       const client = createDynamoClient({ endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS });
-      const store = new DynamoStore(documentClient(client), 'bidrag-bot-dev');
+      const store = new DynamoStore(sdkDocuments(documentClient(client)), 'bidrag-bot-dev');
       let total = 0;
       for (let waited = 0; total === 0 && waited < 20_000; waited += 100) {
         total = (await store.stats()).total;

@@ -145,7 +145,7 @@ describe('scrubbing personal data written every way', () => {
     });
 
     it('leaves none in the question log or a conversation context (fast-check)', async () => {
-      const store = new DynamoStore(table.docClient, table.tableName);
+      const store = new DynamoStore(table.documents, table.tableName);
       let n = 0;
       await fc.assert(
         fc.asyncProperty(question, async (text) => {

@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { createDynamoClient, documentClient, ensureTable } from '../../functions/store/dynamo.ts';
+import { type DocumentClient, httpDocumentClient } from '../../functions/store/dynamo-http.ts';
+import { createDynamoClient, documentClient, ensureTable } from '../../functions/store/dynamo-sdk.ts';
 
 export interface FreshTable {
   endpoint: string;
   tableName: string;
   client: DynamoDBClient;
+  /** The SDK's client: reading the table back, as a test inspects it. */
   docClient: DynamoDBDocumentClient;
+  /** The client the Lambda's store uses (dynamo-http.ts), for a DynamoStore under test. */
+  documents: DocumentClient;
 }
 
 // Dummy keys and a region, stated here too so no test can ever reach for real AWS credentials.
@@ -28,7 +32,13 @@ export async function freshTable(prefix = 'test'): Promise<FreshTable> {
     requestTimeoutMs: 5_000,
   });
   await ensureTable(client, tableName);
-  return { endpoint, tableName, client, docClient: documentClient(client) };
+  const documents = httpDocumentClient({
+    endpoint,
+    region: TEST_REGION,
+    credentials: TEST_CREDENTIALS,
+    requestTimeoutMs: 5_000,
+  });
+  return { endpoint, tableName, client, docClient: documentClient(client), documents };
 }
 
 /** Every question logged this month in `tableName`, answered or not, straight from the table. */

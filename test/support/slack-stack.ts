@@ -69,7 +69,7 @@ export function slackStack(
     stack.slack = slack;
     stack.tableName = table.tableName;
     stack.docClient = table.docClient;
-    stack.store = new DynamoStore(table.docClient, table.tableName);
+    stack.store = new DynamoStore(table.documents, table.tableName);
     stack.lambda = lambda;
     stack.sqs = sqs;
     stack.ack = (event) => handler(event, lambdaContext());

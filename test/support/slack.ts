@@ -15,7 +15,8 @@ export const ADMIN_USER_ID = 'U0ADMIN001';
 export const CHANNEL_ID = 'C0CHANNEL01';
 export const DM_CHANNEL_ID = 'D0DIRECT001';
 export const USER_HASH_SALT = 'test-salt-not-secret';
-export const WORKER_FUNCTION_NAME = 'bidrag-bot-test-worker';
+// The function the ack hands work to: in AWS its own name (serverless.yml), as here.
+export const WORKER_FUNCTION_NAME = 'bidrag-bot-test-slack';
 
 /** How the HTTP request around a payload is made; defaults are what Slack sends. */
 export interface RequestOptions {

@@ -12,8 +12,8 @@ const report = runReport;
 
 describe('npm run report -- --forget', () => {
   it("deletes the person's questions, hashed with the function's salt, and says how many", async () => {
-    const { endpoint, tableName, docClient } = await freshTable('forget-cli');
-    const store = new DynamoStore(docClient, tableName);
+    const { endpoint, tableName, docClient, documents } = await freshTable('forget-cli');
+    const store = new DynamoStore(documents, tableName);
     await Promise.all([
       store.logQuestion(questionRecord({ userHash: hashUser('U0ANNA0001', SALT), question: 'Annas fråga' })),
       store.logQuestion(questionRecord({ userHash: hashUser('U0ANNA0001', SALT), question: 'Annas andra' })),

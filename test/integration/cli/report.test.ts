@@ -10,8 +10,8 @@ const report = (env: Record<string, string | undefined>) => runReport([], env);
 
 describe('npm run report', () => {
   it('prints the stats of a table on dynalite', async () => {
-    const { endpoint, tableName, docClient } = await freshTable('report');
-    const store = new DynamoStore(docClient, tableName);
+    const { endpoint, tableName, documents } = await freshTable('report');
+    const store = new DynamoStore(documents, tableName);
     const now = Date.now();
     await Promise.all([
       store.logQuestion(questionRecord({ at: new Date(now - 60_000), intent: 'amount', answered: true })),

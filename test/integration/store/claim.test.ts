@@ -8,7 +8,7 @@ describe('claim', () => {
   let store: DynamoStore;
   beforeAll(async () => {
     table = await freshTable('claim');
-    store = new DynamoStore(table.docClient, table.tableName);
+    store = new DynamoStore(table.documents, table.tableName);
   });
 
   it('is won by the first caller and lost by the next one for the same message', async () => {

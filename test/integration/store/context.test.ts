@@ -19,7 +19,7 @@ describe('conversation context', () => {
   let store: DynamoStore;
   beforeAll(async () => {
     table = await freshTable('context');
-    store = new DynamoStore(table.docClient, table.tableName);
+    store = new DynamoStore(table.documents, table.tableName);
   });
 
   it('reads back what was stored, with the time it was stored at', async () => {

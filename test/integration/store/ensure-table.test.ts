@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ensureTable } from '../../../functions/store/dynamo.ts';
+import { ensureTable } from '../../../functions/store/dynamo-sdk.ts';
 import { freshTable } from '../../support/dynamo.ts';
 
 describe('ensureTable', () => {

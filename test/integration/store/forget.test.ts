@@ -10,8 +10,8 @@ const BERTIL = 'b'.repeat(64);
 
 describe('forgetUser', () => {
   it("deletes one person's questions and votes, in every month, and nobody else's", async () => {
-    const { docClient, tableName } = await freshTable('forget');
-    const store = new DynamoStore(docClient, tableName);
+    const { docClient, documents, tableName } = await freshTable('forget');
+    const store = new DynamoStore(documents, tableName);
     // More than one BatchWriteItem's 25, across months and outcomes.
     const annasQuestions = Array.from({ length: 30 }, (_, i) =>
       questionRecord({

@@ -10,7 +10,7 @@ async function storeAt(now: Date, options: DynamoStoreOptions = {}) {
   const table = await freshTable('log');
   return {
     ...table,
-    store: new DynamoStore(table.docClient, table.tableName, { now: () => now, ...options }),
+    store: new DynamoStore(table.documents, table.tableName, { now: () => now, ...options }),
   };
 }
 

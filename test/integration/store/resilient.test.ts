@@ -178,9 +178,9 @@ describe('resilient store in front of a store that throws before returning a pro
 
 describe('resilient store in front of a healthy DynamoDB', () => {
   it('passes answers through unchanged, so a second delivery of a message is still refused', async () => {
-    const { docClient, tableName } = await freshTable('resilient');
+    const { documents, tableName } = await freshTable('resilient');
     const { logger, errors } = recordingLogger();
-    const store = resilient(new DynamoStore(docClient, tableName), { logger });
+    const store = resilient(new DynamoStore(documents, tableName), { logger });
     expect(await store.claim('C1', '1700000000.000100')).toBe(true);
     expect(await store.claim('C1', '1700000000.000100')).toBe(false);
     await store.logQuestion(questionRecord({ answered: false, question: 'Hur söker man?' }));

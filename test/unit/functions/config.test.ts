@@ -9,6 +9,14 @@ import {
   parseAck,
 } from '../../../functions/config.ts';
 
+/** What Lambda's runtime puts in every function's environment, which the ack's Invoke signs with. */
+const lambdaRuntime = {
+  AWS_REGION: 'eu-north-1',
+  AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'example-secret',
+  AWS_SESSION_TOKEN: 'token',
+};
+
 const complete = {
   SLACK_SIGNING_SECRET: 'secret',
   SLACK_BOT_TOKEN: 'xoxb-1-2',
@@ -16,13 +24,20 @@ const complete = {
   SLACK_BOT_USER_ID: 'U0BOT1',
   TABLE_NAME: 'bidrag-bot-test',
   USER_HASH_SALT: 'salt',
+  ...lambdaRuntime,
 };
 
 describe('config', () => {
   it('reads a complete environment, with 90 days of question log by default', () => {
     const config = parse(complete);
     expect(config.slack).toMatchObject({ botId: 'B0BOT1', botUserId: 'U0BOT1', apiUrl: undefined });
-    expect(config.store).toEqual({ tableName: 'bidrag-bot-test', endpoint: undefined, questionLogDays: 90 });
+    expect(config.store).toEqual({
+      tableName: 'bidrag-bot-test',
+      endpoint: undefined,
+      questionLogDays: 90,
+      region: 'eu-north-1',
+      credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'example-secret', sessionToken: 'token' },
+    });
   });
 
   it.each([
@@ -39,16 +54,53 @@ describe('config', () => {
   });
 
   it('gives the ack function only what it needs: the signing secret, the bot user id and the worker', () => {
-    const ack = parseAck({ ...complete, WORKER_FUNCTION_NAME: 'bidrag-bot-test-worker' });
+    const ack = parseAck({ ...complete, ...lambdaRuntime, WORKER_FUNCTION_NAME: 'bidrag-bot-test-slack' });
     expect(ack).toEqual({
       signingSecret: 'secret',
       botUserId: 'U0BOT1',
-      worker: { functionName: 'bidrag-bot-test-worker', endpoint: undefined },
+      worker: {
+        functionName: 'bidrag-bot-test-slack',
+        endpoint: undefined,
+        region: 'eu-north-1',
+        credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'example-secret', sessionToken: 'token' },
+      },
     });
     expect(() =>
       parseAck({ ...complete, SLACK_SIGNING_SECRET: undefined, WORKER_FUNCTION_NAME: 'w' }),
     ).toThrow(/^SLACK_SIGNING_SECRET is not set.*Basic Information.*Signing Secret/);
     expect(() => parseAck(complete)).toThrow(/^WORKER_FUNCTION_NAME is not set/);
+  });
+
+  it("signs the ack's Invoke with the role's keys Lambda gives, and names a missing one", () => {
+    const env = { ...complete, ...lambdaRuntime, WORKER_FUNCTION_NAME: 'w' };
+    expect(() => parseAck({ ...env, AWS_ACCESS_KEY_ID: undefined })).toThrow(
+      /^AWS_ACCESS_KEY_ID is not set.*function's role/,
+    );
+    expect(() => parseAck({ ...env, AWS_REGION: undefined })).toThrow(/^AWS_REGION is not set/);
+    // Without a session token (long-lived keys) the request is signed without one.
+    expect(
+      parseAck({ ...env, AWS_SESSION_TOKEN: undefined }).worker.credentials.sessionToken,
+    ).toBeUndefined();
+  });
+
+  it('invokes through the endpoint the SDKs would use (AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL), a local one with any keys', () => {
+    const env = { ...complete, ...lambdaRuntime, WORKER_FUNCTION_NAME: 'w' };
+    expect(parseAck({ ...env, AWS_ENDPOINT_URL: 'https://proxy.example' }).worker.endpoint).toBe(
+      'https://proxy.example',
+    );
+    expect(
+      parseAck({
+        ...env,
+        AWS_ENDPOINT_URL: 'https://a.example',
+        AWS_ENDPOINT_URL_LAMBDA: 'https://l.example',
+      }).worker.endpoint,
+    ).toBe('https://l.example');
+    const local = parseAck({
+      ...complete,
+      WORKER_FUNCTION_NAME: 'w',
+      LAMBDA_ENDPOINT: 'http://127.0.0.1:3002',
+    });
+    expect(local.worker).toMatchObject({ endpoint: 'http://127.0.0.1:3002', region: 'eu-north-1' });
   });
 
   it('rejects the bot id and the bot user id given the wrong way round', () => {
@@ -98,7 +150,8 @@ describe('config', () => {
         SLACK_BOT_TOKEN: undefined,
         SLACK_SIGNING_SECRET_PARAM: '/bidrag-bot/prod/slack-signing-secret',
         SLACK_BOT_TOKEN_PARAM: '/bidrag-bot/prod/slack-bot-token',
-        WORKER_FUNCTION_NAME: 'bidrag-bot-prod-worker',
+        WORKER_FUNCTION_NAME: 'bidrag-bot-prod-slack',
+        ...lambdaRuntime,
       },
       async (names) => {
         asked.push(names);

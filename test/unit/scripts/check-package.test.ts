@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkTemplate, type PackageState } from '../../../scripts/check-package.ts';
+import { checkLayout, checkTemplate, type PackageState } from '../../../scripts/check-package.ts';
 import { zipEntries, zipOne } from '../../../scripts/zip.ts';
 
 const alarmOn = (namespace: string, metric: string, dimension?: { Name: string; Value: unknown }) => ({
@@ -25,7 +25,7 @@ function operations(): Record<string, object> {
     AlarmTopic: { Type: 'AWS::SNS::Topic', Properties: {} },
     FnErrorsAlarm: fnAlarm('Errors'),
     FnThrottlesAlarm: fnAlarm('Throttles'),
-    FnAckDurationAlarm: fnAlarm('Duration'),
+    FnAckDurationAlarm: alarmOn('bidrag-bot', 'AckLatency', { Name: 'service', Value: 'bidrag-bot' }),
     OtherErrorsAlarm: fnAlarm('Errors', 'Other'),
     OtherThrottlesAlarm: fnAlarm('Throttles', 'Other'),
     QueueDepthAlarm: alarmOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible', {
@@ -120,6 +120,7 @@ function template(
       Fn: {
         Type: 'AWS::Lambda::Function',
         Properties: {
+          FunctionName: 'bidrag-bot-prod-slack',
           ...overrides.fn,
           Environment: {
             Variables: {
@@ -161,6 +162,25 @@ describe('the packaged-template check', () => {
       expect.stringMatching(/lambda:InvokeFunction .*Other.*not the worker/),
       expect.stringMatching(/sqs:SendMessage .*other.*not the dead-letter or delay queue/),
     ]);
+  });
+
+  it("passes the function's grant to invoke itself by its name's ARN, and fails one naming another function", () => {
+    const byName = (name: string) => ({
+      Effect: 'Allow',
+      Action: 'lambda:InvokeFunction',
+      Resource: [
+        { 'Fn::Sub': `arn:\${AWS::Partition}:lambda:\${AWS::Region}:\${AWS::AccountId}:function:${name}` },
+      ],
+    });
+    expect(checkTemplate(template({ statements: [byName('bidrag-bot-prod-slack')] }), '')).toEqual([]);
+    expect(checkTemplate(template({ statements: [byName('bidrag-bot-prod-other')] }), '')).toEqual([
+      expect.stringMatching(/lambda:InvokeFunction .*bidrag-bot-prod-other.*not the worker/),
+    ]);
+  });
+
+  it('fails an ack-duration alarm on Lambda Duration alone: the function also runs the answers', () => {
+    const problems = checkTemplate(template({ resources: { FnAckDurationAlarm: fnAlarm('Duration') } }), '');
+    expect(problems).toEqual(['no alarm on the ack duration (AckLatency)']);
   });
 
   it('passes a template that keeps every promise (a Deny with s3:* is not a grant)', () => {
@@ -336,6 +356,43 @@ describe('the packaged-template check, for operations', () => {
     });
     expect(checkTemplate(typoWidget, '')).toEqual([
       'Dashboard: shows Answerd, which functions/metrics.ts never publishes',
+    ]);
+  });
+});
+
+describe('the zip layout check', () => {
+  const zip = (entry: string, chunks: Record<string, string>) => [
+    { name: 'functions/slack.mjs', text: entry },
+    ...Object.entries(chunks).map(([name, text]) => ({ name: `functions/chunks/${name}`, text })),
+  ];
+  const shared = { 'chunk-AB12.mjs': 'export const a=1;' };
+
+  it('passes an entry that reaches the worker chunk only by import()', () => {
+    const entry =
+      'import{a as i}from"./chunks/chunk-AB12.mjs";const w=()=>import("./chunks/worker-XY34.mjs");';
+    expect(checkLayout(zip(entry, { ...shared, 'worker-XY34.mjs': 'import"./chunk-AB12.mjs";' }))).toEqual(
+      [],
+    );
+  });
+
+  it('fails an entry that loads the worker at its cold start, directly or through another chunk', () => {
+    const direct = 'import"./chunks/worker-XY34.mjs";import("./chunks/worker-XY34.mjs");';
+    expect(checkLayout(zip(direct, { 'worker-XY34.mjs': '' }))).toEqual([
+      "functions/slack.mjs loads functions/chunks/worker-XY34.mjs at its cold start: the ack's path would load the worker",
+    ]);
+    const through = 'export*from"./chunks/chunk-AB12.mjs";import("./chunks/worker-XY34.mjs");';
+    const chunks = { 'chunk-AB12.mjs': 'import{x}from"./worker-XY34.mjs";', 'worker-XY34.mjs': '' };
+    expect(checkLayout(zip(through, chunks))).toEqual([
+      expect.stringMatching(/loads functions\/chunks\/worker-XY34\.mjs at its cold start/),
+    ]);
+  });
+
+  it('fails a zip without the entry or without a worker chunk of its own', () => {
+    expect(checkLayout([{ name: 'functions/worker.mjs', text: '' }])).toEqual([
+      'zip has no functions/slack.mjs',
+    ]);
+    expect(checkLayout(zip('export const handler=1;', shared))).toEqual([
+      expect.stringMatching(/^zip has no worker chunk/),
     ]);
   });
 });
