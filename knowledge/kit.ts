@@ -7,6 +7,7 @@ import type { CueSources, FoldedWords } from './cues.ts';
 import { createLanguageDetector } from './language.ts';
 import { createMatcher, entryTerms } from './matcher.ts';
 import { createGazetteer } from './municipalities.ts';
+import { createPassageSearch, type PassageSearch } from './passages.ts';
 import { knownNames } from './query/claims.ts';
 import { createTopicTerms, isCompoundOf } from './terms.ts';
 import type { PeriodCues } from './years.ts';
@@ -48,6 +49,8 @@ export interface Kit {
   known: ReturnType<typeof knownNames>;
   matcher: ReturnType<typeof createMatcher>;
   gazetteer: ReturnType<typeof createGazetteer>;
+  /** Every sentence of the documents, to find the one that says what no fact answers. */
+  passages: PassageSearch;
   detectLanguage: ReturnType<typeof createLanguageDetector>;
   /** Every word the documents quote, folded. */
   quoted: Set<string>;
@@ -131,6 +134,7 @@ export function createKit(content: Content): Kit {
     known: knownNames(w.known),
     matcher,
     gazetteer,
+    passages: createPassageSearch(content.derived.passages, { stopwords, programme }),
     detectLanguage: createLanguageDetector(w.language, gazetteer.isPlaceWord),
     quoted,
     isWord: (x) => vocabulary.has(x),
