@@ -222,7 +222,8 @@ function asked(l: Lookups, text: string): string[][] {
 function selected(passages: readonly Passage[], hits: readonly Hit[], quote: boolean): Passage[] {
   const [top] = hits;
   if (!top) return [];
-  // "Citera Baylan": the whole statement, in its order.
+  // "Citera Baylan", "the minister's exact words": the whole statement, in its order, when it is about
+  // as good as the best sentence ("Statsråd på denna sida …" names a minister too).
   const statement = quote && hits.find((h) => h.score >= top.score * 0.75 && h.passage.speech);
   if (statement)
     return passages
