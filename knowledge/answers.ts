@@ -3,7 +3,7 @@
 // each answer with its sources; where the documents are silent, the answer says so instead of guessing.
 // Answers that need no computing are templates in faq.yaml, filled by `template` below.
 import { ContentError, type EligibilityList, type FaqEntry, type Knowledge } from './content.ts';
-import type { County, Mention, Municipality } from './municipalities.ts';
+import { type County, type Mention, MUNICIPALITIES, type Municipality } from './municipalities.ts';
 import type { Answer, ConversationContext, Intent, Lang, MunicipalityVerdict, Source } from './types.ts';
 import { type Period, span, sumOver } from './years.ts';
 
@@ -34,12 +34,13 @@ export type Composer = (ctx: Context) => Parts;
 export const PHRASES = [
   'verdict.yes',
   'verdict.no',
-  'verdict.other-year.yes',
-  'verdict.other-year.no',
+  'verdict.on-list',
+  'verdict.off-list',
+  'verdict.lists',
   'verdict.typed',
   'verdict.district',
   'eligibility.later-unknown',
-  'eligibility.other-year',
+  'eligibility.no-list',
   'eligibility.did-you-mean',
   'eligibility.did-you-mean-one',
   'eligibility.suggest',
@@ -86,6 +87,8 @@ export const PHRASES = [
   'suggest',
   'fallback',
   'context.about',
+  'context.follow-up',
+  'parts.capped',
   'or',
   'and',
 ] as const;
@@ -153,14 +156,29 @@ function verdictLine(ctx: Context, m: Mention, year: number, otherYears: number[
       : '';
   const said = m.via === 'typo' ? say(ctx, 'verdict.typed', { said: m.said }) : '';
   const yes = onList(ctx.kb, m.municipality, year);
-  if (otherYears.length) {
-    const years = joinNames(ctx, ctx.kb.listYears.map(String));
-    return (
-      district + say(ctx, yes ? 'verdict.other-year.yes' : 'verdict.other-year.no', { name, said, years })
-    );
+  if (byLists(ctx, otherYears)) {
+    // "Kan Lund söka 2020?" with lists for 2018 and 2019: each list by its year, never "one of them".
+    const on = ctx.kb.listYears.filter((y) => onList(ctx.kb, m.municipality, y));
+    const off = ctx.kb.listYears.filter((y) => !onList(ctx.kb, m.municipality, y));
+    const years = { on: joinNames(ctx, on.map(String)), off: joinNames(ctx, off.map(String), 'or') };
+    const id = on.length && off.length ? 'verdict.lists' : on.length ? 'verdict.on-list' : 'verdict.off-list';
+    return district + say(ctx, id, { name, said, ...years });
   }
   const count = ctx.kb.listFor(year)?.municipalities.length ?? 0;
   return district + say(ctx, yes ? 'verdict.yes' : 'verdict.no', { name, said, count, year });
+}
+
+/** Verdicts by list: a year asked that no document lists, or several lists and no year asked. */
+function byLists(ctx: Context, otherYears: number[]): boolean {
+  const asked = askedYears(ctx.period).some((y) => ctx.kb.listFor(y));
+  return otherYears.length > 0 || (ctx.kb.listYears.length > 1 && !asked);
+}
+
+/** The heading of every list a verdict by list spoke of, or of the one list it used. */
+function verdictSources(ctx: Context, otherYears: number[]): Source[] {
+  const { kb } = ctx;
+  if (!byLists(ctx, otherYears)) return listSource(kb, kb.listFor(listYearFor(kb, ctx.period)));
+  return kb.listYears.flatMap((y) => listSource(kb, kb.listFor(y)));
 }
 
 function verdictLines(ctx: Context): string {
@@ -195,11 +213,11 @@ export function eligibility(ctx: Context): Parts {
     const anyOut = ctx.mentions.some((m) => !onList(kb, m.municipality, year));
     const latest = kb.listYears[kb.listYears.length - 1] ?? year;
     const later = otherYears.length
-      ? `\n${say(ctx, 'eligibility.other-year', { after: Math.min(latest + 1, ...otherYears), year: spanOf(otherYears, ctx) })}`
+      ? `\n${say(ctx, 'eligibility.no-list', { after: Math.min(latest + 1, ...otherYears), year: spanOf(otherYears, ctx), latest })}`
       : anyOut && year === latest
         ? `\n${say(ctx, 'eligibility.later-unknown', { after: year + 1 })}`
         : '';
-    return { text: `${verdictLines(ctx)}${later}`, sources: listSource(kb, list) };
+    return { text: `${verdictLines(ctx)}${later}`, sources: verdictSources(ctx, otherYears) };
   }
   if (ctx.ambiguous.length) {
     const names = joinNames(
@@ -217,7 +235,7 @@ export function eligibility(ctx: Context): Parts {
     };
   }
   const lead = ctx.unknownPlace
-    ? say(ctx, 'eligibility.unknown-place', { place: ctx.unknownPlace })
+    ? say(ctx, 'eligibility.unknown-place', { place: ctx.unknownPlace, all: MUNICIPALITIES.length })
     : say(ctx, 'eligibility.name-it');
   return { text: `${lead}\n${listLine(ctx, list)}`, sources: listSource(kb, list) };
 }

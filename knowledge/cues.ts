@@ -64,7 +64,6 @@ const cue = (phrases: readonly string[]): PatternSource => {
 export function cueSources(w: Words) {
   const c = w.cues;
   const { list, per_municipality: per } = c;
-  const q = w.query;
   const qs = questionStart(w.questions);
   return {
     amount: cue(c.amount),
@@ -109,7 +108,23 @@ export function cueSources(w: Words) {
       `\\b(?:${alternatives(per.each)})\\s+(?:${alternatives(per.nouns)})\\b|\\b(?:${alternatives(per.split)})\\b.*\\b(?:${alternatives(per.between)})\\b`,
     ),
     listAsk: u(`\\b(?:${alternatives(list.asks)})\\b`),
-    // The operations, units and claims of a typed query (knowledge/query/). "%" is a sign, not a word.
+    ...queryCueSources(w.query),
+    questionStart: u(`^${qs}`),
+    yesNo: u(`^(?:${alternatives(w.questions.yes_no)})\\b`),
+    // A join before a question word starts a new question: "… och hur mycket …", "…, and who …".
+    join: {
+      source: `(?:,\\s*|\\s+)(?:(?:${alternatives(w.questions.joins)})\\s+)(?=${qs})|[,;]\\s+(?=${qs})`,
+      flags: 'giu',
+    },
+    // "…, and also who the press contact is", "… samt vem som fördelar": another question after it.
+    alsoJoin: { source: `\\s*,?\\s+(?:${alternatives(w.questions.also)})\\s+`, flags: 'giu' },
+    // "Fråga: kan vi söka?" inside a longer sentence: the question begins after the colon.
+    colonQuestion: u(`:\\s+(?=${qs})`),
+  };
+}
+/** The patterns of a typed query (knowledge/query/): operations, units and claims. */
+function queryCueSources(q: Words['query']) {
+  return {
     percent: u(`${cue(q.percent).source}|\\d\\s*%|%`),
     share: cue(q.share),
     perMonth: cue(q.per_month),
@@ -129,17 +144,9 @@ export function cueSources(w: Words) {
     agencyClaim: cue(q.agency_claim),
     partyClaim: cue(q.party_claim),
     besides: cue(q.besides),
-    questionStart: u(`^${qs}`),
-    yesNo: u(`^(?:${alternatives(w.questions.yes_no)})\\b`),
-    // A join before a question word starts a new question: "… och hur mycket …", "…, and who …".
-    join: {
-      source: `(?:,\\s*|\\s+)(?:(?:${alternatives(w.questions.joins)})\\s+)(?=${qs})|[,;]\\s+(?=${qs})`,
-      flags: 'giu',
-    },
-    // "Fråga: kan vi söka?" inside a longer sentence: the question begins after the colon.
-    colonQuestion: u(`:\\s+(?=${qs})`),
   };
 }
+
 export type CueSources = ReturnType<typeof cueSources>;
 
 /** The single words of phrases, folded ("hur mycket" gives "hur", "mycket"; "snitt*" stays a prefix). */

@@ -54,13 +54,15 @@ export function createEngine(content: Content = CONTENT): Engine {
     // The question sentences; the rest of a long message is context (its places and years).
     const { questions, contextText } = questionsOf(kit, text);
     let prev = withContextText(kit, contextText, lang, context ?? null);
-    const parts = partsOf(kit, questions);
+    const { parts, capped } = partsOf(kit, questions);
     if (parts.length === 0) return help(lang);
     const decisions: Decision[] = [];
     let sameMessage = contextText.length > 0;
-    for (const part of parts) {
+    parts.forEach((part, i) => {
       const r = read(kit, part, lang);
-      const d = applyQuery(decide(kit, r, prev, sameMessage), {
+      // Leaning on the message's own context sentences or an earlier part is no follow-up to note.
+      const inMessage = sameMessage || i > 0;
+      const d = applyQuery(decide(kit, r, prev, sameMessage, inMessage), {
         raw: r.text,
         f: r.f,
         lang,
@@ -77,8 +79,10 @@ export function createEngine(content: Content = CONTENT): Engine {
       sameMessage = false;
       decisions.push(d);
       prev = nextContext(d, lang, prev);
-    }
-    return joined(decisions, lang, prev) ?? help(lang);
+    });
+    const out = joined(decisions, lang, prev) ?? help(lang);
+    if (!capped) return out;
+    return { ...out, text: `${out.text}\n${kit.kb.say(lang, 'parts.capped', { max: parts.length })}` };
   }
 
   return { answer, help };

@@ -5,8 +5,11 @@ import type { Kit } from './kit.ts';
 import { isQuestion } from './reading.ts';
 import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, words } from './text.ts';
 
-/** A message is answered in at most this many parts; more is a document, not a question. */
-export const MAX_PARTS = 3;
+/** A message is answered in at most this many parts; the answer says so when it held more. */
+export const MAX_PARTS = 5;
+
+/** "1) …", "2. …", "a) …", "b. …" anywhere, "•" or "-" first: a numbered, lettered or bulleted item. */
+const MARKER = /(?:^|\s)(?:\d{1,2}|[a-hA-H])[).]\s+(?=\p{L})|^[•▪◦*-]\s+(?=\p{L})/u;
 
 /** The message as the engine reads it: line by line, so quoted lines keep their mark and sentences their ends. */
 export function cleanMessage(question: string): string {
@@ -21,10 +24,12 @@ export function cleanMessage(question: string): string {
 /** The question sentences of a message, and the rest of it as one context text. */
 export function questionsOf(kit: Kit, text: string): { questions: string[]; contextText: string } {
   // A sentence that runs on into its question ("… Uddevalla kommun Fråga: kan vi söka?") is two.
-  const all = sentences(text).flatMap((sentence) => {
-    const at = fold(sentence).search(kit.cues.colonQuestion);
-    return at > 0 ? [sentence.slice(0, at + 1), sentence.slice(at + 1).trim()] : [sentence];
-  });
+  const all = sentences(text)
+    .flatMap((sentence) => {
+      const at = fold(sentence).search(kit.cues.colonQuestion);
+      return at > 0 ? [sentence.slice(0, at + 1), sentence.slice(at + 1).trim()] : [sentence];
+    })
+    .flatMap(listed);
   const asks = (s: string) => isQuestion(kit, s);
   const asked = all.filter((s) => !s.startsWith(QUOTED) && asks(s));
   const own = all.filter((s) => !s.startsWith(QUOTED));
@@ -55,9 +60,23 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
   return { questions, contextText };
 }
 
-/** Every part of every question, at most MAX_PARTS. */
-export const partsOf = (kit: Kit, questions: readonly string[]): string[] =>
-  questions.flatMap((q) => splitParts(kit, q)).slice(0, MAX_PARTS);
+/** "Två frågor: 1) … 2) …": a sentence of numbered, lettered or bulleted items, as its items. */
+function listed(sentence: string): string[] {
+  const quoted = sentence.startsWith(QUOTED);
+  const items = sentence
+    .replace(QUOTED, '')
+    .split(new RegExp(MARKER.source, 'gmu'))
+    .map((x) => x.trim())
+    .filter((x) => words(x).length > 0);
+  if (items.length < 2) return [sentence];
+  return items.map((x) => (quoted ? `${QUOTED}${x}` : x));
+}
+
+/** Every part of every question, at most MAX_PARTS, and whether there were more. */
+export function partsOf(kit: Kit, questions: readonly string[]): { parts: string[]; capped: boolean } {
+  const all = questions.flatMap((q) => splitParts(kit, q));
+  return { parts: all.slice(0, MAX_PARTS), capped: all.length > MAX_PARTS };
+}
 
 /**
  * "Vem hanterar bidraget och hur mycket är det 2021?" → its two questions. A piece that is no question
@@ -86,11 +105,30 @@ export function splitParts(kit: Kit, sentence: string): string[] {
       .split(/,\s*(?:och|and)\s+|;\s*/iu)
       .map((p) => p.trim())
       .filter((p) => words(p).length > 0);
-  const pieces = body
-    .split(cues.join)
-    .map((p) => p.trim())
-    .filter((p) => words(p).length > 0);
-  return gather(kit, pieces);
+  return alsoParts(kit, body).flatMap((question) => {
+    cues.join.lastIndex = 0;
+    const pieces = question
+      .split(cues.join)
+      .map((p) => p.trim())
+      .filter((p) => words(p).length > 0);
+    return gather(kit, pieces);
+  });
+}
+
+/** "the amount for 2021, and also who the press contact is": two questions, if each says something. */
+function alsoParts(kit: Kit, part: string): string[] {
+  kit.cues.alsoJoin.lastIndex = 0;
+  const pieces = fold(part).split(kit.cues.alsoJoin);
+  if (pieces.length < 2 || pieces.some((p) => words(p).length < 2)) return [part];
+  // Cut the text as typed at the same places: folding keeps the length of Swedish text.
+  const out: string[] = [];
+  let at = 0;
+  for (const m of fold(part).matchAll(new RegExp(kit.cues.alsoJoin.source, 'giu'))) {
+    out.push(part.slice(at, m.index).trim());
+    at = (m.index ?? 0) + m[0].length;
+  }
+  out.push(part.slice(at).trim());
+  return out.filter((p) => p.length > 0);
 }
 
 /** Pieces into questions: a piece with no question word of its own joins the question beside it. */

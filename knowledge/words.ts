@@ -13,7 +13,7 @@ export interface Words {
   thanks: string[];
   thanks_start: string[];
   neutral: string[];
-  questions: { starts: string[]; yes_no: string[]; joins: string[]; prepositions: string[] };
+  questions: { starts: string[]; yes_no: string[]; joins: string[]; prepositions: string[]; also: string[] };
   cues: {
     amount: string[];
     eligibility: string[];

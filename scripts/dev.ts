@@ -5,7 +5,9 @@
  *
  * Environment: PORT (HTTP, default 3000), LAMBDA_PORT (the Lambda API the ack invokes the worker
  * through) and DYNALITE_PORT (default: any free port), and DYNAMODB_ENDPOINT to use another store
- * instead of starting dynalite (its table is made if missing).
+ * instead of starting dynalite (its table is made if missing). Unless SLACK_API_URL or a real
+ * SLACK_BOT_TOKEN is given, a stand-in of Slack's Web API on SLACK_STAND_IN_PORT (default PORT + 1)
+ * takes the bot's replies and prints them here: no Slack workspace and no network needed.
  */
 // First, before anything loads the AWS SDK (a side-effect import: import sorting keeps it in place).
 import '../cli/quiet-aws-sdk.ts';
@@ -18,33 +20,24 @@ import { fileURLToPath } from 'node:url';
 import dynalite from 'dynalite';
 import { parseEndpoint } from '../cli/endpoint.ts';
 import { createDynamoClient, ensureTable } from '../functions/store/dynamo.ts';
+import { type FakeSlack, type SlackCall, startFakeSlack } from '../test/support/fake-slack.ts';
+import {
+  DevSetupError,
+  devPort,
+  HOST,
+  LOCAL_DEFAULTS,
+  parsePort as portFrom,
+  type SlackVar,
+  standInPort,
+  wantsStandIn,
+} from './dev-local.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const HOST = '127.0.0.1';
 const STAGE = 'dev';
 /** serverless.yml names the table `${service}-${stage}` and gives the function that name. */
 const TABLE_NAME = `bidrag-bot-${STAGE}`;
 /** How long serverless-offline may take to bundle and listen before we give up. */
 const START_TIMEOUT_MS = 90_000;
-
-/**
- * Local stand-ins, none of them a secret: anything real comes from the environment. The token has
- * Slack's shape so Bolt accepts it, but Slack would reject it.
- */
-const LOCAL_DEFAULTS = {
-  SLACK_SIGNING_SECRET: 'local-dev-signing-secret-not-real',
-  SLACK_BOT_TOKEN: 'xoxb-local-dev-not-real',
-  SLACK_BOT_ID: 'B0LOCALDEV',
-  SLACK_BOT_USER_ID: 'U0LOCALDEV',
-  USER_HASH_SALT: 'local-dev-salt-not-real',
-} as const;
-
-type SlackVar = keyof typeof LOCAL_DEFAULTS;
-
-/** A mistake in the environment: `main` prints its message alone, without a stack trace. */
-class DevSetupError extends Error {
-  override name = 'DevSetupError';
-}
 
 /** EADDRINUSE as the one line a person needs; any other error as it is. */
 function inUse(error: unknown, port: number, variable: string): unknown {
@@ -98,15 +91,32 @@ async function startDynalite(port: number): Promise<{ server: Server; endpoint: 
   return { server, endpoint: `http://${HOST}:${address.port}` };
 }
 
-/** The port a variable names; unset or empty: `fallback` (0 lets the OS choose). */
-function parsePort(variable: string, fallback: number): number {
-  const value = process.env[variable];
-  if (!value) return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new DevSetupError(`${variable} must be a TCP port number (1-65535), got "${value}".`);
+const parsePort = (variable: string, fallback: number) => portFrom(process.env, variable, fallback);
+
+/** The replies the bot sends, as a person would read them in Slack. */
+const REPLIES = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'response_url']);
+
+/** Prints what the bot sent to the stand-in: a reply with its text, anything else as one line. */
+function printCall(call: SlackCall): void {
+  const where = [call.args.channel, call.args.thread_ts && `thread ${call.args.thread_ts}`].filter(Boolean);
+  if (!REPLIES.has(call.method)) {
+    console.log(`[slack stand-in] ${call.method}${where.length ? ` (${where.join(', ')})` : ''}`);
+    return;
   }
-  return port;
+  const text = typeof call.args.text === 'string' ? call.args.text : '(no text)';
+  console.log(
+    `[slack stand-in] ${call.method}${where.length ? ` in ${where.join(', ')}` : ''}:\n${text.replace(/^/gm, '  ')}`,
+  );
+}
+
+/** The Slack stand-in on its port, or a DevSetupError naming the variable when the port is taken. */
+async function startStandIn(): Promise<FakeSlack> {
+  const port = standInPort(process.env);
+  try {
+    return await startFakeSlack({ port, onCall: printCall });
+  } catch (error) {
+    throw inUse(error, port, 'SLACK_STAND_IN_PORT');
+  }
 }
 
 /** Where the stack keeps its data: another store if DYNAMODB_ENDPOINT names one, else a new dynalite. */
@@ -135,7 +145,7 @@ async function startStore(): Promise<{ endpoint: string; external: boolean; clos
 }
 
 async function main(): Promise<void> {
-  const port = parsePort('PORT', 3000);
+  const port = devPort(process.env);
   // Checked before anything starts, so a taken port is the only thing said.
   await claimPort(port, 'PORT');
   const lambdaPort = await claimPort(parsePort('LAMBDA_PORT', 0), 'LAMBDA_PORT');
@@ -146,6 +156,7 @@ async function main(): Promise<void> {
     ]),
   ) as Record<SlackVar, string>;
   const defaulted = (Object.keys(LOCAL_DEFAULTS) as SlackVar[]).filter((name) => !process.env[name]);
+  const standIn = wantsStandIn(process.env) ? await startStandIn() : undefined;
 
   const dynamo = await startStore();
   const admin = createDynamoClient({ endpoint: dynamo.endpoint });
@@ -200,6 +211,7 @@ async function main(): Promise<void> {
         // InvocationType Event (202) but has no retries or on-failure destination.
         LAMBDA_ENDPOINT: `http://${HOST}:${lambdaPort}`,
         BUNDLE_WORK_FOLDER: workFolder,
+        ...(standIn ? { SLACK_API_URL: standIn.apiUrl } : {}),
       },
     },
   );
@@ -211,6 +223,7 @@ async function main(): Promise<void> {
     (stopping ??= (async () => {
       await stopChild(sls);
       await dynamo.close();
+      await standIn?.close();
       rmSync(join(ROOT, workFolder), { recursive: true, force: true });
       process.exit(code);
     })());
@@ -234,7 +247,7 @@ async function main(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  printBanner(port, dynamo, defaulted);
+  printBanner(port, dynamo, defaulted, standIn);
 }
 
 /** Asks the child to stop like Ctrl-C would, and makes sure it is gone. */
@@ -247,10 +260,21 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** The variables dev:say needs to find this stack, when they are not the defaults. */
+function sayPrefix(port: number): string {
+  const vars = [
+    port === 3000 ? '' : `PORT=${port}`,
+    process.env.SLACK_STAND_IN_PORT ? `SLACK_STAND_IN_PORT=${process.env.SLACK_STAND_IN_PORT}` : '',
+    process.env.SLACK_SIGNING_SECRET ? 'SLACK_SIGNING_SECRET=…' : '',
+  ].filter(Boolean);
+  return vars.length ? `${vars.join(' ')} ` : '';
+}
+
 function printBanner(
   port: number,
   store: { endpoint: string; external: boolean },
   defaulted: string[],
+  standIn: FakeSlack | undefined,
 ): void {
   const url = `http://${HOST}:${port}/slack/events`;
   const lines = [
@@ -260,10 +284,19 @@ function printBanner(
       ? `  DynamoDB: DYNAMODB_ENDPOINT ${store.endpoint}, table ${TABLE_NAME}`
       : `  DynamoDB: dynalite in memory at ${store.endpoint}, table ${TABLE_NAME}`,
     `  Usage report: TABLE_NAME=${TABLE_NAME} DYNAMODB_ENDPOINT=${store.endpoint} npm run report`,
-    `  Slack Web API: ${process.env.SLACK_API_URL || 'https://slack.com/api/ (SLACK_API_URL unset)'}`,
+    standIn
+      ? `  Slack Web API: a stand-in at ${standIn.apiUrl}; the bot's replies are printed here`
+      : `  Slack Web API: ${process.env.SLACK_API_URL || 'https://slack.com/api/ (SLACK_API_URL unset)'}`,
     defaulted.length > 0
       ? `  Local stand-ins (not secrets, Slack will not accept them) for: ${defaulted.join(', ')}`
       : '  Slack variables: all from the environment',
+    ...(standIn
+      ? [
+          '',
+          'Ask it as Slack would, from another terminal:',
+          `  ${sayPrefix(port)}npm run dev:say -- "Kan Malmö söka?"          (a mention; --dm for a direct message)`,
+        ]
+      : []),
     '',
     'To let Slack reach it, expose the port through a tunnel, e.g.',
     `  cloudflared tunnel --url http://${HOST}:${port}     or     ngrok http ${port}`,

@@ -159,6 +159,7 @@ function divided(c: Ctx, years: number[], parts: number, phrase: string): Comput
           years: span(r.from, r.to),
           value: rounded(c, r.kronor / parts),
           amount: c.kb.kronor(r.kronor, c.lang),
+          parts,
         }),
       )
       .join('\n'),

@@ -4,16 +4,7 @@
 import { ownTopic } from '../reading.ts';
 import { hasYears, type Period } from '../years.ts';
 import { joinPeriods } from './periods.ts';
-import {
-  countyNamed,
-  type Decision,
-  made,
-  noted,
-  notStatedNear,
-  onTopic,
-  type Scope,
-  topicLabel,
-} from './scope.ts';
+import { countyNamed, type Decision, made, noted, notStatedNear, onTopic, type Scope } from './scope.ts';
 
 /** A person pointed back at ("his number") outweighs a topic matched no better than this ("number"). */
 const PERSON_OVERRIDE = 0.25;
@@ -103,11 +94,11 @@ export function followUp(s: Scope): Decision | null {
   const prevPeriod: Period = { ...NO_PERIOD, years: prev.years, ranges: prev.ranges };
   if (r.cue.widen && hasYears(r.period) && hasYears(prevPeriod))
     ctx.period = { ...ctx.period, ...joinPeriods(prevPeriod, r.period) };
-  const carried = [topicLabel(s.kit, topic, s.lang), ...s.carried];
   // "när träder den i kraft?": something about that topic the documents do not state.
   const d =
-    r.unknown.length > 0 && !s.named
+    // ("vilka av dem ligger i Västra Götaland?" names a county: that is its subject, not an unknown word.)
+    r.unknown.length > 0 && !s.named && !r.county
       ? made(s, 'not-stated', notStatedNear(s.kit, ctx, topic), 'unknown', null, s.confidence, topic)
       : onTopic(s, topic);
-  return { ...d, rule: `follow-up:${d.rule}`, parts: noted(s.kit, d.parts, carried, s.lang) };
+  return { ...d, rule: `follow-up:${d.rule}`, parts: noted(s, d.parts, true) };
 }

@@ -66,8 +66,9 @@ export function decide(
   r: Reading,
   prev: ConversationContext | null,
   sameMessage = false,
+  inMessage = sameMessage,
 ): Decision {
-  const s = scopeOf(kit, r, prev, sameMessage);
+  const s = scopeOf(kit, r, prev, sameMessage, inMessage);
   carry(s);
   const leaning = followUp(s);
   if (leaning) return leaning;
@@ -78,7 +79,13 @@ export function decide(
   return fallback.decide(s);
 }
 
-function scopeOf(kit: Kit, r: Reading, prev: ConversationContext | null, sameMessage: boolean): Scope {
+function scopeOf(
+  kit: Kit,
+  r: Reading,
+  prev: ConversationContext | null,
+  sameMessage: boolean,
+  inMessage: boolean,
+): Scope {
   // "which of those can apply?" after three places asked one by one: all of them.
   const those = r.cue.listAsk && r.cue.pronounPlural && (prev?.seen?.length ?? 0) > 1;
   return {
@@ -98,6 +105,7 @@ function scopeOf(kit: Kit, r: Reading, prev: ConversationContext | null, sameMes
     },
     prev,
     sameMessage,
+    inMessage,
     carried: [],
     prevPlaces: placesOf((those ? prev?.seen : prev?.places) ?? []),
     named: r.mentions.length > 0 || r.ambiguous.length > 0,

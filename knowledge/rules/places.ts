@@ -31,7 +31,7 @@ export const pronoun: Rule = {
   decide(s) {
     if (!(s.ctx.mentions.length && s.carried.length && !s.named)) return null;
     const d = onTopic(s, topicOf(s.r) ?? s.prev?.topic ?? 'eligibility');
-    return { ...d, rule: `pronoun:${d.rule}`, parts: noted(s.kit, d.parts, s.carried, s.lang) };
+    return { ...d, rule: `pronoun:${d.rule}`, parts: noted(s, d.parts) };
   },
 };
 

@@ -31,6 +31,8 @@ export interface Scope {
   prev: ConversationContext | null;
   /** `prev` comes from the sentences before the question in the same message. */
   sameMessage: boolean;
+  /** `prev` comes from this message (its context sentences or an earlier part), not an earlier turn. */
+  inMessage: boolean;
   /** What was taken from before, for the note that says so. */
   carried: string[];
   /** Places the previous question was about (or all seen, for "which of those"). */
@@ -105,19 +107,16 @@ export function notStatedNear(kit: Kit, ctx: Context, nearId?: string | null): P
   };
 }
 
-/** "Vem fördelar pengarna?", the label of a topic for the note on what was taken from before. */
-export function topicLabel(kit: Kit, topic: string, lang: Lang): string {
-  const e = kit.entries.get(topic === 'county' || topic === 'why' ? 'eligibility' : topic);
-  return e ? `”${e.examples[lang][0] ?? topic}”` : topic;
-}
-
-/** The answer with a note of what was taken from before, if anything was. */
-export function noted(kit: Kit, parts: Parts, carried: string[], lang: Lang): Parts {
-  if (!carried.length) return parts;
-  return {
-    ...parts,
-    text: `${kit.kb.say(lang, 'context.about', { what: carried.join(' · ') })}\n${parts.text}`,
-  };
+/**
+ * The answer with a note that it was read as a follow-up, naming what it took from the previous turn.
+ * Within one message the asker wrote both parts just now: no note.
+ */
+export function noted(s: Scope, parts: Parts, followUp = false): Parts {
+  if (s.inMessage || (!followUp && !s.carried.length)) return parts;
+  const note = s.carried.length
+    ? s.kit.kb.say(s.lang, 'context.about', { what: s.carried.join(' · ') })
+    : s.kit.kb.say(s.lang, 'context.follow-up');
+  return { ...parts, text: `${note}\n${parts.text}` };
 }
 
 /** A topic the part named by cue words, when it has no strong match of its own. */
@@ -141,12 +140,13 @@ export function onTopic(s: Scope, topic: string): Decision {
     return places
       ? entry(s, 'amount-for-place', 'amount.per-municipality', 'amount')
       : entry(s, 'amount', 'amount', 'amount');
-  if (topic === 'eligibility' || topic === 'municipalities' || topic === 'county' || topic === 'why')
-    return places
-      ? entry(s, 'eligibility', 'eligibility', 'eligibility')
-      : ctx.county
-        ? made(s, 'county', s.kit.compose('county', ctx), 'eligibility', 'county', 1, 'eligibility')
-        : entry(s, 'list', 'municipalities', 'municipalities');
+  if (topic === 'eligibility' || topic === 'municipalities' || topic === 'county' || topic === 'why') {
+    if (places) return entry(s, 'eligibility', 'eligibility', 'eligibility');
+    if (!ctx.county) return entry(s, 'list', 'municipalities', 'municipalities');
+    // "vilka då?" after "how many in Skåne?": the county's listed municipalities, each with its verdict.
+    ctx.mentions = countyMentions(ctx.county, ctx);
+    return made(s, 'county', s.kit.compose('county', ctx), 'eligibility', 'county', 1, 'eligibility');
+  }
   const e = s.kit.entries.get(topic);
   if (e) return entry(s, 'topic', e.id, e.intent);
   return made(s, topic, s.kit.compose(topic, ctx), 'unknown', topic, 1, topic);

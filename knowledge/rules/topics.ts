@@ -35,7 +35,7 @@ export const why: Rule = {
       !ownTopic(s.kit, without(r, 'why'));
     if (!r.cue.why || !about) return null;
     // A "why?" leaves the conversation's topic where it was.
-    const parts = noted(s.kit, whyParts(s.ctx), s.carried, s.lang);
+    const parts = noted(s, whyParts(s.ctx));
     return made(s, 'why', parts, 'eligibility', 'why', 1, s.prev?.topic ?? 'eligibility');
   },
 };

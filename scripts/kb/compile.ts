@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
   type Agency,
@@ -13,6 +13,7 @@ import {
   type DocumentInfo,
   type EligibilityList,
   type Fact,
+  type KnownName,
   kronor,
 } from '../../knowledge/content.ts';
 import { cueSources, foldedWords } from '../../knowledge/cues.ts';
@@ -20,7 +21,9 @@ import { entryTerms } from '../../knowledge/matcher.ts';
 import { indexPassages } from '../../knowledge/passages.ts';
 import { createTopicTerms } from '../../knowledge/terms.ts';
 import { editDistance, words as splitWords } from '../../knowledge/text.ts';
+import { closestName, listDifference, namesUnder, pathLabel, quoteDifference } from './hints.ts';
 import { FILES } from './schema.ts';
+import { aliasProblem, yamlProblem } from './yaml-errors.ts';
 
 /** One thing wrong with the content, where it is, and how to fix it. */
 export interface Problem {
@@ -76,8 +79,17 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       continue;
     }
     const counter = new LineCounter();
-    const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter, uniqueKeys: true });
+    const source = readFileSync(path, 'utf8');
+    const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true });
     const lineOf = (p: Path): number => {
+      // A field's own line (its key), not its value's: a list's first item is a line further down.
+      const parent = doc.getIn(p.slice(0, -1), true);
+      const key = p.at(-1);
+      if (isMap(parent) && typeof key === 'string') {
+        const pair = parent.items.find((i) => isScalar(i.key) && i.key.value === key);
+        const range = isScalar(pair?.key) ? pair.key.range : undefined;
+        if (range) return counter.linePos(range[0]).line;
+      }
       for (let n = p.length; n >= 0; n--) {
         const node = doc.getIn(p.slice(0, n), true) as { range?: [number, number, number] } | undefined;
         if (node?.range) return counter.linePos(node.range[0]).line;
@@ -85,25 +97,28 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       return 1;
     };
     lines.set(file, lineOf);
-    if (doc.errors.length) {
-      for (const e of doc.errors)
-        problems.push({
-          file: display(file),
-          line: e.linePos?.[0]?.line ?? 1,
-          message: `${e.message.split('\n')[0]} (check the indentation and that texts with ":" or "#" are in quotes)`,
-        });
+    const unreadable = yamlProblem(source, doc.errors);
+    if (unreadable) {
+      problems.push({ file: display(file), ...unreadable });
       continue;
     }
-    const result = schema.safeParse(doc.toJS());
+    let data: unknown;
+    try {
+      data = doc.toJS();
+    } catch (error) {
+      const alias = aliasProblem(source, error);
+      if (!alias) throw error;
+      problems.push({ file: display(file), ...alias });
+      continue;
+    }
+    const result = schema.safeParse(data);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const where = issue.path.map(String).join(' → ');
+      for (const issue of result.error.issues)
         problems.push({
           file: display(file),
           line: lineOf(issue.path as Path),
-          message: `${where ? `${where}: ` : ''}${issue.message}`,
+          message: shapeMessage(data, issue.path, issue.message, folders),
         });
-      }
       continue;
     }
     (parsed as Record<string, unknown>)[file] = result.data;
@@ -137,7 +152,7 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
         at(
           'documents.yaml',
           ['documents', i, 'sha256'],
-          `knowledge/sources/${d.file} is not the text as published (its sha256 differs); never edit a published document: put a correction in a new document`,
+          `knowledge/sources/${d.file} is not the text as published (its sha256 differs); never edit a published document: put a correction in a new document. For a document just added, run  ${sha256Command(folders, d.file)}  and copy the 64 letters it prints into sha256`,
         );
       texts.set(d.id, bytes.toString('utf8'));
     }
@@ -159,7 +174,7 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       at(
         file,
         [...path, 'quote'],
-        `the quote is not word for word in knowledge/sources/${basename(documents.find((d) => d.id === item.document)?.file ?? '')}${firstDifference(item.quote, text)}; copy the sentence exactly from the document`,
+        `the quote is not word for word in knowledge/sources/${basename(documents.find((d) => d.id === item.document)?.file ?? '')}${quoteDifference(item.quote, text) || firstDifference(item.quote, text)}; copy the sentence exactly from the document`,
       );
       return false;
     }
@@ -171,21 +186,36 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
   const state = (id: string, fact: Fact, file: keyof typeof FILES, path: Path) =>
     stated.set(id, [...(stated.get(id) ?? []), { fact, file, path }]);
 
+  // A fact whose quote is wrong is reported once, there; its placeholders are not reported again.
+  const misquoted = new Set<string>();
   p['facts.yaml'].facts.forEach((f, i) => {
-    if (!quoted('facts.yaml', ['facts', i], f)) return;
+    if (!quoted('facts.yaml', ['facts', i], f)) {
+      misquoted.add(f.id);
+      return;
+    }
     const fact: Fact = { value: f.value, quote: f.quote, document: f.document };
     if (f.en !== undefined) fact.en = f.en;
     state(f.id, fact, 'facts.yaml', ['facts', i]);
   });
   p['contacts.yaml'].contacts.forEach((c, i) => {
-    if (!quoted('contacts.yaml', ['contacts', i], c)) return;
+    if (!quoted('contacts.yaml', ['contacts', i], c)) {
+      misquoted.add(c.id);
+      return;
+    }
     if (!c.quote.includes(c.value))
       at(
         'contacts.yaml',
         ['contacts', i, 'value'],
         `"${c.value}" is not in its quote; the value must stand in the quoted line`,
       );
-    state(c.id, { value: c.value, quote: c.quote, document: c.document }, 'contacts.yaml', ['contacts', i]);
+    const fact: Fact = { value: c.value, quote: c.quote, document: c.document };
+    if (c.en !== undefined) fact.en = c.en;
+    state(c.id, fact, 'contacts.yaml', ['contacts', i]);
+    // The line as the document gives it ("Telefon (växel) 08-405 10 00"): {contact.press.phone.line}.
+    state(`${c.id}.line`, { value: c.quote, quote: c.quote, document: c.document }, 'contacts.yaml', [
+      'contacts',
+      i,
+    ]);
   });
   p['contacts.yaml'].roles.forEach((r, i) => {
     if (!quoted('contacts.yaml', ['roles', i], r)) return;
@@ -266,7 +296,11 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
         at(
           'eligibility.yaml',
           ['lists', i, 'municipalities', j],
-          `"${name}" is not an official municipality name (knowledge/sources/kommuner.json); check the spelling`,
+          `"${name}" is not an official municipality name (knowledge/sources/kommuner.json); ${
+            closestName(name, official)
+              ? `did you mean "${closestName(name, official)}"?`
+              : 'check the spelling'
+          }`,
         );
       else if (!after.has(name))
         at(
@@ -283,7 +317,11 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       at(
         'eligibility.yaml',
         ['lists', i, 'municipalities'],
-        `the heading says ${count} municipalities but ${l.municipalities.length} are listed`,
+        `the heading says ${count} municipalities but ${l.municipalities.length} are listed${
+          listDifference(l.municipalities, namesUnder(l.heading, text, official))
+            ? `: ${listDifference(l.municipalities, namesUnder(l.heading, text, official))}`
+            : ''
+        }`,
       );
     lists.push(l);
     const source = { quote: l.heading, document: l.document };
@@ -311,6 +349,14 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       );
     facts[id] = latest.fact;
   }
+  contactTogether(p['contacts.yaml'].contacts, facts, stated, at, dateOf);
+  // The facts that are names (a contact, a title, an agency): a template must never write them out.
+  const named = Object.fromEntries(
+    Object.entries(facts).filter(([id]) =>
+      (stated.get(id) ?? []).some((s) => s.file === 'contacts.yaml' || s.file === 'agencies.yaml'),
+    ),
+  );
+
   // The same for lists and agencies: the latest document's list for a year wins.
   const latestLists = [
     ...new Map(
@@ -328,8 +374,17 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
   // Templates: every placeholder is a fact, a document field, or a declared slot.
   const documentFields = new Set(['document.title', 'document.publisher', 'document.kind', 'document.date']);
   function placeholders(file: keyof typeof FILES, path: Path, template: string, slots: string[] = []) {
+    const literal = literalFact(template, named, p['words.yaml'].known);
+    if (literal) at(file, path, literal);
     for (const [, name] of template.matchAll(PLACEHOLDER)) {
-      if (name === undefined || facts[name] || slots.includes(name) || documentFields.has(name)) continue;
+      if (
+        name === undefined ||
+        facts[name] ||
+        misquoted.has(name) ||
+        slots.includes(name) ||
+        documentFields.has(name)
+      )
+        continue;
       // Likely meant: a fact of the same family ("contact.press.…") or one a typo away ("ordinanse").
       const near = Object.keys(facts).filter(
         (f) => f.split('.')[0] === name.split('.')[0] || editDistance(f, name, 2) <= 2,
@@ -380,7 +435,8 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       placeholders('faq.yaml', [...path, 'answer', 'en'], e.answer.en);
     }
     (e.sources ?? []).forEach((s, j) => {
-      if (!facts[s]) at('faq.yaml', [...path, 'sources', j], `"${s}" is not a fact id; see facts.yaml`);
+      if (!facts[s] && !misquoted.has(s))
+        at('faq.yaml', [...path, 'sources', j], `"${s}" is not a fact id; see facts.yaml`);
     });
     for (const key of ['keywords', 'weak'] as const) {
       const seen = new Map<string, number>();
@@ -535,4 +591,89 @@ function firstDifference(quote: string, text: string): string {
   if (lo < 10) return '';
   const near = quote.slice(Math.max(0, lo - 20), lo + 20);
   return ` (it differs from the document at "…${near}…")`;
+}
+
+/** The command that prints a document's sha256, as the editor would type it in the repository. */
+function sha256Command(folders: ContentFolders, file: string): string {
+  const path = relative(process.cwd(), join(folders.sources, file)) || file;
+  return `sha256sum ${path}`;
+}
+
+/** A shape problem (a missing or wrong field) in words: where, counted from 1, and what to write. */
+function shapeMessage(
+  data: unknown,
+  path: readonly PropertyKey[],
+  message: string,
+  folders: ContentFolders,
+): string {
+  const where = pathLabel(data, path);
+  const value = pathValue(data, path);
+  const field = path.at(-1);
+  if (field === 'sha256') {
+    const item = pathValue(data, path.slice(0, -1)) as { file?: unknown } | undefined;
+    const file = typeof item?.file === 'string' ? item.file : 'FILE';
+    return `${where}: ${value === undefined ? 'is missing' : 'is not a sha256'}; run  ${sha256Command(folders, file)}  and write the 64 letters it prints: sha256: 3c60…`;
+  }
+  if (field === 'intent')
+    return `${where}: "${String(value ?? '')}" is not an intent; ${message} (docs/editing-content.md, "Intents")`;
+  if (value === undefined && path.length) return `${where}: is missing; it ${message}`;
+  return `${where ? `${where}: ` : ''}${message}`;
+}
+
+const pathValue = (data: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], data);
+
+/**
+ * A template that writes a fact out ("pressekreterare hos …", "08-405 10 00", "Tillväxtverket") goes
+ * stale when a later document changes it: answers must name facts by placeholder. Returns what is wrong.
+ */
+export function literalFact(
+  template: string,
+  facts: Record<string, Fact>,
+  known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] },
+): string | null {
+  const text = template.replace(PLACEHOLDER, ' ').toLowerCase();
+  if (/\d{2,}/.test(text))
+    return `a number stands in the text ("${/\d[\d\s:-]*\d/.exec(text)?.[0] ?? ''}"); numbers are facts: use the fact's {placeholder}`;
+  for (const [id, f] of Object.entries(facts)) {
+    const value = String(f.value).toLowerCase();
+    if (value.length >= 5 && !/^\d+$/.test(value) && text.includes(value))
+      return `"${f.value}" is the fact {${id}} written out; write {${id}} instead, so a later document changes it here too`;
+  }
+  const names = [...known.agencies, ...known.parties, ...known.titles];
+  const said = names.find((n) => [n.name, n.en].some((x) => x.length >= 5 && text.includes(x.toLowerCase())));
+  return said
+    ? `"${said.name}" is a name (agency, party or title) written out; name it by the fact that states it, as {placeholder}`
+    : null;
+}
+
+/**
+ * A contact's name, title and phone belong together: a later document that changes one of them must give
+ * them all, or the answer would join a new name to the old person's title and number.
+ */
+function contactTogether(
+  contacts: { id: string; document: string }[],
+  facts: Record<string, Fact>,
+  stated: Map<string, { fact: Fact; file: keyof typeof FILES; path: Path }[]>,
+  at: (file: keyof typeof FILES, path: Path, message: string) => void,
+  dateOf: (document: string) => string,
+): void {
+  const groups = new Map<string, string[]>();
+  for (const c of contacts) {
+    const group = c.id.split('.').slice(0, -1).join('.');
+    if (group.startsWith('contact.')) groups.set(group, [...new Set([...(groups.get(group) ?? []), c.id])]);
+  }
+  for (const ids of groups.values()) {
+    const docs = new Map(ids.map((id) => [id, facts[id]?.document]));
+    const latest = [...docs.values()].sort((a, b) => dateOf(a ?? '').localeCompare(dateOf(b ?? ''))).at(-1);
+    const newest = ids.find((id) => docs.get(id) === latest) ?? '';
+    const stale = ids.filter((id) => docs.get(id) !== docs.get(newest));
+    const where = stated.get(newest)?.[0];
+    if (stale.length && where)
+      at(
+        where.file,
+        where.path,
+        `"${newest}" comes from ${docs.get(newest)}, but ${stale.map((s) => `"${s}"`).join(', ')} still from an older document; a contact's name, title and phone belong together: give ${stale.join(', ')} from ${docs.get(newest)} too`,
+      );
+  }
 }

@@ -81,7 +81,7 @@ export const agenciesFile = z.strictObject({
 });
 
 export const contactsFile = z.strictObject({
-  contacts: z.array(z.strictObject({ id, value: text, ...quoted })),
+  contacts: z.array(z.strictObject({ id, value: text, en: text.optional(), ...quoted })),
   roles: z.array(z.strictObject({ id, sv: text, en: text, from: isoDate, to: isoDate, ...quoted })),
 });
 
@@ -144,7 +144,7 @@ export const wordsFile = z.strictObject({
   thanks: words,
   thanks_start: words,
   neutral: words,
-  questions: z.strictObject({ starts: words, yes_no: words, joins: words, prepositions: words }),
+  questions: z.strictObject({ starts: words, yes_no: words, joins: words, prepositions: words, also: words }),
   cues: z.strictObject({
     amount: cues,
     eligibility: cues,

@@ -16,12 +16,16 @@ import { signedCommand } from '../support/slack.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const SECRET = 'e2e-options-signing-secret';
 
-/** Runs `npm run dev` with these variables, to its exit (it should stop at once on bad input). */
+/**
+ * Runs `npm run dev` with these variables, to its exit (it should stop at once on bad input). Its own
+ * ports are free ones unless the test names them: a default port (3000) in use elsewhere must not matter.
+ */
 async function devFails(env: Record<string, string | undefined>) {
+  const ports = { PORT: String(await closedPort()), SLACK_STAND_IN_PORT: String(await closedPort()) };
   try {
     await promisify(execFile)('npm', ['run', '--silent', 'dev'], {
       cwd: ROOT,
-      env: { ...process.env, DYNAMODB_ENDPOINT: undefined, DYNALITE_PORT: undefined, ...env },
+      env: { ...process.env, DYNAMODB_ENDPOINT: undefined, DYNALITE_PORT: undefined, ...ports, ...env },
       timeout: 30_000,
     });
     return { code: 0, stdout: '', stderr: '' };
@@ -32,7 +36,7 @@ async function devFails(env: Record<string, string | undefined>) {
 }
 
 describe('npm run dev, with a mistake in its environment', () => {
-  it.each(['PORT', 'LAMBDA_PORT', 'DYNALITE_PORT'])(
+  it.each(['PORT', 'LAMBDA_PORT', 'DYNALITE_PORT', 'SLACK_STAND_IN_PORT'])(
     'says in one line that the port %s names is taken, before serverless-offline starts',
     async (variable) => {
       const taken = createServer();

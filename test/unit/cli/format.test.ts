@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { columns, toPlainText, wrap } from '../../../cli/format.ts';
-import { createEngine } from '../../../knowledge/engine.ts';
+import { frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
+const engine = frozenEngine();
 
 describe('wrap', () => {
   it('breaks at spaces so no line is wider than asked, and never inside a word', () => {

@@ -3,17 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createBatch } from '../../../cli/batch.ts';
 import { toJsonl } from '../../../cli/format.ts';
 import { inputLine, misses, parseCases } from '../../../cli/grading.ts';
-import { createEngine } from '../../../knowledge/engine.ts';
+import { frozenEngine, frozenSource } from '../../support/content.ts';
 
-const engine = createEngine();
+const engine = frozenEngine();
 // Every question set in test/fixtures: the shared sample and the sets written blind from the release.
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const QUESTION_SETS = readdirSync(FIXTURES).filter((f) => f.endsWith('.jsonl'));
 const loadCases = (file: string) => parseCases(readFileSync(new URL(file, FIXTURES), 'utf8'), file);
-const release = readFileSync(
-  new URL('../../../knowledge/sources/pressmeddelande.txt', import.meta.url),
-  'utf8',
-);
+const release = frozenSource();
 
 describe('answer engine', () => {
   describe.each(QUESTION_SETS)('question set %s', (file) => {

@@ -3,9 +3,9 @@
 // prints it with the seed and path to replay it (`fc.assert(…, { seed, path })`).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../knowledge/engine.ts';
+import { frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
+const engine = frozenEngine();
 
 /** Fixed, so CI is repeatable; change it (or drop it) locally to explore new inputs. */
 const SEED = 20180151;

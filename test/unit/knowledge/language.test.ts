@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../knowledge/engine.ts';
+import { frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
+const engine = frozenEngine();
 
 describe('language', () => {
   it.each([

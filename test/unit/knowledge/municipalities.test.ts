@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../../knowledge/content.ts';
-import { createEngine } from '../../../knowledge/engine.ts';
 import { MUNICIPALITIES } from '../../../knowledge/municipalities.ts';
 import { fold } from '../../../knowledge/text.ts';
+import { frozenContent, frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
-const ELIGIBLE_2018 = createKnowledge().listFor(2018)?.municipalities ?? [];
+const engine = frozenEngine();
+const ELIGIBLE_2018 = createKnowledge(frozenContent()).listFor(2018)?.municipalities ?? [];
 const onList = (name: string) => ELIGIBLE_2018.includes(name);
 const verdicts = (q: string) => engine.answer(q).municipalities;
 

@@ -1,12 +1,12 @@
 // Typed queries: each reading rule's corpus is answered by that rule, every attribute's claims are checked
 // right, wrong and not stated in both languages, and every operation and unit computes from the amounts.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../knowledge/engine.ts';
 import { CLAIM_RULES } from '../../../knowledge/query/claims.ts';
 import { number } from '../../../knowledge/query/operations.ts';
 import { OPERATION_RULES, UNIT_RULES } from '../../../knowledge/query/read.ts';
+import { frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
+const engine = frozenEngine();
 const ask = (q: string, context = null) => engine.answer(q, context);
 
 describe('typed queries', () => {

@@ -1,10 +1,10 @@
 // The engine's routing table, rule by rule: each named rule decides the question it was made for, and
 // the answer names the rule (the logs and `ask --jsonl` show it), so a changed route is visible.
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../knowledge/engine.ts';
 import { RULES } from '../../../knowledge/rules/index.ts';
+import { frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
+const engine = frozenEngine();
 
 describe('routing rules', () => {
   it.each([
@@ -38,11 +38,14 @@ describe('routing rules', () => {
     expect(engine.answer(question).rule).toBe(rule);
   });
 
-  describe.each(RULES.map((r) => [r.name, r] as const))('the rule %s', (name, rule) => {
-    it.each(rule.examples)('decides its example %j', (q) => {
-      expect(engine.answer(q).rule?.startsWith(name), engine.answer(q).rule).toBe(true);
-    });
-  });
+  describe.each(RULES.filter((r) => r.examples.length).map((r) => [r.name, r] as const))(
+    'the rule %s',
+    (name, rule) => {
+      it.each(rule.examples)('decides its example %j', (q) => {
+        expect(engine.answer(q).rule?.startsWith(name), engine.answer(q).rule).toBe(true);
+      });
+    },
+  );
 
   it('gives every rule of the table an example, but the pronoun rule, which needs a question before', () => {
     expect(RULES.filter((r) => r.examples.length === 0).map((r) => r.name)).toEqual(['pronoun']);
@@ -53,7 +56,9 @@ describe('routing rules', () => {
     const next = engine.answer('och 2019?', first.context);
     expect(next.rule).toBe('follow-up:topic');
     expect(next.text).toMatch(/Delegationen mot segregation/);
-    expect(next.text).toMatch(/Tolkat utifrån det som frågades innan: ”Vem fördelar pengarna\?”/);
+    expect(next.text).toMatch(/Läst som en följdfråga till din förra fråga/);
+    // The context keeps no question text: the note must not quote a question nobody asked.
+    expect(next.text).not.toMatch(/”Vem fördelar pengarna\?”/);
   });
 
   it('answers a pronoun by the places of the question before', () => {

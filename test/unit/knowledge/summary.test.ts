@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { programmeSummary } from '../../../knowledge/summary.ts';
+import { frozenContent } from '../../support/content.ts';
 
 describe('programme summary', () => {
   it('gives the amounts by year, the total and all 32 municipalities in Swedish', () => {
-    const s = programmeSummary('sv');
+    const s = programmeSummary('sv', frozenContent());
     expect(s.amounts.map((a) => `${a.period}: ${a.amount}`)).toEqual([
       '2018: 425 miljoner kronor',
       '2019: 1,35 miljarder kronor',
@@ -15,7 +16,7 @@ describe('programme summary', () => {
   });
 
   it('speaks English when asked to', () => {
-    const s = programmeSummary('en');
+    const s = programmeSummary('en', frozenContent());
     expect(s.total).toContain('19.375 billion kronor');
     expect(s.administration).toContain('Delegationen mot segregation');
   });

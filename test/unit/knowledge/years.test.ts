@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT, createKnowledge, kronor } from '../../../knowledge/content.ts';
+import { createKnowledge, kronor } from '../../../knowledge/content.ts';
 import { cuePattern } from '../../../knowledge/cues.ts';
-import { createEngine } from '../../../knowledge/engine.ts';
 import { fold } from '../../../knowledge/text.ts';
 import { parsePeriod as parse, sumOver } from '../../../knowledge/years.ts';
+import { frozenContent, frozenEngine } from '../../support/content.ts';
 
-const engine = createEngine();
-const kb = createKnowledge();
+const engine = frozenEngine();
+const CONTENT = frozenContent();
+const kb = createKnowledge(CONTENT);
 const cues = {
   total: cuePattern(CONTENT.words.cues.total),
   compare: cuePattern(CONTENT.words.cues.compare),

@@ -1,0 +1,118 @@
+// Issue 17's press desk, in the engine: a pasted mail with the press officer's own line first, several
+// questions (numbered, lettered, or joined by "and also"), a cap that says so, and thread references to
+// the previous answer's list. Each in both languages.
+import { describe, expect, it } from 'vitest';
+import { MAX_PARTS } from '../../../knowledge/message.ts';
+import type { ConversationContext } from '../../../knowledge/types.ts';
+import { frozenEngine } from '../../support/content.ts';
+
+const engine = frozenEngine();
+const thread = (turns: string[]) => {
+  let context: ConversationContext | null = null;
+  let last = engine.answer('');
+  for (const q of turns) {
+    last = engine.answer(q, context);
+    context = last.context;
+  }
+  return last;
+};
+
+describe('the press desk', () => {
+  describe("a line of the asker's own before the question", () => {
+    it.each([
+      ['Ringde precis P4 Örebro. Hur mycket avsätts 2019?', /1,35 miljarder/],
+      ['A Dutch daily just called me about this. Who is the press contact?', /Sami Mashial/],
+    ])('is no question of its own, and no earlier turn: %j', (q, text) => {
+      const a = engine.answer(q);
+      expect(a.text).toMatch(text);
+      expect(a.text).not.toMatch(/följdfråga|follow-up|frågades innan|asked before/);
+    });
+  });
+
+  describe('several questions in one message', () => {
+    it.each([
+      [
+        'Journalist från DN undrar: a) hur mycket är det 2021? b) vem är presskontakt?',
+        [/2,2 miljarder/, /Sami Mashial/],
+      ],
+      ['Two things: 1) how much in 2019? 2) which ordinance applies?', [/1\.35 billion/, /2018:151/]],
+      ['the amount for 2021, and also who the press contact is', [/2\.2 billion/, /Sami Mashial/]],
+      [
+        'Hur mycket är det 2018 samt vem fördelar pengarna 2019?',
+        [/425 miljoner/, /Delegationen mot segregation/],
+      ],
+      ['Uppsala ja? Täby? Sigtuna?', [/Uppsala/, /Täby/, /Sigtuna/]],
+    ] as const)('answers each part of %j, in order', (q, texts) => {
+      const a = engine.answer(q);
+      const at = texts.map((t) => a.text.search(t));
+      expect(
+        at.every((i) => i >= 0),
+        a.text,
+      ).toBe(true);
+      expect([...at].sort((x, y) => x - y)).toEqual(at);
+    });
+
+    it('answers the first places of a list with a verdict each, and notes no follow-up within one message', () => {
+      const a = engine.answer('Uppsala ja? Täby? Sigtuna?');
+      expect(a.municipalities.map((m) => [m.name, m.eligible])).toEqual([
+        ['Uppsala', true],
+        ['Täby', false],
+        ['Sigtuna', false],
+      ]);
+      expect(a.text).not.toMatch(/följdfråga/);
+    });
+
+    it.each([
+      [
+        '1) Kan Malmö söka? 2) Hur mycket 2019? 3) Vem fördelar? 4) Vilken förordning? 5) Vem är presskontakt? 6) Vad är syftet?',
+        /svarat på de 5 första/,
+      ],
+      [
+        '1) Can Malmö apply? 2) How much in 2019? 3) Who distributes it? 4) Which ordinance? 5) Who is the press contact? 6) What is the purpose?',
+        /answered the first 5/,
+      ],
+    ])('answers up to the cap and says so when a message holds more: %j', (q, note) => {
+      const a = engine.answer(q);
+      expect(MAX_PARTS).toBe(5);
+      expect(a.parts).toHaveLength(5);
+      expect(a.text).toMatch(note);
+    });
+  });
+
+  describe('thread references', () => {
+    it.each([
+      [
+        ['Vilka kommuner kan söka?', 'vilka av dem ligger i Västra Götaland?'],
+        ['Borås', 'Göteborg', 'Trollhättan', 'Uddevalla'],
+      ],
+      [
+        ['Which municipalities can apply?', 'which of those are in Skåne?'],
+        ['Helsingborg', 'Kristianstad', 'Landskrona', 'Malmö', 'Perstorp', 'Åstorp'],
+      ],
+      [
+        ['Hur många kommuner i Skåne kan söka?', 'vilka då?'],
+        ['Helsingborg', 'Kristianstad', 'Landskrona', 'Malmö', 'Perstorp', 'Åstorp'],
+      ],
+    ])("%j names the previous answer's list", (turns, names) => {
+      const a = thread([...turns]);
+      expect(
+        a.municipalities
+          .filter((m) => m.eligible)
+          .map((m) => m.name)
+          .sort(),
+      ).toEqual(names);
+    });
+
+    it('answers a question with a complete topic of its own on its own, whatever came before', () => {
+      const a = thread(['How much is it in 2018?', 'which agency is in charge from 2019 on?']);
+      expect(a.text).toMatch(/Delegationen mot segregation/);
+      expect(a.text).not.toMatch(/follow-up|billion/);
+    });
+
+    it('says a follow-up was read with the previous turn, without quoting a question nobody asked', () => {
+      const a = thread(['Vem fördelar pengarna 2018?', 'och 2019?']);
+      expect(a.text).toMatch(/^_\(Läst som en följdfråga till din förra fråga\.\)_/);
+      expect(a.text).not.toMatch(/”/);
+    });
+  });
+});
