@@ -172,7 +172,11 @@ function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: nu
       topic: 'amount',
     };
   // Counting years is about years, whatever the rules took the topic to be.
-  const counting = q.operation === 'count-years' && asked.length > 1;
+  // Counting years is about years, and a change, a ratio or a sum per month of years asked is about
+  // their amounts, whatever the rules took the topic to be ("förändring i % 2021→2022?").
+  const counting =
+    (q.operation === 'count-years' && asked.length > 1) ||
+    (q.operation !== null && q.operation !== 'share' && q.operation !== 'count-years' && asked.length > 0);
   if (!counting && !AMOUNT_OR_NOTHING.test(d.rule) && d.intent !== 'amount') return d;
   // "Ökning 2019 till 2020 i kronor?": a comparison or a sum already in kronor; the rules answer it.
   const { period } = d.ctx;

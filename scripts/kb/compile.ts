@@ -548,7 +548,15 @@ function derive(
   return {
     cues: cueSources(words),
     folded,
-    terms: Object.fromEntries(faq.map((e) => [e.id, entryTerms(e, tokenize)])),
+    // An entry is found by its examples and keywords, and by the words of the sentences it quotes: a new
+    // topic's document gives its own words ("följer upp", "redovisar") before anyone writes examples.
+    terms: Object.fromEntries(
+      faq.map((e) => {
+        const terms = entryTerms(e, tokenize);
+        const quoted = (e.sources ?? []).flatMap((s) => (facts[s] ? tokenize(facts[s].quote) : []));
+        return [e.id, { ...terms, weak: [...new Set([...terms.weak, ...quoted])] }];
+      }),
+    ),
     quoted: [...new Set([...quotes].flatMap((q) => splitWords(q).map((x) => x.folded)))],
     passages: passages(folded),
   };
