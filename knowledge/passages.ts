@@ -234,7 +234,7 @@ function selected(passages: readonly Passage[], hits: readonly Hit[], quote: boo
     (h) =>
       h === top ||
       h.score >= top.score * 0.8 ||
-      (h.passage.paragraph === top.passage.paragraph && h.score >= top.score * 0.4),
+      (h.passage.paragraph === top.passage.paragraph && h.score > top.score * 0.5),
   );
   const order = new Map(passages.map((p, i) => [p, i]));
   return chosen

@@ -40,7 +40,7 @@ export const quote: Rule = {
 
 export const passage: Rule = {
   name: 'passage',
-  examples: ['Vad innebär lokal förankring?', 'Vilka beståndsdelar är centrala?'],
+  examples: ['Vad står det om beständiga resultat?', 'What does cross-sectoral work mean here?'],
   decide: (s) => found(s, 'passage', false),
 };
 

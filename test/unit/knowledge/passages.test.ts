@@ -128,8 +128,10 @@ describe("the release's own words", () => {
   });
 
   it.each([
-    ['Vad innebär lokal förankring?', /lokal förankring/],
-    ['Vilka beståndsdelar är centrala?', /beståndsdelar/],
+    ['Vad står det om beständiga resultat?', /^Så här står det, ordagrant:\n”Detta syftar sammantaget/],
+    ['Vilka resultat hoppas regeringen på?', /beständiga resultat/],
+    ['Vad menas med att snabba på etableringen?', /snabba på etableringen/],
+    ['Vilka statsråd har entledigats?', /Statsråd på denna sida som har entledigats/],
     ['What does cross-sectoral work mean here?', /sektorsövergripande/],
     ['`2018:151` - what is that exactly?', /Förordning \(2018:151\)/],
   ])('quotes a sentence instead of "not stated" when one says it: %s', (q, said) => {
