@@ -8,7 +8,7 @@ import { createLanguageDetector } from './language.ts';
 import { createMatcher, entryTerms } from './matcher.ts';
 import { createGazetteer } from './municipalities.ts';
 import { createPassageSearch, type PassageSearch } from './passages.ts';
-import { knownNames } from './query/claims.ts';
+import { finder, knownNames } from './query/claims.ts';
 import { createTopicTerms, isCompoundOf } from './terms.ts';
 import type { PeriodCues } from './years.ts';
 
@@ -47,6 +47,8 @@ export interface Kit {
   beginsProgramme(word: string): boolean;
   topicTerms: ReturnType<typeof createTopicTerms>;
   known: ReturnType<typeof knownNames>;
+  /** The agencies the documents name (agencies.yaml), found by any of their names (words.yaml → known). */
+  agencies: ReturnType<typeof finder>;
   matcher: ReturnType<typeof createMatcher>;
   gazetteer: ReturnType<typeof createGazetteer>;
   /** Every sentence of the documents, to find the one that says what no fact answers. */
@@ -59,6 +61,13 @@ export interface Kit {
   /** The answer of an FAQ entry or composer by id. */
   compose(id: string, ctx: Context): Parts;
 }
+
+/**
+ * The agencies the documents name, by any of their names. Only these: "Ministry of Finance" read as
+ * "Finansdepartementet" would be a word no FAQ entry knows.
+ */
+const documentedAgencies = (content: Content) =>
+  finder(content.words.known.agencies.filter((a) => content.agencies.some((x) => x.name === a.name)));
 
 /** Checks that the content has what the code uses, then builds the lookups. */
 export function createKit(content: Content): Kit {
@@ -132,6 +141,7 @@ export function createKit(content: Content): Kit {
       folded.programmeBeginnings.some((b) => word.length >= b.length + 3 && word.startsWith(b)),
     topicTerms,
     known: knownNames(w.known),
+    agencies: documentedAgencies(content),
     matcher,
     gazetteer,
     passages: createPassageSearch(content.derived.passages, { stopwords, programme }),
