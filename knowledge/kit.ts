@@ -69,14 +69,19 @@ export interface Kit {
 const documentedAgencies = (content: Content) =>
   finder(content.words.known.agencies.filter((a) => content.agencies.some((x) => x.name === a.name)));
 
-/** Checks that the content has what the code uses, then builds the lookups. */
-export function createKit(content: Content): Kit {
-  const kb = createKnowledge(content);
+/** Every phrase the code uses, and every composer an FAQ entry names, is there: else a ContentError. */
+function checkUsed(content: Content): void {
   for (const id of PHRASES)
     if (!content.phrases[id]) throw new ContentError(`phrases.yaml has no "${id}", which the engine uses`);
   for (const e of content.faq)
     if (e.composer ? !COMPOSERS[e.composer] : !e.answer)
       throw new ContentError(`faq.yaml: "${e.id}" names no composer the engine has, and has no answer`);
+}
+
+/** Checks that the content has what the code uses, then builds the lookups. */
+export function createKit(content: Content): Kit {
+  const kb = createKnowledge(content);
+  checkUsed(content);
   const entries = new Map(content.faq.map((e) => [e.id, e]));
   const w = content.words;
   const cues = compileCues(content.derived.cues);
