@@ -78,6 +78,7 @@ export const PHRASES = [
   'not-stated.nearest',
   'not-stated.measures',
   'not-stated.who',
+  'passage',
   'overview.lead',
   'overview.rest',
   'help',

@@ -3,6 +3,7 @@
 // document. The engine never parses YAML: the Lambda bundle carries the compiled JSON and nothing else.
 import compiled from './compiled/content.json' with { type: 'json' };
 import type { CueSources, FoldedWords } from './cues.ts';
+import type { PassageIndex } from './passages.ts';
 import type { Lang, Source } from './types.ts';
 import type { KnownName, Words } from './words.ts';
 
@@ -137,6 +138,8 @@ export interface Content {
     terms: Record<string, EntryTerms>;
     /** Every word the documents' quoted sentences use, folded. */
     quoted: string[];
+    /** Every sentence of every document, indexed for passage search, and glossary.yaml's words. */
+    passages: PassageIndex;
   };
 }
 

@@ -7,6 +7,7 @@ import type { CueSources, FoldedWords } from './cues.ts';
 import { createLanguageDetector } from './language.ts';
 import { createMatcher, entryTerms } from './matcher.ts';
 import { createGazetteer } from './municipalities.ts';
+import { createPassageSearch, type PassageSearch } from './passages.ts';
 import { finder, knownNames } from './query/claims.ts';
 import { createTopicTerms, isCompoundOf } from './terms.ts';
 import type { PeriodCues } from './years.ts';
@@ -50,6 +51,8 @@ export interface Kit {
   agencies: ReturnType<typeof finder>;
   matcher: ReturnType<typeof createMatcher>;
   gazetteer: ReturnType<typeof createGazetteer>;
+  /** Every sentence of the documents, to find the one that says what no fact answers. */
+  passages: PassageSearch;
   detectLanguage: ReturnType<typeof createLanguageDetector>;
   /** Every word the documents quote, folded. */
   quoted: Set<string>;
@@ -66,14 +69,19 @@ export interface Kit {
 const documentedAgencies = (content: Content) =>
   finder(content.words.known.agencies.filter((a) => content.agencies.some((x) => x.name === a.name)));
 
-/** Checks that the content has what the code uses, then builds the lookups. */
-export function createKit(content: Content): Kit {
-  const kb = createKnowledge(content);
+/** Every phrase the code uses, and every composer an FAQ entry names, is there: else a ContentError. */
+function checkUsed(content: Content): void {
   for (const id of PHRASES)
     if (!content.phrases[id]) throw new ContentError(`phrases.yaml has no "${id}", which the engine uses`);
   for (const e of content.faq)
     if (e.composer ? !COMPOSERS[e.composer] : !e.answer)
       throw new ContentError(`faq.yaml: "${e.id}" names no composer the engine has, and has no answer`);
+}
+
+/** Checks that the content has what the code uses, then builds the lookups. */
+export function createKit(content: Content): Kit {
+  const kb = createKnowledge(content);
+  checkUsed(content);
   const entries = new Map(content.faq.map((e) => [e.id, e]));
   const w = content.words;
   const cues = compileCues(content.derived.cues);
@@ -141,6 +149,7 @@ export function createKit(content: Content): Kit {
     agencies: documentedAgencies(content),
     matcher,
     gazetteer,
+    passages: createPassageSearch(content.derived.passages, { stopwords, programme }),
     detectLanguage: createLanguageDetector(w.language, gazetteer.isPlaceWord),
     quoted,
     isWord: (x) => vocabulary.has(x),

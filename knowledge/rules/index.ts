@@ -4,6 +4,7 @@ import type { Kit } from '../kit.ts';
 import type { Reading } from '../reading.ts';
 import type { ConversationContext } from '../types.ts';
 import { carry, followUp } from './carry.ts';
+import { passage, quote, unlessStated } from './passages.ts';
 import { county, namedAmount, namedEligibility, namedTopic, namedWhich, pronoun } from './places.ts';
 import type { Rule } from './rule.ts';
 import { type Decision, placesOf, type Scope } from './scope.ts';
@@ -29,6 +30,7 @@ import {
 
 /** In order: the first that applies decides; `fallback` always does. */
 export const RULES: readonly Rule[] = [
+  quote,
   why,
   otherCurrency,
   perMunicipality,
@@ -42,13 +44,14 @@ export const RULES: readonly Rule[] = [
   year,
   list,
   overview,
-  notStatedDetail,
+  unlessStated(notStatedDetail),
   duration,
   purpose,
   howToApply,
   unknownPlaceRule,
   topic,
   amount,
+  passage,
   notStatedProgramme,
   suggest,
   fallback,

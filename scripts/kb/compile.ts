@@ -18,6 +18,7 @@ import {
 } from '../../knowledge/content.ts';
 import { cueSources, foldedWords } from '../../knowledge/cues.ts';
 import { entryTerms } from '../../knowledge/matcher.ts';
+import { indexPassages } from '../../knowledge/passages.ts';
 import { createTopicTerms } from '../../knowledge/terms.ts';
 import { editDistance, words as splitWords } from '../../knowledge/text.ts';
 import { closestName, listDifference, namesUnder, pathLabel, quoteDifference } from './hints.ts';
@@ -477,13 +478,21 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
 
   // Word lists: a word listed twice is a slip; places must name real municipalities.
   const words = p['words.yaml'];
-  walkLists(words, [], (list, path) => {
+  const once = (file: keyof typeof FILES) => (list: string[], path: Path) => {
     const seen = new Set<string>();
     list.forEach((w, j) => {
       const f = foldWord(w);
-      if (seen.has(f)) at('words.yaml', [...path, j], `"${w}" is listed twice; remove one`);
+      if (seen.has(f)) at(file, [...path, j], `"${w}" is listed twice; remove one`);
       seen.add(f);
     });
+  };
+  walkLists(words, [], once('words.yaml'));
+  const glossary = p['glossary.yaml'];
+  for (const key of ['quote', 'frame', 'headline', 'documents'] as const)
+    once('glossary.yaml')(glossary[key], [key]);
+  glossary.terms.forEach((group, i) => {
+    once('glossary.yaml')(group.en, ['terms', i, 'en']);
+    once('glossary.yaml')(group.sv, ['terms', i, 'sv']);
   });
   const places = p['places.yaml'];
   for (const key of ['aliases', 'districts'] as const)
@@ -549,7 +558,13 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       summary: p['phrases.yaml'].summary,
       words,
       places,
-      derived: derive(words, places, faq, facts),
+      derived: derive(words, places, faq, facts, (folded) =>
+        indexPassages(
+          documents.map((d) => ({ id: d.id, title: d.title, text: texts.get(d.id) ?? '' })),
+          glossary,
+          new Set(folded.stopwords),
+        ),
+      ),
     },
   };
 }
@@ -560,6 +575,7 @@ function derive(
   places: Content['places'],
   faq: Content['faq'],
   facts: Content['facts'],
+  passages: (folded: Content['derived']['folded']) => Content['derived']['passages'],
 ): Content['derived'] {
   const folded = foldedWords(words, places.name_suffixes);
   const tokenize = createTopicTerms(folded);
@@ -577,6 +593,7 @@ function derive(
       }),
     ),
     quoted: [...new Set([...quotes].flatMap((q) => splitWords(q).map((x) => x.folded)))],
+    passages: passages(folded),
   };
 }
 

@@ -218,6 +218,21 @@ export const placesFile = z.strictObject({
   ),
 });
 
+// The words of passage search: English words for the documents' Swedish ones, and the words that ask for
+// the exact words, frame a question, or name a headline.
+export const glossaryFile = z.strictObject({
+  quote: cues,
+  frame: words,
+  headline: words,
+  documents: cues,
+  terms: z.array(
+    z.strictObject({
+      en: words.min(1, { error: 'give at least one English word' }),
+      sv: words.min(1, { error: 'give at least one Swedish word of the documents' }),
+    }),
+  ),
+});
+
 /** Each content file and the shape it must have. */
 export const FILES = {
   'documents.yaml': documentsFile,
@@ -230,4 +245,5 @@ export const FILES = {
   'phrases.yaml': phrasesFile,
   'words.yaml': wordsFile,
   'places.yaml': placesFile,
+  'glossary.yaml': glossaryFile,
 } as const;
