@@ -9,11 +9,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { CONTENT } from '../knowledge/content.ts';
 import type { Engine } from '../knowledge/engine.ts';
+import { createLanguageDetector } from '../knowledge/language.ts';
 import { programmeSummary } from '../knowledge/summary.ts';
-import { MAX_MESSAGE_CHARS } from '../knowledge/text.ts';
+import { MAX_MESSAGE_CHARS, words } from '../knowledge/text.ts';
 import type { Answer, ConversationContext, Lang } from '../knowledge/types.ts';
 import { ACTION, FEEDBACK_ACTION, SUGGEST_ACTION } from './actions.ts';
+import { createAssistant } from './assistant.ts';
 import { type Delivery, deliver, postToResponseUrl, type RetryPolicy } from './delivery.ts';
 import type { WorkKind } from './inbound.ts';
 import { describeError } from './logger.ts';
@@ -68,7 +71,7 @@ export function questionFrom(text: string | undefined, botUserId: string): strin
 }
 
 /** Where a reply goes and how it looks there: one place for every chat.postMessage the bot makes. */
-function postArgs(channel: string, threadTs: string | undefined, { text, blocks }: Rendered) {
+export function postArgs(channel: string, threadTs: string | undefined, { text, blocks }: Rendered) {
   return { channel, thread_ts: threadTs, text, blocks, unfurl_links: false, unfurl_media: false };
 }
 
@@ -76,8 +79,8 @@ function postArgs(channel: string, threadTs: string | undefined, { text, blocks 
 const conversationKey = (team: string | undefined, channel: string, threadTs?: string) =>
   [team ?? '-', channel, ...(threadTs === undefined ? [] : [threadTs])].join('#');
 
-/** One question to answer and where, as the listeners below describe it. */
-interface Work {
+/** One question to answer and where, as the listeners below (and assistant.ts) describe it. */
+export interface Work {
   kind: WorkKind;
   /** The claim: scope (a channel) and id (a message ts, or a click's message ts + action + user). */
   claim: [string, string];
@@ -91,8 +94,10 @@ interface Work {
   /** The conversation whose context to read (when `readContext`) and to write after the answer. */
   conversation: string | undefined;
   readContext: 'no' | 'yes' | 'recent';
-  /** Asked inside an existing thread: counted as a follow-up. */
-  followUp: boolean;
+  /** Asked inside an existing thread: counted as a follow-up ('with-context': when the thread had one). */
+  followUp: boolean | 'with-context';
+  /** Runs once the claim is won and the context read, before the answer goes out (the panel's status). */
+  beforeAnswer?: (context: ConversationContext | null) => Promise<void>;
 }
 
 /** Registers every listener the bot has on the app. */
@@ -201,11 +206,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     const context = await contextFor(work);
+    await work.beforeAnswer?.(context);
+    const followUp = work.followUp === 'with-context' ? context !== null : work.followUp;
     const {
       answer: given,
       rendered,
       logged,
-    } = reply(work.question, work.userId, work.kind, context, work.followUp);
+    } = reply(work.question, work.userId, work.kind, context, followUp);
     const delivery = await delivered('Reply', () => work.post(rendered));
     if (delivery.status === 'failed') {
       logger.error('Reply not delivered', {
@@ -231,6 +238,28 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         : store.putContext(work.conversation, { context: given.context, at: now() }),
     ]);
   }
+
+  /** One message under its own claim (the panel's greeting): posted once, released if it never went out. */
+  async function postOnce(claim: [string, string], what: string, post: () => Promise<unknown>) {
+    if (!(await claimed(...claim))) return;
+    const delivery = await delivered(what, post);
+    await (delivery.status === 'failed' ? store.release(...claim) : store.markPosted(...claim));
+  }
+
+  // Global middleware: it takes the panel's events and threaded DMs before the listeners below see them.
+  const detect = createLanguageDetector(CONTENT.words.language);
+  app.assistant(
+    createAssistant({
+      texts: CONTENT.assistant,
+      botUserId,
+      logger,
+      answer,
+      postOnce,
+      languageOf: (question, tie) => detect(words(question), tie),
+      questionFrom: (text) => questionFrom(text, botUserId),
+      conversation: conversationKey,
+    }),
+  );
 
   app.event('app_mention', async ({ event, client, context }) => {
     // The ack function let only people's mentions through; the checks narrow the types.
