@@ -9,7 +9,7 @@ import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, words } fr
 export const MAX_PARTS = 5;
 
 /** "1) …", "2. …", "a) …", "b. …" anywhere, "•" or "-" first: a numbered, lettered or bulleted item. */
-const MARKER = /(?:^|\s)(?:\d{1,2}|[a-hA-H])[).]\s+(?=\p{L})|^[•▪◦*-]\s+(?=\p{L})/u;
+const MARKER = /(?:^|\s)(?:\d{1,2}|[a-hA-H])[).]\s+(?=[\p{L}*_"'”“])|^[•▪◦*-]\s+(?=[\p{L}*_"'”“])/u;
 
 /** The message as the engine reads it: line by line, so quoted lines keep their mark and sentences their ends. */
 export function cleanMessage(question: string): string {
@@ -68,7 +68,9 @@ function listed(sentence: string): string[] {
     .split(new RegExp(MARKER.source, 'gmu'))
     .map((x) => x.trim())
     .filter((x) => words(x).length > 0);
-  if (items.length < 2) return [sentence];
+  // One item on its own line ("1) hur mycket …?"): the item without its number.
+  if (items.length < 2)
+    return [items.length === 1 && MARKER.test(sentence) ? `${quoted ? QUOTED : ''}${items[0]}` : sentence];
   return items.map((x) => (quoted ? `${QUOTED}${x}` : x));
 }
 

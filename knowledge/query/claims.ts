@@ -169,6 +169,9 @@ function checkAgency(c: Ctx, claim: Claimed): ClaimVerdict {
       years: a.to === null ? say(c, 'claim.from-year', { year: a.from }) : span(a.from, a.to),
     });
   const asked = claim.years.filter((y) => agencies.some((a) => covers(a, y)));
+  // "Tillväxtverket fördelade pengarna 2017?": no document says who did, that year.
+  if (claim.years.length && !asked.length)
+    return unstated({ ...claim, claimed: `${claim.claimed} (${claim.years.join(', ')})` });
   // "Delegationen takes over from 2020": a run to the end that starts later than the agency did.
   const named = agencies.find((a) => a.name === claim.claimed);
   const from = Math.min(...claim.years);
@@ -234,6 +237,9 @@ function checkTitle(c: Ctx, claim: Claimed): ClaimVerdict {
     const years = [...period.matchAll(/\b(\d{4})\b/g)].map((m) => Number(m[1]));
     return years.length < 2 || (year >= Math.min(...years) && year <= Math.max(...years));
   };
+  // "Baylan var näringsminister 2015?": a year no dated role covers is not stated.
+  if (claim.years.length && !roles.some(held))
+    return unstated({ ...claim, claimed: `${claim.claimed} (${claim.years.join(', ')})` });
   const match = roles.find(
     (id) => fold(String(c.kb.content.facts[id]?.value)) === fold(String(claim.claimed)) && held(id),
   );

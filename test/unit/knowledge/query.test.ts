@@ -30,6 +30,8 @@ describe('typed queries', () => {
         /Tillväxtverket/,
       ],
       ['agency', 'Boverket handles the money from 2019, correct?', 'wrong', /Delegationen mot segregation/],
+      ['agency', 'Tillväxtverket fördelade pengarna redan 2017, stämmer det?', 'unstated', /framgår inte/],
+      ['title', 'Baylan var näringsminister 2015, eller hur?', 'unstated', /framgår inte/],
       ['party', 'The deal was with the Green Party?', 'wrong', /Vänsterpartiet/],
       ['party', 'Överenskommelsen var med Vänsterpartiet, stämmer det?', 'right', /Vänsterpartiet/],
       ['title', 'Baylan är väl utbildningsminister?', 'wrong', /samordnings- och energiminister/],
