@@ -12,6 +12,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { Assistant, type AssistantConfig } from '@slack/bolt';
 import type { AssistantTexts } from '../knowledge/content.ts';
 import type { Lang } from '../knowledge/types.ts';
+import type { PostRequest } from './deferral.ts';
 import { postArgs, type Work } from './listeners.ts';
 import { describeError } from './logger.ts';
 import { renderGreeting } from './render.ts';
@@ -27,7 +28,7 @@ export interface AssistantDeps {
   /** The one answering path, shared with DMs and mentions. */
   answer(work: Work): Promise<void>;
   /** Posts one message exactly once under `claim`. */
-  postOnce(claim: [string, string], what: string, post: () => Promise<unknown>): Promise<void>;
+  postOnce(claim: [string, string], what: string, request: PostRequest): Promise<void>;
   /** The question's language, leaning to `tie` when the words do not tell. */
   languageOf(question: string, tie: Lang): Lang;
   questionFrom(text: string | undefined): string;
@@ -84,20 +85,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       bestEffort('Suggested prompts', () =>
         setSuggestedPrompts({ title: texts.prompts_title[lang], prompts: texts.prompts[lang] }),
       ),
-      deps.postOnce([channel, `${threadTs}#greeting`], 'Greeting', () =>
-        client.chat.postMessage(postArgs(channel, threadTs, renderGreeting(texts.greeting[lang]))),
+      deps.postOnce(
+        [channel, `${threadTs}#greeting`],
+        'Greeting',
+        postArgs(channel, threadTs, renderGreeting(texts.greeting[lang])),
       ),
     ]);
     logger.info('Assistant thread started', { lang });
   };
 
-  const userMessage: AssistantConfig['userMessage'] = async ({
-    message,
-    client,
-    context,
-    setStatus,
-    setTitle,
-  }) => {
+  const userMessage: AssistantConfig['userMessage'] = async ({ message, context, setStatus, setTitle }) => {
     // The ack let only people's messages through; the checks narrow the types.
     if (message.subtype !== undefined && message.subtype !== 'file_share') return;
     if ('bot_id' in message && message.bot_id !== undefined) return;
@@ -111,7 +108,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       claim: [channel, message.ts],
       question,
       userId: user,
-      post: (rendered) => client.chat.postMessage(postArgs(channel, threadTs, rendered)),
+      request: (rendered) => postArgs(channel, threadTs, rendered),
       channel,
       threadTs,
       conversation: deps.conversation(context.teamId, channel, threadTs),

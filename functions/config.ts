@@ -26,6 +26,10 @@ export interface Config {
   adminUserIds: ReadonlySet<string>;
   /** The dead-letter queue for replies that could not be delivered; unset locally (they are logged). */
   undeliveredQueueUrl: string | undefined;
+  /** The delay queue for replies Slack asked us to post later (deferral.ts); unset: such replies fail. */
+  deferredQueueUrl: string | undefined;
+  /** How long one second of Slack's Retry-After lasts here: 1000; tests shorten it. */
+  retryAfterSecondMs: number;
 }
 
 /** Everything the ack function (Slack's HTTP endpoint) needs: it verifies, validates and hands over. */
@@ -130,6 +134,16 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function milliseconds(env: Env, name: string, fallback: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 1000) {
+    throw new ConfigError(`${name} must be a whole number of milliseconds from 1 to 1000, got "${raw}".`);
+  }
+  return value;
+}
+
 function matching(env: Env, name: string, pattern: RegExp, shape: string): string {
   const value = required(env, name);
   if (!pattern.test(value)) {
@@ -220,6 +234,13 @@ export function parse(env: Env): Config {
       optional(env, 'UNDELIVERED_QUEUE_URL') === 'log'
         ? undefined
         : url(env, 'UNDELIVERED_QUEUE_URL', 'https://sqs.eu-north-1.amazonaws.com/123456789012/undelivered'),
+    // `log` (npm run dev): no delay queue, a reply Slack asks to post later is recorded as undelivered.
+    deferredQueueUrl:
+      optional(env, 'DEFERRED_QUEUE_URL') === 'log'
+        ? undefined
+        : url(env, 'DEFERRED_QUEUE_URL', 'https://sqs.eu-north-1.amazonaws.com/123456789012/deferred'),
+    // Tests shorten Slack's seconds so a 30-s Retry-After can be shown without waiting 30 s.
+    retryAfterSecondMs: milliseconds(env, 'RETRY_AFTER_SECOND_MS', 1000),
   };
 }
 

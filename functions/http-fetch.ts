@@ -90,12 +90,13 @@ export async function keepAliveFetch(input: string | URL | Request, init?: Reque
       agent: agents[protocol],
     });
     let answered = false;
+    let responding = false;
     const fail = (error: Error & { code?: string }) => {
       if (answered) return;
       answered = true;
       // Node's own advice: a reset on a reused keep-alive socket before any response means the server had
-      // closed it while idle, so it never read this request.
-      const stale = req.reusedSocket && error.code === 'ECONNRESET';
+      // closed it while idle, so it never read this request. After the response began, it had.
+      const stale = !responding && req.reusedSocket && error.code === 'ECONNRESET';
       const notSent = stale || (error.code !== undefined && NOT_SENT.has(error.code));
       const Kind = notSent ? ConnectionError : ResponseLostError;
       const what = `${req.method} ${url.host}${url.pathname}: ${error.code ?? error.message}`;
@@ -109,9 +110,14 @@ export async function keepAliveFetch(input: string | URL | Request, init?: Reque
     signal?.addEventListener('abort', onAbort, { once: true });
     req.once('error', fail);
     req.once('response', (res) => {
+      responding = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.once('error', fail);
+      // A body cut off mid-way may end with 'close' and no 'error'.
+      res.once('close', () => {
+        if (!res.complete) fail(Object.assign(new Error('response cut off'), { code: 'ECONNRESET' }));
+      });
       res.once('end', () => {
         signal?.removeEventListener('abort', onAbort);
         if (answered) return;

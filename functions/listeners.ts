@@ -3,9 +3,10 @@
 // - Each piece of work is claimed first (a message: channel + ts; a click: channel + message ts + action
 //   + user), so Slack's twin app_mention/message events, its retries and replayed clicks get one reply.
 // - The reply goes through deliver(): repeated only when it failed for sure; see delivery.ts.
-// - Posted (or of unknown outcome): the claim becomes "posted". Failed for sure after every try: the
-//   claim is released (a Slack retry may answer), a short apology goes to the thread if Slack takes it,
-//   and the work goes to the dead-letter queue with personal data removed.
+// - Posted (or of unknown outcome): the claim becomes "posted". Slack asked for a longer wait than the
+//   invocation has: the reply goes to the deferral queue. Failed for sure after every try: the claim is
+//   released (a Slack retry may answer), a short apology goes to the thread where it can arrive, and the
+//   work goes to the dead-letter queue with personal data removed (deferral.ts settles all of these).
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
@@ -14,10 +15,11 @@ import type { Engine } from '../knowledge/engine.ts';
 import { createLanguageDetector } from '../knowledge/language.ts';
 import { programmeSummary } from '../knowledge/summary.ts';
 import { MAX_MESSAGE_CHARS, words } from '../knowledge/text.ts';
-import type { Answer, ConversationContext, Lang } from '../knowledge/types.ts';
+import type { Answer, ConversationContext } from '../knowledge/types.ts';
 import { ACTION, FEEDBACK_ACTION, SUGGEST_ACTION } from './actions.ts';
 import { createAssistant } from './assistant.ts';
-import { type Delivery, deliver, postToResponseUrl, type RetryPolicy } from './delivery.ts';
+import { type DeferSink, type PendingReply, type PostRequest, type Send, settle } from './deferral.ts';
+import { deliver, type RetryPolicy } from './delivery.ts';
 import type { WorkKind } from './inbound.ts';
 import { describeError } from './logger.ts';
 import { type Metrics, OUTCOME_METRIC } from './metrics.ts';
@@ -47,8 +49,10 @@ export interface ListenerDeps {
   retry: RetryPolicy;
   /** Where a reply that could not be delivered goes. */
   undelivered: UndeliveredSink;
-  /** Cap on one response_url post. */
-  responseUrlTimeoutMs: number;
+  /** Where a reply goes when Slack asks for a longer wait than the invocation has (deferral.ts). */
+  defer: DeferSink;
+  /** Makes a reply's post (Bolt's Web API client, or a response_url). */
+  send: Send;
   /** Answers by outcome, follow-ups, lost claims and failed posts (metrics.ts). */
   metrics: Pick<Metrics, 'count'>;
   /** Identifies an answer so 👍/👎 can point at it; tests may pin it. */
@@ -67,12 +71,32 @@ export const DM_CONTEXT_MS = 15 * 60_000;
 export function questionFrom(text: string | undefined, botUserId: string): string {
   const withoutBot = (text ?? '').replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ');
   // Cut without render's ellipsis: the engine should not take one for punctuation.
-  return cutAt(unescapeSlack(withoutBot).replace(/\s+/g, ' ').trim(), MAX_MESSAGE_CHARS);
+  // Lines are kept: a `>` quote, a numbered question or a pasted mail is read line by line by the engine.
+  const lines = unescapeSlack(withoutBot)
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n\s*/g, '\n');
+  return cutAt(lines.trim(), MAX_MESSAGE_CHARS);
 }
 
 /** Where a reply goes and how it looks there: one place for every chat.postMessage the bot makes. */
-export function postArgs(channel: string, threadTs: string | undefined, { text, blocks }: Rendered) {
-  return { channel, thread_ts: threadTs, text, blocks, unfurl_links: false, unfurl_media: false };
+export function postArgs(
+  channel: string,
+  threadTs: string | undefined,
+  { text, blocks }: Rendered,
+): PostRequest {
+  return {
+    via: 'chat.postMessage',
+    args: { channel, thread_ts: threadTs, text, blocks, unfurl_links: false, unfurl_media: false },
+  };
+}
+
+/** A private answer through a response_url (slash commands, clicks on ephemeral answers). */
+function ephemeral(url: string, message: Rendered, replaceOriginal?: false): PostRequest {
+  const body = {
+    response_type: 'ephemeral',
+    ...(replaceOriginal === false ? { replace_original: false } : {}),
+  };
+  return { via: 'response_url', url, body: { ...body, ...message } };
 }
 
 /** A conversation's key for its stored context: team + channel (+ thread root, outside DMs). */
@@ -86,8 +110,8 @@ export interface Work {
   claim: [string, string];
   question: string;
   userId: string;
-  /** Posts the rendered message once; deliver() decides about repeats. */
-  post: (message: Rendered) => Promise<unknown>;
+  /** The post of a rendered message, as data (it may wait in the deferral queue). */
+  request: (message: Rendered) => PostRequest;
   /** Where the reply goes, for the apology and the dead-letter record. */
   channel: string | undefined;
   threadTs: string | undefined;
@@ -121,13 +145,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const first = await store.claim(scope, id);
     if (!first) metrics.count('ClaimConflict');
     return first;
-  }
-
-  /** deliver(), with a reply that finally failed counted as a PostFailure. */
-  async function delivered(what: string, post: () => Promise<unknown>, idempotent = false) {
-    const delivery = await deliver(post, deps.retry, tried(what), idempotent);
-    if (delivery.status === 'failed') metrics.count('PostFailure');
-    return delivery;
   }
 
   /**
@@ -181,24 +198,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     return stored.context;
   }
 
-  /** After every try failed: give the claim back, apologise if Slack takes it, keep the work. */
-  async function gaveUp(work: Work, lang: Lang, delivery: Delivery & { status: 'failed' }): Promise<void> {
-    await store.release(...work.claim);
-    const apology =
-      work.channel === undefined
-        ? { status: 'failed' as const }
-        : await delivered('Apology', () => work.post(renderApology(lang)));
-    const code = describeError(delivery.error);
-    await deps.undelivered({
-      kind: work.kind,
-      channel: work.channel,
-      threadTs: work.threadTs,
-      question: work.question,
-      reason: `failed after ${delivery.attempts} attempt(s): ${code.error}${code.code ? ` ${code.code}` : ''}`,
-      apologised: apology.status === 'posted',
-    });
-  }
-
   /** Claim → context → answer → deliver → settle; see the file comment. */
   async function answer(work: Work): Promise<void> {
     if (!(await claimed(...work.claim))) {
@@ -213,36 +212,38 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       rendered,
       logged,
     } = reply(work.question, work.userId, work.kind, context, followUp);
-    const delivery = await delivered('Reply', () => work.post(rendered));
-    if (delivery.status === 'failed') {
-      logger.error('Reply not delivered', {
-        via: work.kind,
-        attempts: delivery.attempts,
-        ...describeError(delivery.error),
-      });
-      await Promise.all([logged, gaveUp(work, given.lang, delivery)]);
-      return;
-    }
-    if (delivery.status === 'unknown') {
-      // Maybe posted: repeating it could post twice, so it counts as posted (README: Limits).
-      logger.warn('Reply outcome unknown; not repeated', {
-        via: work.kind,
-        ...describeError(delivery.error),
-      });
-    }
+    const pending: PendingReply = {
+      kind: work.kind,
+      claim: work.claim,
+      reply: work.request(rendered),
+      apology: work.channel === undefined ? undefined : work.request(renderApology(given.lang)),
+      question: work.question,
+      channel: work.channel,
+      threadTs: work.threadTs,
+      lang: given.lang,
+      deferrals: 0,
+    };
+    const delivery = await deliver(() => deps.send(pending.reply), deps.retry, tried('Reply'));
+    // The context follows the answer that was (or will be) given; a lost reply leaves none behind.
+    const conversation = delivery.status === 'failed' ? undefined : work.conversation;
     await Promise.all([
       logged,
-      store.markPosted(...work.claim),
-      work.conversation === undefined
+      settle(deps, pending, delivery),
+      conversation === undefined
         ? undefined
-        : store.putContext(work.conversation, { context: given.context, at: now() }),
+        : store.putContext(conversation, {
+            context: given.context,
+            at: now(),
+            // A DM's channel id names the person in it: the hash lets report --forget find it.
+            owner: work.channel?.startsWith('D') ? hashUser(work.userId, deps.userHashSalt) : undefined,
+          }),
     ]);
   }
 
   /** One message under its own claim (the panel's greeting): posted once, released if it never went out. */
-  async function postOnce(claim: [string, string], what: string, post: () => Promise<unknown>) {
+  async function postOnce(claim: [string, string], what: string, request: PostRequest) {
     if (!(await claimed(...claim))) return;
-    const delivery = await delivered(what, post);
+    const delivery = await deliver(() => deps.send(request), deps.retry, tried(what));
     await (delivery.status === 'failed' ? store.release(...claim) : store.markPosted(...claim));
   }
 
@@ -261,7 +262,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }),
   );
 
-  app.event('app_mention', async ({ event, client, context }) => {
+  app.event('app_mention', async ({ event, context }) => {
     // The ack function let only people's mentions through; the checks narrow the types.
     if (event.bot_id !== undefined || event.user === undefined || event.user === botUserId) return;
     const root = event.thread_ts ?? event.ts;
@@ -271,7 +272,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       claim: [event.channel, event.ts],
       question: questionFrom(event.text, botUserId),
       userId: event.user,
-      post: (message) => client.chat.postMessage(postArgs(event.channel, root, message)),
+      request: (message) => postArgs(event.channel, root, message),
       channel: event.channel,
       threadTs: root,
       conversation: conversationKey(context.teamId, event.channel, root),
@@ -281,7 +282,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     });
   });
 
-  app.event('message', async ({ event, client, context }) => {
+  app.event('message', async ({ event, context }) => {
     // Plain messages, and files or thread broadcasts that carry text (inbound.ts let only those through).
     if (event.subtype !== undefined && event.subtype !== 'file_share' && event.subtype !== 'thread_broadcast')
       return;
@@ -297,7 +298,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       question: questionFrom(text, botUserId),
       userId: user,
       // Top level in the DM, unless the question itself was asked in a thread there.
-      post: (message) => client.chat.postMessage(postArgs(event.channel, threadTs, message)),
+      request: (message) => postArgs(event.channel, threadTs, message),
       channel: event.channel,
       threadTs,
       conversation: conversationKey(context.teamId, event.channel),
@@ -308,28 +309,20 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.command('/bidrag', async ({ command, ack }) => {
     await ack();
-    // Private, through response_url: Slack does not retry slash commands, and these answers carry no
-    // context. A second delivery of the same command (none is expected) would answer twice, harmlessly.
-    const question = questionFrom(command.text, botUserId);
-    const { rendered, logged } = reply(question, command.user_id, 'command', null);
-    const send = (message: Rendered) =>
-      postToResponseUrl(
-        command.response_url,
-        { response_type: 'ephemeral', ...message },
-        deps.responseUrlTimeoutMs,
-      );
-    const delivery = await delivered('Command answer', () => send(rendered));
-    if (delivery.status === 'failed') {
-      await deps.undelivered({
-        kind: 'command',
-        channel: undefined,
-        threadTs: undefined,
-        question,
-        reason: `response_url failed after ${delivery.attempts} attempt(s): ${describeError(delivery.error).error}`,
-        apologised: false,
-      });
-    }
-    await logged;
+    // Private, through response_url. Slack does not retry slash commands, but a signed request can be
+    // replayed within its five minutes: the claim on its trigger_id answers it once.
+    await answer({
+      kind: 'command',
+      claim: ['COMMAND', command.trigger_id || randomUUID()],
+      question: questionFrom(command.text, botUserId),
+      userId: command.user_id,
+      request: (message) => ephemeral(command.response_url, message),
+      channel: undefined,
+      threadTs: undefined,
+      conversation: undefined,
+      readContext: 'no',
+      followUp: false,
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(
@@ -354,13 +347,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       const [, delivery] = await Promise.all([
         store.recordFeedback({ at: now(), answerId: action.value ?? '', vote, userHash }),
         // A private note to the one who clicked; the message itself stays as everyone else sees it.
-        delivered('Thanks', () =>
-          postToResponseUrl(
-            body.response_url,
-            { response_type: 'ephemeral', replace_original: false, ...thanks },
-            deps.responseUrlTimeoutMs,
-          ),
-        ),
+        deliver(() => deps.send(ephemeral(body.response_url, thanks, false)), deps.retry, tried('Thanks')),
       ]);
       await (delivery.status === 'failed' ? store.release(...claim) : store.markPosted(...claim));
     },
@@ -368,13 +355,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: SUGGEST_ACTION },
-    async ({ ack, action, body, client, context }) => {
+    async ({ ack, action, body, context }) => {
       await ack();
       const channel = body.channel?.id;
       const message = body.message;
       const userHash = hashUser(body.user.id, deps.userHashSalt);
       const messageTs = body.container?.message_ts ?? message?.ts ?? '-';
-      const ephemeral = body.container?.is_ephemeral || channel === undefined || message === undefined;
+      const privately = body.container?.is_ephemeral || channel === undefined || message === undefined;
       // The bot's answers in channels are in threads; in a DM it answered at top level.
       const threadTs = typeof message?.thread_ts === 'string' ? message.thread_ts : undefined;
       await answer({
@@ -383,19 +370,15 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
         question: questionFrom(action.value, botUserId),
         userId: body.user.id,
         // An ephemeral answer (from /bidrag) has no message to thread under: answer privately again.
-        post: (rendered) =>
-          ephemeral
-            ? postToResponseUrl(
-                body.response_url,
-                { response_type: 'ephemeral', replace_original: false, ...rendered },
-                deps.responseUrlTimeoutMs,
-              )
-            : client.chat.postMessage(postArgs(channel, threadTs, rendered)),
-        channel: ephemeral ? undefined : channel,
+        request: (rendered) =>
+          privately || channel === undefined
+            ? ephemeral(body.response_url, rendered, false)
+            : postArgs(channel, threadTs, rendered),
+        channel: privately ? undefined : channel,
         threadTs,
         // A suggestion is a whole question: it reads no context, and leaves its own for the next one.
         conversation:
-          ephemeral || channel === undefined
+          privately || channel === undefined
             ? undefined
             : conversationKey(context.teamId, channel, channel.startsWith('D') ? undefined : threadTs),
         readContext: 'no',

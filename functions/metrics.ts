@@ -20,8 +20,12 @@ export const COUNT_METRICS = [
   'FollowUp',
   /** A Slack message was already claimed (a retry or the twin app_mention/message event): no reply. */
   'ClaimConflict',
-  /** A reply could not be posted to Slack. */
+  /** A reply could not be posted to Slack: counted once per lost reply (not for its apology). */
   'PostFailure',
+  /** A reply's post timed out or broke mid-answer: maybe posted, never repeated; nobody knows. */
+  'PostUnknown',
+  /** Slack asked for a wait longer than the invocation had left: the reply went to the deferral queue. */
+  'PostDeferred',
   /** A DynamoDB call failed or timed out (any operation). */
   'StoreFailure',
   /** The question log write failed or timed out: the question is missing from the report. */

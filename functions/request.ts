@@ -16,6 +16,44 @@ export class MalformedRequestError extends Error {
 }
 
 const FORM = 'application/x-www-form-urlencoded';
+
+// A signed request is trusted to come from Slack, not to be small or shallow: a mention whose JSON nests
+// 10,000 levels brought `npm run dev` down, and a 1.5 MB body could not be handed to the worker (over
+// Lambda's 1 MB for an asynchronous Invoke), so Slack got a 503 and retried it three times. Both are
+// refused with a 400 before anything parses them.
+
+/**
+ * The largest body accepted. Slack's own are far smaller: a message holds at most 40,000 characters,
+ * sent twice (text and blocks), at most ~330 KB even in four-byte characters.
+ */
+export const MAX_BODY_BYTES = 512 * 1024;
+/** Deepest nesting of JSON objects and arrays accepted; Slack's payloads stay under 15. */
+export const MAX_DEPTH = 64;
+/** Throws MalformedRequestError when `raw` is over MAX_BODY_BYTES. */
+export function checkSize(raw: string): void {
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    throw new MalformedRequestError(`body is over ${MAX_BODY_BYTES} bytes`);
+  }
+}
+
+/** Throws MalformedRequestError when the JSON text nests deeper than MAX_DEPTH; one pass, no recursion. */
+export function checkDepth(json: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > MAX_DEPTH) throw new MalformedRequestError(`JSON nests deeper than ${MAX_DEPTH} levels`);
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decodeBody(event: APIGatewayProxyEventV2): string {
@@ -33,6 +71,7 @@ function isObject(value: unknown): boolean {
 }
 
 function parsesAsObject(json: string, what: string): Record<string, unknown> {
+  checkDepth(json);
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -58,6 +97,7 @@ export function readRequest(event: APIGatewayProxyEventV2): RawRequest {
   }
   const mediaType = headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
   const rawBody = decodeBody(event);
+  checkSize(rawBody);
   if (rawBody.trim() === '') throw new MalformedRequestError('body is empty');
   return { headers, rawBody, mediaType };
 }

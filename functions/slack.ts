@@ -9,6 +9,7 @@ import { handOver } from './handover.ts';
 import { classify } from './inbound.ts';
 import { describeError, logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
+import { forWorker } from './payload.ts';
 import { errorResponse, parseBody, readRequest } from './request.ts';
 import { verifySignature } from './signature.ts';
 
@@ -56,7 +57,12 @@ export const handler: Handler = async (event, context) => {
       logger.info('Not for the bot', { reason: inbound.reason });
       return { statusCode: 200, body: '' };
     }
-    await handOver(worker, { body, receivedAt: Date.now(), ...retryHeaders(request.headers) });
+    // Only the fields the worker reads, texts capped: far below Lambda's limit for the Invoke (payload.ts).
+    await handOver(worker, {
+      body: forWorker(body),
+      receivedAt: Date.now(),
+      ...retryHeaders(request.headers),
+    });
     logger.info('Handed over', { what: inbound.what });
     // An empty 200 is Slack's "acknowledged": for /bidrag it shows nothing, and the answer follows
     // through response_url from the worker.

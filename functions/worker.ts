@@ -12,6 +12,7 @@ import type { Context } from 'aws-lambda';
 import { createEngine } from '../knowledge/engine.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { type Config, loadConfig } from './config.ts';
+import { deferralQueue, isQueueBatch, redeliver, type SettleDeps, sender } from './deferral.ts';
 import type { WorkItem } from './handover.ts';
 import { keepAliveFetch } from './http-fetch.ts';
 import { classify } from './inbound.ts';
@@ -44,6 +45,8 @@ const invokeReceiver: Receiver = {
 interface Built {
   app: App;
   botUserId: string;
+  /** What posting a deferred reply (a batch from the deferral queue) needs. */
+  settling: SettleDeps;
 }
 
 function build(config: Config, remainingMs: () => number, metrics: Metrics): Built {
@@ -80,19 +83,30 @@ function build(config: Config, remainingMs: () => number, metrics: Metrics): Bui
       { timeoutMs: 300, claimTimeoutMs: 800, statsTimeoutMs: 1_000, logger, metrics },
     ),
   );
-  registerListeners(app, {
-    engine: createEngine(),
+  const settling: SettleDeps = {
     store,
+    logger,
+    metrics,
+    retry: {
+      attempts: 4,
+      baseDelayMs: 500,
+      maxDelayMs: 20_000,
+      remainingMs,
+      secondMs: config.retryAfterSecondMs,
+    },
+    undelivered: undeliveredSink(config.undeliveredQueueUrl),
+    defer: deferralQueue(config.deferredQueueUrl, logger),
+    send: sender(app.client, POST_TIMEOUT_MS),
+  };
+  registerListeners(app, {
+    ...settling,
+    store,
+    engine: createEngine(),
     userHashSalt: config.userHashSalt,
     botUserId: config.slack.botUserId,
     adminUserIds: config.adminUserIds,
-    logger,
-    metrics,
-    retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 20_000, remainingMs },
-    undelivered: undeliveredSink(config.undeliveredQueueUrl),
-    responseUrlTimeoutMs: POST_TIMEOUT_MS,
   });
-  return { app, botUserId: config.slack.botUserId };
+  return { app, botUserId: config.slack.botUserId, settling };
 }
 
 const isObj = (value: unknown): value is Record<string, unknown> =>
@@ -112,8 +126,10 @@ export function createWorker() {
     // Every line of this invocation carries the request id, the function and whether it is a cold start.
     if (context !== undefined) logger.addContext(context);
     try {
-      if (!isObj(item) || !isObj(item.body)) throw new TypeError('the invocation carries no Slack payload');
-      const work = item as unknown as WorkItem;
+      const batch = isQueueBatch(item);
+      if (!batch && (!isObj(item) || !isObj(item.body))) {
+        throw new TypeError('the invocation carries no Slack payload');
+      }
       // A failed cold start (SSM unreachable) is not cached: the next invocation tries again.
       built ??= loadConfig()
         .then((config) => build(config, remainingMs, metrics))
@@ -121,7 +137,10 @@ export function createWorker() {
           built = undefined;
           throw error;
         });
-      const { app, botUserId } = await built;
+      const { app, botUserId, settling } = await built;
+      // Replies Slack asked us to post later, back from the deferral queue (deferral.ts).
+      if (batch) return await redeliver(settling, item);
+      const work = item as unknown as WorkItem;
       // The ack classified it already; again here, cheaply, so a malformed invocation is named, not a crash.
       const inbound = classify(work.body, botUserId);
       if (inbound.kind !== 'work') {

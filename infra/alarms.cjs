@@ -15,6 +15,50 @@ const ACK_ALARM_MS = 2_500;
 /** Store failures in 5 minutes that mean DynamoDB is failing, not one slow call. */
 const STORE_FAILURES_ALARM = 5;
 const FIVE_MINUTES = 300;
+/**
+ * Replies of unknown outcome (a post timed out or broke mid-answer: maybe posted, never repeated), in
+ * per cent of the questions answered, over 15 minutes. A few in a day is Slack being slow; more means
+ * replies may be going missing without anyone seeing them.
+ */
+const POST_UNKNOWN_PERCENT = 5;
+const REPLY_METRICS = ['Answered', 'Unstated', 'Suggested', 'Fallback'];
+
+/** PostUnknown as a share of the replies (metric math); +1 so a quiet period cannot divide by zero. */
+function postUnknownRateAlarm(service) {
+  const metric = (Id, MetricName) => ({
+    Id,
+    ReturnData: false,
+    MetricStat: {
+      Metric: { Namespace: service, MetricName, Dimensions: [{ Name: 'service', Value: service }] },
+      Period: 3 * FIVE_MINUTES,
+      Stat: 'Sum',
+    },
+  });
+  const replies = REPLY_METRICS.map((_name, i) => `FILL(r${i}, 0)`).join(' + ');
+  return {
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmDescription: `Replies of unknown outcome (PostUnknown) were ${POST_UNKNOWN_PERCENT} % or more of the replies in 15 minutes: Slack is slow to answer posts, and some replies may be lost. See README → Runbook → Unknown post outcomes.`,
+      ActionsEnabled: true,
+      AlarmActions: [{ Ref: 'AlarmTopic' }],
+      OKActions: [{ Ref: 'AlarmTopic' }],
+      TreatMissingData: 'notBreaching',
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: POST_UNKNOWN_PERCENT,
+      Metrics: [
+        metric('unknown', 'PostUnknown'),
+        ...REPLY_METRICS.map((name, i) => metric(`r${i}`, name)),
+        {
+          Id: 'rate',
+          Label: 'PostUnknown, % of replies',
+          Expression: `100 * FILL(unknown, 0) / (${replies} + 1)`,
+          ReturnData: true,
+        },
+      ],
+    },
+  };
+}
 
 /** One alarm that notifies the topic when it fires and when it clears; no data is not an alarm. */
 function alarm(description, metric) {
@@ -109,7 +153,10 @@ function dashboardBody(namespace, functionIds, httpIds, queueIds) {
     ),
     widget(
       'Failures and conflicts (per 5 min)',
-      custom(['PostFailure', 'StoreFailure', 'QuestionLogFailure', 'ClaimConflict'], 'Sum'),
+      custom(
+        ['PostFailure', 'PostUnknown', 'PostDeferred', 'StoreFailure', 'QuestionLogFailure', 'ClaimConflict'],
+        'Sum',
+      ),
     ),
     widget(
       'Ack latency (ms): Slack retries after 3,000',
@@ -173,6 +220,7 @@ module.exports = async ({ resolveVariable }) => {
         Threshold: STORE_FAILURES_ALARM,
       },
     ),
+    PostUnknownRateAlarm: postUnknownRateAlarm(service),
     Dashboard: {
       Type: 'AWS::CloudWatch::Dashboard',
       Properties: {

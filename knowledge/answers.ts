@@ -49,6 +49,7 @@ export const PHRASES = [
   'eligibility.why',
   'list',
   'county.lead',
+  'region.lead',
   'county.some',
   'county.none',
   'others',
@@ -261,7 +262,7 @@ export function municipalities(ctx: Context): Parts {
   return { text: `${listLine(ctx, list)}\n${unknown}`, sources: listSource(kb, list) };
 }
 
-/** A county is not a municipality: say which of its municipalities are on the list. */
+/** A county (or a region of counties) is not a municipality: say which of its municipalities are on the list. */
 export function county(ctx: Context): Parts {
   const { kb } = ctx;
   const c = ctx.county;
@@ -275,7 +276,11 @@ export function county(ctx: Context): Parts {
   const which = names.length
     ? say(ctx, 'county.some', { county: c.name, n: names.length, year, names: joinNames(ctx, names) })
     : say(ctx, 'county.none', { county: c.name, count: list?.municipalities.length ?? 0, year });
-  return { text: `${say(ctx, 'county.lead', { county: c.name })} ${which}`, sources: listSource(kb, list) };
+  // "Norrland" is no county either: say which counties it is made of.
+  const lead = c.counties
+    ? say(ctx, 'region.lead', { region: c.name, counties: joinNames(ctx, c.counties) })
+    : say(ctx, 'county.lead', { county: c.name });
+  return { text: `${lead} ${which}`, sources: listSource(kb, list) };
 }
 
 /** Applicants other than municipalities: the release names only municipalities. */

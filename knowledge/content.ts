@@ -112,6 +112,8 @@ export interface Places {
   name_suffixes: string[];
   word_like: string[];
   county_prefixes: Record<string, string[]>;
+  /** Parts of Sweden above the counties ("Norrland"): the counties each is made of, and its word beginnings. */
+  regions: Record<string, { counties: string[]; prefixes: string[] }>;
 }
 
 /** A suggested prompt in Slack's assistant panel: the button's title and the question it sends. */

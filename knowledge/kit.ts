@@ -7,7 +7,7 @@ import type { CueSources, FoldedWords } from './cues.ts';
 import { createLanguageDetector } from './language.ts';
 import { createMatcher, entryTerms } from './matcher.ts';
 import { createGazetteer } from './municipalities.ts';
-import { knownNames } from './query/claims.ts';
+import { finder, knownNames } from './query/claims.ts';
 import { createTopicTerms, isCompoundOf } from './terms.ts';
 import type { PeriodCues } from './years.ts';
 
@@ -46,6 +46,8 @@ export interface Kit {
   beginsProgramme(word: string): boolean;
   topicTerms: ReturnType<typeof createTopicTerms>;
   known: ReturnType<typeof knownNames>;
+  /** The agencies the documents name (agencies.yaml), found by any of their names (words.yaml → known). */
+  agencies: ReturnType<typeof finder>;
   matcher: ReturnType<typeof createMatcher>;
   gazetteer: ReturnType<typeof createGazetteer>;
   detectLanguage: ReturnType<typeof createLanguageDetector>;
@@ -56,6 +58,13 @@ export interface Kit {
   /** The answer of an FAQ entry or composer by id. */
   compose(id: string, ctx: Context): Parts;
 }
+
+/**
+ * The agencies the documents name, by any of their names. Only these: "Ministry of Finance" read as
+ * "Finansdepartementet" would be a word no FAQ entry knows.
+ */
+const documentedAgencies = (content: Content) =>
+  finder(content.words.known.agencies.filter((a) => content.agencies.some((x) => x.name === a.name)));
 
 /** Checks that the content has what the code uses, then builds the lookups. */
 export function createKit(content: Content): Kit {
@@ -129,6 +138,7 @@ export function createKit(content: Content): Kit {
       folded.programmeBeginnings.some((b) => word.length >= b.length + 3 && word.startsWith(b)),
     topicTerms,
     known: knownNames(w.known),
+    agencies: documentedAgencies(content),
     matcher,
     gazetteer,
     detectLanguage: createLanguageDetector(w.language, gazetteer.isPlaceWord),

@@ -69,16 +69,21 @@ function group<T>(items: readonly T[], keyOf: (t: T) => string): Map<string, T[]
   return map;
 }
 
-/** A county (län) and the municipalities in it. */
+/** A county (län) and the municipalities in it; or a region above the counties ("Norrland") and theirs. */
 export interface County {
   name: string;
   municipalities: Municipality[];
+  /** For a region (places.yaml → regions): the counties it is made of. */
+  counties?: string[];
 }
 
 /** Recognises municipalities, districts and aliases in questions. */
 export interface Gazetteer {
-  /** The county a question names ("Skåne", "Stockholms län"), if any. */
+  /** The county a question names ("Skåne", "Stockholms län", "hallandskommuner"), or else the region
+   * ("Norrland", "småländska kommuner"), if any. */
   county(words: readonly Word[]): County | null;
+  /** A county or region by its name, as a conversation's context stores it. */
+  countyNamed(name: string): County | null;
   /** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
   recognise(words: readonly Word[], isWord: (folded: string) => boolean): Recognition;
   /** True for a folded word that is part of a municipality, district or alias name. */
@@ -108,9 +113,11 @@ interface Index {
   /** The longest name, in words: the widest n-gram worth trying. */
   maxNameWords: number;
   placeWords: Set<string>;
+  /** Counties first: "Västra Götaland" is the county, not the region Götaland. */
   counties: CountyPattern[];
-  /** "Västra Götaland" must not be read as a typo of Gotland. */
+  /** "Västra Götaland", "Götaland" must not be read as a typo of Gotland, nor "jämtländska" of anything. */
   countyWords: Set<string>;
+  countyPrefixes: string[];
 }
 
 function buildIndex(places: Places, notTypos: readonly string[]): Index {
@@ -126,7 +133,11 @@ function buildIndex(places: Places, notTypos: readonly string[]): Index {
     m,
     k: key(m.name),
   }));
-  const counties = countyPatterns(folded, places.county_prefixes);
+  const counties = [...countyPatterns(folded, places.county_prefixes), ...regionPatterns(places.regions)];
+  const prefixes = [
+    ...Object.values(places.county_prefixes).flat(),
+    ...Object.values(places.regions).flatMap((r) => r.prefixes),
+  ];
   return {
     suffixes: new Set(places.name_suffixes.map(key)),
     wordLike: new Set(places.word_like.map((w) => w.toLowerCase())),
@@ -149,6 +160,7 @@ function buildIndex(places: Places, notTypos: readonly string[]): Index {
     ),
     counties,
     countyWords: new Set(counties.flatMap((c) => c.base.split(' '))),
+    countyPrefixes: prefixes.map(key).filter((p) => !p.includes(' ')),
   };
 }
 
@@ -171,6 +183,22 @@ function countyPatterns(
       ...(prefixes[name] ?? []).map((p) => `${key(p)}\\p{L}*`),
     ];
     return { name, municipalities: members, base, pattern: new RegExp(` (${names.join('|')}) `, 'u') };
+  });
+}
+
+/** A region is named by its name, a genitive, or its word beginnings ("norrländska", "smålandskommuner"). */
+function regionPatterns(regions: Places['regions']): CountyPattern[] {
+  return Object.entries(regions).map(([name, region]) => {
+    const base = key(name);
+    const names = [`${base}s?`, ...region.prefixes.map((p) => `${key(p)}\\p{L}*`)];
+    const counties = new Set(region.counties);
+    return {
+      name,
+      municipalities: MUNICIPALITIES.filter((m) => counties.has(m.county)),
+      counties: region.counties,
+      base,
+      pattern: new RegExp(` (${names.join('|')}) `, 'u'),
+    };
   });
 }
 
@@ -290,7 +318,12 @@ function guessTypos(
       continue;
     // Four letters are a short word ("kind" is one typo from Kinda): only a capitalised one is read as a name.
     if (k.length === 4 && !/^\p{Lu}/u.test(w.raw)) continue;
-    if (COUNTY_WORDS.has(all[w.index + 1]?.folded ?? '') || ix.countyWords.has(k)) continue;
+    if (
+      COUNTY_WORDS.has(all[w.index + 1]?.folded ?? '') ||
+      ix.countyWords.has(k) ||
+      ix.countyPrefixes.some((p) => k.startsWith(p))
+    )
+      continue;
     // "Boris Johnson": a capitalised word before another is a person's name, not a misspelt town.
     const next = all[w.index + 1];
     if (next && /^\p{Lu}/u.test(w.raw) && /^\p{Lu}/u.test(next.raw) && !ix.suffixes.has(next.folded))
@@ -348,10 +381,16 @@ function deletions(word: string, depth: number): Set<string> {
   return out;
 }
 
+const asCounty = (c: CountyPattern): County => ({
+  name: c.name,
+  municipalities: c.municipalities,
+  ...(c.counties ? { counties: c.counties } : {}),
+});
+
 function county(ix: Index, all: readonly Word[]): County | null {
   const text = ` ${all.map((w) => w.folded).join(' ')} `;
   const c = ix.counties.find((c) => c.pattern.test(text));
-  return c ? { name: c.name, municipalities: c.municipalities } : null;
+  return c ? asCounty(c) : null;
 }
 
 /** Builds the name indexes (exact, folded, districts, aliases, typos) once, at engine start. */
@@ -361,5 +400,9 @@ export function createGazetteer(places: Places, notTypos: readonly string[]): Ga
     recognise: (all, isWord) => recognise(ix, all, isWord),
     isPlaceWord: (folded) => ix.placeWords.has(folded),
     county: (all) => county(ix, all),
+    countyNamed: (name) => {
+      const c = ix.counties.find((c) => c.name === name);
+      return c ? asCounty(c) : null;
+    },
   };
 }

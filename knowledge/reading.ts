@@ -49,7 +49,9 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
   const recognition = gazetteer.recognise(all, kit.isWord);
   // An unknown ordinary word ("exakt", "across") would dilute the topic, and the words that point back
   // at an earlier question ("samma", "och", "de") are no topic: leave them out.
-  const query = [...new Set(kit.topicTerms(text))]
+  // "vad gör tvv?": the other names of an agency the documents name (words.yaml → known.agencies) are
+  // read as its name, which the FAQ knows.
+  const query = [...new Set(kit.topicTerms(kit.agencies.spelled(text)))]
     .filter((x) => (!w.neutral.has(x) || matcher.knows(x)) && !w.discourse.has(x))
     .slice(0, MAX_TOPIC_TERMS);
   const results = matcher.rank(query, 5);

@@ -73,7 +73,7 @@ export function clean(text: string): string {
   return text
     .slice(0, MAX_MESSAGE_CHARS * 2)
     .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/[\p{Cc}\p{Cf}]+/gu, (run) => (/\p{Cc}/u.test(run) ? ' ' : '')) // Cf (soft hyphen, ZWSP) joins
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_MESSAGE_CHARS);

@@ -160,6 +160,10 @@ function checkOperations(
   }
   if (alarmsOn('AWS/Lambda', 'Duration').length === 0) problems.push('no alarm on the ack duration');
   if (alarmsOn(METRICS_NAMESPACE, 'StoreFailure').length === 0) problems.push('no alarm on StoreFailure');
+  // A metric-math alarm names its metrics inside `Metrics`, not in MetricName.
+  if (!alarms.some(({ p }) => JSON.stringify(p.Metrics ?? null).includes('"MetricName":"PostUnknown"'))) {
+    problems.push('no alarm on the rate of PostUnknown');
+  }
   // The on-failure destinations, and any queue named like a dead-letter queue.
   const queues = ofType('AWS::SQS::Queue').map(([name]) => name);
   for (const queue of queues.filter((name) => deadLetterQueues.has(name) || /DeadLetterQueue$/.test(name))) {
@@ -247,6 +251,15 @@ export function checkTemplate(parsed: unknown, zipText: string, state?: PackageS
   }
   const workers = new Set(deadLetter.keys());
   const deadLetterQueues = new Set(deadLetter.values());
+  // A worker's own delay queue (its SQS event source) may be written to as well (functions/deferral.ts).
+  const workerQueues = new Set(deadLetterQueues);
+  for (const [, mapping] of ofType('AWS::Lambda::EventSourceMapping')) {
+    const props = isObj(mapping.Properties) ? mapping.Properties : {};
+    const fn = target(props.FunctionName);
+    const queue = target(props.EventSourceArn);
+    if (fn !== undefined && workers.has(fn) && queue !== undefined && queues.has(queue))
+      workerQueues.add(queue);
+  }
 
   for (const { where, statement } of statements(resources)) {
     if (statement.Effect !== 'Allow') continue;
@@ -264,9 +277,9 @@ export function checkTemplate(parsed: unknown, zipText: string, state?: PackageS
     if (actions.includes('sqs:SendMessage')) {
       for (const resource of resourcesOf) {
         const queue = target(resource);
-        if (queue === undefined || !deadLetterQueues.has(queue)) {
+        if (queue === undefined || !workerQueues.has(queue)) {
           problems.push(
-            `${where}: sqs:SendMessage on ${JSON.stringify(resource)}, not the dead-letter queue`,
+            `${where}: sqs:SendMessage on ${JSON.stringify(resource)}, not the dead-letter or delay queue`,
           );
         }
       }
@@ -329,7 +342,7 @@ function main(): void {
   }
   console.log(
     `✓ ${templatePath}: on-demand table with TTL and PITR, least-privilege IAM (invoke: the worker only; ` +
-      `sqs:SendMessage: its dead-letter queue only), on-failure destination, no secrets; ` +
+      `sqs:SendMessage: its dead-letter and delay queues only), on-failure destination, no secrets; ` +
       'API throttling, reserved concurrency from its parameters, alarms to SNS, a dashboard; ' +
       `zip ${zipBytes} bytes, ${entries.length} files (${ENTRIES.join(', ')} and their chunks)`,
   );

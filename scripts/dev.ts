@@ -179,6 +179,8 @@ async function main(): Promise<void> {
     `--param=slackBotUserId=${slack.SLACK_BOT_USER_ID}`,
     // No SQS locally: the worker logs what it could not deliver (serverless.yml, UNDELIVERED_QUEUE_URL).
     '--param=undeliveredQueueUrl=log',
+    // No delay queue locally either: a reply Slack asks to post later is recorded as undelivered.
+    '--param=deferredQueueUrl=log',
     ...(process.env.QUESTION_LOG_DAYS ? [`--param=questionLogDays=${process.env.QUESTION_LOG_DAYS}`] : []),
   ];
   const sls = spawn(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -22,7 +23,7 @@ import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats }
  *   item       pk                                  sk                          ttl
  *   claim      CLAIM#<channel>#<ts>                CLAIM                       +1 day
  *              CLAIM#<channel>#<msg ts>#<action>#<user hash>   (a button click)
- *   context    CONTEXT#<team>#<channel>[#<thread>] CONTEXT                     +1 day
+ *   context    CONTEXT#<team>#<channel>[#<thread>] CONTEXT                     +1 day (a DM's: + userHash)
  *   question   QUESTION#answered#<yyyy-mm>         <ISO time>#<answerId>       +90 days (configurable)
  *              QUESTION#unanswered#<yyyy-mm>       <ISO time>#<answerId>       +90 days
  *   feedback   FEEDBACK#<answerId>                 USER#<userHash>             +90 days
@@ -30,7 +31,8 @@ import type { FeedbackRecord, QuestionRecord, Store, StoredContext, UsageStats }
  *
  * Why these keys:
  * - Claims are keyed per message, so they spread over the key space and never contend with each other.
- *   A claim has a state: "claimed" (a worker is answering; its lease says until when) → "posted". A reply
+ *   A claim has a state: "claimed" (a worker is answering; its lease says until when) → "posted", or
+ *   "deferred" (Slack asked for a wait; the reply is in the deferral queue) → "posted". A reply
  *   that finally failed deletes its claim, so Slack's retry of the message can answer.
  * - Context is one small item per conversation: the engine's slot ids and the time, never the text.
  * - Questions are split by outcome so "latest unanswered" is a plain Query on one partition read backwards,
@@ -257,6 +259,10 @@ export class DynamoStore implements Store {
 
   async claim(channel: string, id: string, signal?: AbortSignal): Promise<boolean> {
     const now = epochSeconds(this.now());
+    // Which attempt wrote the claim: the SDK repeats a PutItem whose answer timed out, and when the first
+    // write did land, the repeat's condition fails on our own claim. Without this the message went
+    // unanswered (a burst under load lost one in ~10 runs of test/reliability/load.test.ts).
+    const owner = randomUUID();
     try {
       await this.doc.send(
         new PutCommand({
@@ -264,6 +270,7 @@ export class DynamoStore implements Store {
           Item: {
             ...claimKey(channel, id),
             state: 'claimed',
+            owner,
             leaseUntil: now + CLAIM_LEASE_SECONDS,
             ttl: now + DAY_SECONDS,
           },
@@ -275,19 +282,36 @@ export class DynamoStore implements Store {
       );
       return true;
     } catch (error) {
-      if (errorName(error) === 'ConditionalCheckFailedException') return false;
-      throw error;
+      if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
+      // Someone else's claim, or our own first attempt's: a consistent read tells them apart.
+      const { Item } = await this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key: claimKey(channel, id), ConsistentRead: true }),
+        { abortSignal: signal },
+      );
+      return Item?.owner === owner;
     }
   }
 
   async markPosted(channel: string, id: string, signal?: AbortSignal): Promise<void> {
+    await this.settleClaim(channel, id, 'posted', signal);
+  }
+
+  async markDeferred(channel: string, id: string, signal?: AbortSignal): Promise<void> {
+    await this.settleClaim(channel, id, 'deferred', signal);
+  }
+
+  /**
+   * Sets a claim's state. An update creates the item when it is missing (the claim write timed out but
+   * the reply went out): the TTL is set then too, or that claim would never expire.
+   */
+  private async settleClaim(channel: string, id: string, state: string, signal?: AbortSignal) {
     await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: claimKey(channel, id),
-        UpdateExpression: 'SET #state = :posted REMOVE leaseUntil',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':posted': 'posted' },
+        UpdateExpression: 'SET #state = :state, #ttl = if_not_exists(#ttl, :ttl) REMOVE leaseUntil',
+        ExpressionAttributeNames: { '#state': 'state', '#ttl': TABLE_KEYS.ttlAttribute },
+        ExpressionAttributeValues: { ':state': state, ':ttl': epochSeconds(this.now()) + DAY_SECONDS },
       }),
       { abortSignal: signal },
     );
@@ -300,9 +324,9 @@ export class DynamoStore implements Store {
           TableName: this.tableName,
           Key: claimKey(channel, id),
           // Never undo a reply that went out.
-          ConditionExpression: '#state = :claimed',
+          ConditionExpression: '#state IN (:claimed, :deferred)',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':claimed': 'claimed' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':deferred': 'deferred' },
         }),
         { abortSignal: signal },
       )
@@ -331,6 +355,7 @@ export class DynamoStore implements Store {
           ...contextKey(conversation),
           context: slotsOnly(stored.context),
           at: stored.at.toISOString(),
+          userHash: stored.owner,
           ttl: epochSeconds(stored.at) + DAY_SECONDS,
         },
       }),

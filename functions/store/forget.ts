@@ -1,4 +1,5 @@
-// "Forget me": delete every question and vote one person left in the table, for an admin acting on a
+// "Forget me": delete every question and vote one person left in the table, and what is keyed by their
+// DM channel (its claims and context: a DM channel id identifies the person), for an admin acting on a
 // request under the GDPR (README → Privacy). Not part of the Store port: the bot never does this, and
 // the Lambda's IAM role has no Scan or DeleteItem; an admin runs it with their own credentials
 // (npm run report -- --forget U…).
@@ -8,6 +9,8 @@ import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aw
 export interface ForgetResult {
   questions: number;
   votes: number;
+  /** Claims and conversation contexts keyed by the person's DM channel or carrying their hash. */
+  conversation: number;
 }
 
 /** Some deletes were still refused (throttled) after every retry; run the command again. */
@@ -35,30 +38,58 @@ export async function forgetUser(
   tableName: string,
   userHash: string,
 ): Promise<ForgetResult> {
+  // Their questions, votes and DM contexts carry the hash; a click's claim has it in its key.
+  const keys = await scanKeys(doc, tableName, '#userHash = :userHash OR contains(pk, :userHash)', {
+    ':userHash': userHash,
+  });
+  // A DM context's key names the DM channel; the claims of messages in that channel are keyed by it.
+  const dmChannels = [
+    ...new Set(
+      keys.flatMap((key) =>
+        key.pk.startsWith('CONTEXT#') ? (/#(D[A-Z0-9]+)$/.exec(key.pk)?.[1] ?? []) : [],
+      ),
+    ),
+  ];
+  for (const dm of dmChannels) {
+    for (const key of await scanKeys(doc, tableName, 'contains(pk, :dm)', { ':dm': `#${dm}` })) {
+      if (!keys.some((known) => known.pk === key.pk && known.sk === key.sk)) keys.push(key);
+    }
+  }
+
+  for (let i = 0; i < keys.length; i += BATCH) {
+    await deleteAll(doc, tableName, keys.slice(i, i + BATCH));
+  }
+  const count = (prefix: string) => keys.filter((key) => key.pk.startsWith(prefix)).length;
+  return {
+    questions: count('QUESTION#'),
+    votes: count('FEEDBACK#'),
+    conversation: count('CLAIM#') + count('CONTEXT#'),
+  };
+}
+
+async function scanKeys(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  filter: string,
+  values: Record<string, string>,
+): Promise<Key[]> {
   const keys: Key[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await doc.send(
       new ScanCommand({
         TableName: tableName,
-        FilterExpression: '#userHash = :userHash',
+        FilterExpression: filter,
         ProjectionExpression: 'pk, sk',
-        ExpressionAttributeNames: { '#userHash': 'userHash' },
-        ExpressionAttributeValues: { ':userHash': userHash },
+        ...(filter.includes('#userHash') ? { ExpressionAttributeNames: { '#userHash': 'userHash' } } : {}),
+        ExpressionAttributeValues: values,
         ExclusiveStartKey: startKey,
       }),
     );
     for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-
-  for (let i = 0; i < keys.length; i += BATCH) {
-    await deleteAll(doc, tableName, keys.slice(i, i + BATCH));
-  }
-  return {
-    questions: keys.filter((key) => key.pk.startsWith('QUESTION#')).length,
-    votes: keys.filter((key) => key.pk.startsWith('FEEDBACK#')).length,
-  };
+  return keys;
 }
 
 async function deleteAll(doc: DynamoDBDocumentClient, tableName: string, keys: Key[]): Promise<void> {

@@ -104,6 +104,8 @@ export function resilient(
       ),
     markPosted: (channel, id) =>
       capped('markPosted', timeoutMs, (signal) => store.markPosted(channel, id, signal), nothing),
+    markDeferred: (channel, id) =>
+      capped('markDeferred', timeoutMs, (signal) => store.markDeferred(channel, id, signal), nothing),
     release: (channel, id) =>
       capped('release', timeoutMs, (signal) => store.release(channel, id, signal), nothing),
     // No context is a correct answer to a follow-up, only a less helpful one.

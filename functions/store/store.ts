@@ -40,6 +40,11 @@ export interface StoredContext {
   /** The engine's value (slot ids, never the question's text); null: nothing to carry. */
   context: ConversationContext | null;
   at: Date;
+  /**
+   * In a DM, the salted hash of the person (store/hash.ts): the DM channel id identifies them, so
+   * `report --forget` must find this item, and the claims keyed by the same channel, from the hash.
+   */
+  owner?: string;
 }
 
 /**
@@ -55,6 +60,8 @@ export interface Store {
   claim(channel: string, id: string, signal?: AbortSignal): Promise<boolean>;
   /** claimed → posted: the reply went out (or may have: an unknown outcome is never repeated). */
   markPosted(channel: string, id: string, signal?: AbortSignal): Promise<void>;
+  /** claimed → deferred: Slack asked for a wait and the reply waits in the deferral queue; no lease. */
+  markDeferred(channel: string, id: string, signal?: AbortSignal): Promise<void>;
   /** Gives a claim back after a reply finally failed, so a Slack retry of the same message can answer. */
   release(channel: string, id: string, signal?: AbortSignal): Promise<void>;
   /** The context a conversation (team + channel + thread root, or a DM) carried from its last answer. */

@@ -7,6 +7,7 @@ import type { Knowledge, KnownName } from '../content.ts';
 import { fold } from '../text.ts';
 import type { Lang, Source } from '../types.ts';
 import { span } from '../years.ts';
+import { runs } from './operations.ts';
 import type {
   Attribute,
   Claimed,
@@ -22,27 +23,45 @@ export type { KnownNames };
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Patterns for one kind of name, built once per engine. Short forms ("V", "MP", "KD") count only as
- * written, in capitals, so "s" and "m" in ordinary text are never read as parties.
+ * Patterns for one kind of name, built once per engine. Short forms ("V", "MP", "KD"), and forms the
+ * content writes in capitals ("DMS", not "DMs", the direct messages), count only as written, in capitals,
+ * so "s" and "m" in ordinary text are never read as parties.
  */
-function finder(names: readonly KnownName[]): NameFinder {
+export function finder(names: readonly KnownName[]): NameFinder {
+  const asWritten = (x: string) => x.length <= 2 || /^[\p{Lu}\p{N}]+$/u.test(x);
+  // A short form before a colon is an SFS number or a label ("S:t"), not a name.
+  const alternatives = (forms: string[], colon = '') =>
+    forms.length ? `(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}${colon}])` : null;
   const entries = names.map((n) => {
     const forms = [n.name, n.en, ...n.also];
-    const long = forms.filter((x) => x.length > 2).map((x) => escapeRegExp(fold(x)));
-    const short = forms.filter((x) => x.length <= 2).map((x) => escapeRegExp(x.toUpperCase()));
+    const long = forms.filter((x) => !asWritten(x)).map((x) => escapeRegExp(fold(x)));
+    const short = forms.filter(asWritten).map((x) => escapeRegExp(x.toUpperCase()));
+    const longSource = alternatives(long);
+    const shortSource = alternatives(short, ':');
+    // The other ways of writing it, to be written as the name ("tvv" → "tillvaxtverket").
+    const others = alternatives(n.also.filter((x) => !asWritten(x)).map((x) => escapeRegExp(fold(x))));
+    const othersShort = alternatives(
+      n.also.filter(asWritten).map((x) => escapeRegExp(x.toUpperCase())),
+      ':',
+    );
     return {
       name: n,
-      long: long.length
-        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${long.join('|')})(?![\\p{L}\\p{N}])`, 'u')
-        : null,
-      short: short.length
-        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${short.join('|')})(?![\\p{L}\\p{N}:])`, 'u')
-        : null,
+      long: longSource ? new RegExp(longSource, 'u') : null,
+      short: shortSource ? new RegExp(shortSource, 'u') : null,
+      others: others ? new RegExp(others, 'gu') : null,
+      othersShort: othersShort ? new RegExp(othersShort, 'gu') : null,
     };
   });
   return {
     find: (raw, folded) =>
       entries.filter((e) => e.long?.test(folded) || e.short?.test(raw)).map((e) => e.name),
+    spelled: (raw) => {
+      let text = raw;
+      for (const e of entries) if (e.othersShort) text = text.replace(e.othersShort, e.name.name);
+      text = fold(text);
+      for (const e of entries) if (e.others) text = text.replace(e.others, fold(e.name.name));
+      return text;
+    },
   };
 }
 
@@ -333,14 +352,7 @@ function unstated(claim: Claimed): ClaimVerdict {
 
 /** "2019: 1,35 miljarder kronor, 2020–2027: 2,2 miljarder kronor per år". */
 function amountRuns(c: Ctx, years: number[]): string[] {
-  const runs: { from: number; to: number; kronor: number }[] = [];
-  for (const y of years) {
-    const kronor = c.kb.amountFor(y) ?? 0;
-    const last = runs[runs.length - 1];
-    if (last && last.kronor === kronor && last.to === y - 1) last.to = y;
-    else runs.push({ from: y, to: y, kronor });
-  }
-  return runs.map(
+  return runs(c, years).map(
     (r) =>
       `${span(r.from, r.to)}: ${c.kb.kronor(r.kronor, c.lang)}${r.from === r.to ? '' : say(c, 'amount.per-year')}`,
   );

@@ -64,7 +64,7 @@ function yearsWithAmounts(c: Ctx, years: readonly number[]): number[] {
 }
 
 /** Runs of years with the same amount: 2020–2027 at 2,2 miljarder is one line, not eight. */
-function runs(c: Ctx, years: readonly number[]): { from: number; to: number; kronor: number }[] {
+export function runs(c: Ctx, years: readonly number[]): { from: number; to: number; kronor: number }[] {
   const out: { from: number; to: number; kronor: number }[] = [];
   for (const y of [...years].sort((a, b) => a - b)) {
     const kronor = c.kb.amountFor(y) ?? 0;

@@ -97,6 +97,8 @@ export interface QueryRule<T> {
 /** A kind of known name, with the patterns that find it in a question. */
 export interface NameFinder {
   find(raw: string, folded: string): KnownName[];
+  /** The text folded, each other way of writing a name written as the name ("vad gör tvv?" → "vad gor tillvaxtverket?"). */
+  spelled(raw: string): string;
 }
 
 /** The known names of the content (words.yaml → known), ready to find. */

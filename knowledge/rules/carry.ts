@@ -51,7 +51,7 @@ export function carry(s: Scope): void {
     !s.prevPlaces.length &&
     (s.r.cue.pronounPlace || s.r.cue.list || s.r.cue.eligibility)
   ) {
-    s.r = { ...s.r, county: countyNamed(prev.county) };
+    s.r = { ...s.r, county: countyNamed(s.kit, prev.county) };
     s.carried.push(prev.county);
   }
 }
@@ -87,7 +87,7 @@ export function followUp(s: Scope): Decision | null {
   const { r, ctx, prev } = s;
   if (!prev?.topic || !leans(s)) return null;
   if (!s.named && !r.county && s.prevPlaces.length && !ctx.mentions.length) ctx.mentions = s.prevPlaces;
-  if (!r.county && prev.county && !s.named) ctx.county = countyNamed(prev.county);
+  if (!r.county && prev.county && !s.named) ctx.county = countyNamed(s.kit, prev.county);
   const topic = prev.topic;
   if (prev.total && !ctx.period.total) ctx.period = { ...ctx.period, total: true };
   // "och om man räknar med 2018 och 2019 också?": the new years join the earlier ones.

@@ -77,7 +77,7 @@ export const namedTopic: Rule = {
 
 export const namedEligibility: Rule = {
   name: 'named-eligibility',
-  examples: ['Kan Malmö söka?', 'What about Malmö?'],
+  examples: ['Kan Malmö söka?', 'What about Malmö?', 'Kan Hbg kn söka?', 'Is Wexiö eligible?'],
   decide(s) {
     const { r } = s;
     if (!s.named) return null;
@@ -98,7 +98,13 @@ export const namedEligibility: Rule = {
 
 export const county: Rule = {
   name: 'county',
-  examples: ['Kan Västmanlands län söka?', 'Hur mycket får Skåne län?'],
+  examples: [
+    'Kan Västmanlands län söka?',
+    'Hur mycket får Skåne län?',
+    'Kan Norrland söka?',
+    'Vilka småländska kommuner kan söka?',
+    'Which municipalities in Svealand can apply?',
+  ],
   decide(s) {
     const { r, ctx } = s;
     if (!r.county) return null;

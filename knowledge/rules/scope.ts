@@ -74,9 +74,9 @@ export function placesOf(codes: readonly string[]): Mention[] {
   });
 }
 
-export function countyNamed(name: string): County | null {
-  const members = MUNICIPALITIES.filter((m) => m.county === name);
-  return members.length ? { name, municipalities: members } : null;
+/** A county or region by the name a conversation's context stores ("Skåne län", "Norrland"). */
+export function countyNamed(kit: Kit, name: string): County | null {
+  return kit.gazetteer.countyNamed(name);
 }
 
 /** A county's municipalities on the list of the year asked (or the latest list). */

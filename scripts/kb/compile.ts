@@ -495,9 +495,44 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
           `"${target}" is not an official municipality name (knowledge/sources/kommuner.json)`,
         );
   const counties = new Set(folders.municipalities.map((m) => m.county));
+  const countyHint = (name: string) => {
+    const near = closestName(name, counties);
+    return near
+      ? `did you mean "${near}"?`
+      : 'write its name as in kommuner.json, with "län" ("Gävleborgs län")';
+  };
   for (const county of Object.keys(places.county_prefixes))
     if (!counties.has(county))
-      at('places.yaml', ['county_prefixes', county], `"${county}" is not a county name in kommuner.json`);
+      at(
+        'places.yaml',
+        ['county_prefixes', county],
+        `"${county}" is not a county name in kommuner.json; ${countyHint(county)}`,
+      );
+  const unlisted = [...counties].filter((c) => !(c in places.county_prefixes));
+  if (unlisted.length)
+    at(
+      'places.yaml',
+      ['county_prefixes'],
+      `every county needs a line here, [] if it has no other name: add ${unlisted.map((c) => `"${c}: []"`).join(', ')}`,
+    );
+  for (const [region, { counties: parts }] of Object.entries(places.regions)) {
+    if (counties.has(region) || official.has(region))
+      at(
+        'places.yaml',
+        ['regions', region],
+        `"${region}" is already a county or municipality name; a region needs a name of its own`,
+      );
+    parts.forEach((c, j) => {
+      if (!counties.has(c))
+        at(
+          'places.yaml',
+          ['regions', region, 'counties', j],
+          `"${c}" is not a county name in kommuner.json; ${countyHint(c)}`,
+        );
+    });
+    const twice = parts.filter((c, j) => parts.indexOf(c) !== j);
+    if (twice.length) at('places.yaml', ['regions', region, 'counties'], `listed twice: ${twice.join(', ')}`);
+  }
 
   if (problems.length) return { problems };
   return {

@@ -221,6 +221,15 @@ export const placesFile = z.strictObject({
   name_suffixes: words,
   word_like: words,
   county_prefixes: z.record(text, words),
+  regions: z.record(
+    text,
+    z.strictObject({
+      counties: z
+        .array(text, { error: 'should be a list of county names: [Gävleborgs län, Jämtlands län]' })
+        .min(1, { error: 'a region is made of at least one county' }),
+      prefixes: words,
+    }),
+  ),
 });
 
 /** Each content file and the shape it must have. */

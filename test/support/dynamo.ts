@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { createDynamoClient, documentClient, ensureTable } from '../../functions/store/dynamo.ts';
 
@@ -29,4 +29,24 @@ export async function freshTable(prefix = 'test'): Promise<FreshTable> {
   });
   await ensureTable(client, tableName);
   return { endpoint, tableName, client, docClient: documentClient(client) };
+}
+
+/** Every question logged this month in `tableName`, answered or not, straight from the table. */
+export async function loggedQuestions(
+  docClient: DynamoDBDocumentClient,
+  tableName: string,
+): Promise<Record<string, unknown>[]> {
+  const month = new Date().toISOString().slice(0, 7);
+  const pages = await Promise.all(
+    ['answered', 'unanswered'].map((outcome) =>
+      docClient.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `QUESTION#${outcome}#${month}` },
+        }),
+      ),
+    ),
+  );
+  return pages.flatMap((page) => page.Items ?? []);
 }

@@ -5,8 +5,9 @@
 // uses them. A call that got a fault is recorded with `fault` set, and only a call without one counts
 // as delivered. `npm run dev` runs it too, as the Slack a newcomer has not got: it prints each reply in
 // the terminal (`onCall`), and `npm run dev:say` reads the replies back from GET /_calls?from=N.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './net.ts';
 
 /** One request the bot made. `args` is the decoded body; JSON-valued form fields (blocks, view) are parsed. */
 export interface SlackCall {
@@ -26,7 +27,9 @@ export type Fault =
   | { kind: 'rateLimited'; retryAfterSeconds: number }
   | { kind: 'okFalse'; error: string }
   /** Answers normally, but only after this long (the post is delivered). */
-  | { kind: 'slow'; delayMs: number };
+  | { kind: 'slow'; delayMs: number }
+  /** Takes the post (it is delivered), then breaks the connection mid-answer: the bot cannot know. */
+  | { kind: 'cutOff' };
 
 export interface FakeSlack {
   /** Give this to the bot as SLACK_API_URL. */
@@ -34,7 +37,7 @@ export interface FakeSlack {
   /** A response_url on this server, for slash command and action payloads. */
   responseUrl(id?: string): string;
   calls: SlackCall[];
-  /** The calls to one method that were delivered (got no fault but `slow`), in order. */
+  /** The calls to one method that were delivered (got no fault but `slow` or `cutOff`), in order. */
   callsTo(method: string): SlackCall[];
   /** Every call to one method, faulted ones included. */
   attemptsAt(method: string): SlackCall[];
@@ -48,12 +51,6 @@ export interface FakeSlack {
 
 // Slack's Web API takes form bodies and JSON-encodes structured arguments inside them.
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function decode(contentType: string | undefined, raw: string): Record<string, unknown> {
   if (raw === '') return {};
@@ -131,6 +128,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
             .end(JSON.stringify({ ok: false, error: fault.error }));
           return;
         }
+        if (fault.kind === 'cutOff') {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          // Flushed and read before the cut, so the bot has seen the answer begin.
+          res.write('{"ok":', () => setTimeout(() => res.socket?.destroy(), 50));
+          return;
+        }
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       }
       if (isResponseUrl) {
@@ -162,7 +165,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     responseUrl: (id = 'hook') => `${base}/response/${id}`,
     calls,
     callsTo: (method) =>
-      calls.filter((call) => call.method === method && (!call.fault || call.fault === 'slow')),
+      calls.filter(
+        (call) => call.method === method && (!call.fault || call.fault === 'slow' || call.fault === 'cutOff'),
+      ),
     attemptsAt: (method) => calls.filter((call) => call.method === method),
     inject: (method, fault, times = 1) => {
       faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);

@@ -2,8 +2,9 @@
 // /2015-03-31/functions/<name>/invocations. With X-Amz-Invocation-Type: Event it answers 202 at once and
 // runs the function in this process afterwards, as Lambda's asynchronous invocation does (without its
 // retries: the worker never throws). Tests wait for `idle()` before they look at what was posted.
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readBody } from './net.ts';
 
 export type InvokedFunction = (payload: unknown) => Promise<unknown>;
 
@@ -12,15 +13,14 @@ export interface LoopbackLambda {
   endpoint: string;
   /** Every accepted invocation, in order. */
   invocations: { functionName: string; type: string; payload: unknown }[];
+  /**
+   * The next `times` Event invocations are accepted (queued and run) but answered only after `ms`:
+   * Lambda's API slow to say so.
+   */
+  answerSlowly(ms: number, times?: number): void;
   /** Resolves when no invoked function is running (including ones started while waiting). */
   idle(): Promise<void>;
   close(): Promise<void>;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Starts the endpoint on 127.0.0.1 serving `functions` by name. */
@@ -29,6 +29,7 @@ export async function startLoopbackLambda(
 ): Promise<LoopbackLambda> {
   const running = new Set<Promise<unknown>>();
   const invocations: LoopbackLambda['invocations'] = [];
+  const slow: number[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const match = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/.exec(req.url ?? '');
@@ -46,9 +47,11 @@ export async function startLoopbackLambda(
       const payload: unknown = body === '' ? {} : JSON.parse(body);
       invocations.push({ functionName: decodeURIComponent(match[1] ?? ''), type, payload });
       if (type === 'Event') {
-        res.writeHead(202).end();
         const job = run(payload).finally(() => running.delete(job));
         running.add(job);
+        const delay = slow.shift();
+        if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
+        res.writeHead(202).end();
         return;
       }
       const result = await run(payload);
@@ -60,6 +63,7 @@ export async function startLoopbackLambda(
   return {
     endpoint: `http://127.0.0.1:${port}`,
     invocations,
+    answerSlowly: (ms, times = 1) => slow.push(...Array.from({ length: times }, () => ms)),
     idle: async () => {
       while (running.size > 0) await Promise.allSettled([...running]);
     },

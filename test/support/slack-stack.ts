@@ -11,6 +11,7 @@ import { DynamoStore } from '../../functions/store/dynamo.ts';
 import { createWorker } from '../../functions/worker.ts';
 import { freshTable } from './dynamo.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
+import { type FakeSqs, startFakeSqs } from './fake-sqs.ts';
 import { type LoopbackLambda, startLoopbackLambda } from './lambda-invoke.ts';
 import { lambdaContext, slackEnv, WORKER_FUNCTION_NAME } from './slack.ts';
 
@@ -21,6 +22,8 @@ export interface SlackStack {
   tableName: string;
   docClient: DynamoDBDocumentClient;
   lambda: LoopbackLambda;
+  /** The deferral queue's stand-in, when the stack was asked for one. */
+  sqs: FakeSqs | undefined;
   /** Calls the ack handler with one event, as API Gateway would, and waits until the worker is done. */
   send(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2>;
   /** Calls the ack handler only: its answer, while the worker may still be at work. */
@@ -28,22 +31,37 @@ export interface SlackStack {
 }
 
 /** Sets up the stack for the calling test file (hooks included) and returns it once ready. */
-export function slackStack(options: { dynamoEndpoint?: () => string } = {}): SlackStack {
+export function slackStack(
+  options: {
+    dynamoEndpoint?: () => string;
+    /** What Lambda says is left of the worker's invocation (its timeout is 40 s). */
+    workerRemainingMs?: number;
+    /** A deferral queue (DEFERRED_QUEUE_URL) whose messages go back to the worker after their delay. */
+    deferralQueue?: boolean;
+    /** More environment for the handlers. */
+    env?: Record<string, string>;
+  } = {},
+): SlackStack {
   const stack = {} as SlackStack;
   beforeAll(async () => {
     const [slack, table] = await Promise.all([startFakeSlack(), freshTable('slack')]);
     const worker = createWorker();
-    const lambda = await startLoopbackLambda({
-      // The worker's timeout in serverless.yml is 40 s; its retries plan with what is left of it.
-      [WORKER_FUNCTION_NAME]: (payload) =>
-        worker(payload, { ...lambdaContext(), getRemainingTimeInMillis: () => 40_000 }),
-    });
+    // The worker's timeout in serverless.yml is 40 s; its retries plan with what is left of it.
+    const run = (payload: unknown) =>
+      worker(payload, {
+        ...lambdaContext(),
+        getRemainingTimeInMillis: () => options.workerRemainingMs ?? 40_000,
+      });
+    const lambda = await startLoopbackLambda({ [WORKER_FUNCTION_NAME]: run });
+    const sqs = options.deferralQueue ? await startFakeSqs(run) : undefined;
     // The handlers read their environment at their first request, which comes after this. Stubbed, so
     // the values do not leak into other test files that run later in the same worker process.
     const endpoint = options.dynamoEndpoint?.() ?? table.endpoint;
-    for (const [name, value] of Object.entries(
-      slackEnv(slack.apiUrl, table.tableName, endpoint, lambda.endpoint),
-    )) {
+    for (const [name, value] of Object.entries({
+      ...slackEnv(slack.apiUrl, table.tableName, endpoint, lambda.endpoint),
+      ...(sqs ? { DEFERRED_QUEUE_URL: sqs.queueUrl } : {}),
+      ...options.env,
+    })) {
       vi.stubEnv(name, value);
     }
     // JSON log lines for every answer would bury the test report; a test that reads logs turns them on.
@@ -53,6 +71,7 @@ export function slackStack(options: { dynamoEndpoint?: () => string } = {}): Sla
     stack.docClient = table.docClient;
     stack.store = new DynamoStore(table.docClient, table.tableName);
     stack.lambda = lambda;
+    stack.sqs = sqs;
     stack.ack = (event) => handler(event, lambdaContext());
     stack.send = async (event) => {
       const response = await handler(event, lambdaContext());
@@ -60,11 +79,16 @@ export function slackStack(options: { dynamoEndpoint?: () => string } = {}): Sla
       return response;
     };
   });
-  beforeEach(() => stack.slack.reset());
+  beforeEach(() => {
+    stack.slack.reset();
+    stack.sqs?.sent.splice(0);
+    stack.lambda.invocations.splice(0);
+  });
   afterAll(async () => {
     vi.unstubAllEnvs();
     await stack.slack?.close();
     await stack.lambda?.close();
+    await stack.sqs?.close();
   });
   return stack;
 }

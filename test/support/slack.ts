@@ -177,7 +177,8 @@ export function signedCommand(
     text: 'Vilka kommuner får bidraget?',
     api_app_id: 'A0TESTAPP1',
     response_url: UNUSED_RESPONSE_URL,
-    trigger_id: '1.2.3',
+    // Unique per command, as Slack's are: the worker answers each trigger_id once.
+    trigger_id: `${nextTs()}.trigger`,
     ...overrides,
   };
   return apiEvent(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options);

@@ -28,7 +28,7 @@ describe('npm run report -- --forget', () => {
     });
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toBe(
-      `Deleted 2 questions and 0 votes of U0ANNA0001 from ${tableName}. Point-in-time recovery still holds them for up to 35 days.\n`,
+      `Deleted 2 questions, 0 votes and 0 claim or context items of U0ANNA0001 from ${tableName}. Point-in-time recovery still holds them for up to 35 days.\n`,
     );
     const { Items = [] } = await docClient.send(new ScanCommand({ TableName: tableName }));
     expect(Items.map((item) => item.question).filter(Boolean)).toEqual(['Bertils fråga']);

@@ -1,7 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { hashUser } from '../../../functions/store/hash.ts';
 import { CONTENT } from '../../../knowledge/content.ts';
+import { loggedQuestions } from '../../support/dynamo.ts';
 import {
   ADMIN_USER_ID,
   BOT_ID,
@@ -130,18 +130,4 @@ describe('the Slack Lambda, for Events API requests', () => {
 });
 
 /** Every logged question of this month, straight from the table. */
-async function rawQuestions(): Promise<Record<string, unknown>[]> {
-  const month = new Date().toISOString().slice(0, 7);
-  const pages = await Promise.all(
-    ['answered', 'unanswered'].map((outcome) =>
-      stack.docClient.send(
-        new QueryCommand({
-          TableName: stack.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `QUESTION#${outcome}#${month}` },
-        }),
-      ),
-    ),
-  );
-  return pages.flatMap((page) => page.Items ?? []);
-}
+const rawQuestions = () => loggedQuestions(stack.docClient, stack.tableName);

@@ -8,8 +8,10 @@ import { slackStack } from '../../support/slack-stack.ts';
 const stack = slackStack();
 
 const OTHER_USER_ID = 'U0COLLEAGUE';
+// Unanswered on purpose (the admin's Home tab lists the questions the bot could not answer), whatever
+// the engine learns: a question about applying would now be answered and leave that list.
 const PERSONAL =
-  'Min kollega <@U0ANNA0001> (19800101-1234, anna.svensson@example.se, 070-123 45 67) är sjukskriven, hur söker hon?';
+  'Min kollega <@U0ANNA0001> (19800101-1234, anna.svensson@example.se, 070-123 45 67) är sjukskriven, får hon ta med hunden till jobbet?';
 
 async function homeOf(user: string): Promise<string> {
   stack.slack.reset();

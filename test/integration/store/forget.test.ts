@@ -27,7 +27,11 @@ describe('forgetUser', () => {
       store.recordFeedback(feedbackRecord({ userHash: BERTIL, answerId: 'answer-x' })),
     ]);
 
-    expect(await forgetUser(docClient, tableName, ANNA)).toEqual({ questions: 30, votes: 1 });
+    expect(await forgetUser(docClient, tableName, ANNA)).toEqual({
+      questions: 30,
+      votes: 1,
+      conversation: 0,
+    });
 
     const { Items = [] } = await docClient.send(new ScanCommand({ TableName: tableName }));
     expect(Items.filter((item) => item.userHash === ANNA)).toEqual([]);
@@ -39,6 +43,6 @@ describe('forgetUser', () => {
 
   it('finds nothing to delete for someone who never asked', async () => {
     const { docClient, tableName } = await freshTable('forget');
-    expect(await forgetUser(docClient, tableName, ANNA)).toEqual({ questions: 0, votes: 0 });
+    expect(await forgetUser(docClient, tableName, ANNA)).toEqual({ questions: 0, votes: 0, conversation: 0 });
   });
 });

@@ -163,6 +163,7 @@ describe('resilient store in front of a store that throws before returning a pro
         throw new TypeError('boom');
       },
       markPosted: async () => undefined,
+      markDeferred: async () => undefined,
       release: async () => undefined,
       getContext: async () => null,
       putContext: async () => undefined,

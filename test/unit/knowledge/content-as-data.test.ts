@@ -203,6 +203,23 @@ describe('content as data', () => {
     );
   });
 
+  it('reports a region naming an unknown county, and a county left out of county_prefixes, with a hint', () => {
+    const dirs = scratch();
+    edit(join(dirs.content, 'places.yaml'), (t) =>
+      t
+        .replace('[Gävleborgs län, Västernorrlands län,', '[Gävleborg län, Västernorrlands län,')
+        .replace(/ {2}Jämtlands län: \[.*\]\n/, ''),
+    );
+    const run = kbCheck(dirs);
+    expect(run.status).toBe(1);
+    const lines = readFileSync(join(dirs.content, 'places.yaml'), 'utf8').split('\n');
+    const norrland = lines.findIndex((l) => l.includes('[Gävleborg län,')) + 1;
+    expect(run.stderr).toContain(
+      `places.yaml:${norrland}: "Gävleborg län" is not a county name in kommuner.json; did you mean "Gävleborgs län"?`,
+    );
+    expect(run.stderr).toMatch(/places\.yaml:\d+: every county needs a line here.*"Jämtlands län: \[\]"/);
+  });
+
   it('passes on the shipped content, and says so', () => {
     const run = kbCheck({ content: CONTENT, sources: SOURCES });
     expect(run.stderr).toBe('');

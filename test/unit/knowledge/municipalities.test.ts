@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../../knowledge/content.ts';
+import { createKit } from '../../../knowledge/kit.ts';
 import { MUNICIPALITIES } from '../../../knowledge/municipalities.ts';
-import { fold } from '../../../knowledge/text.ts';
+import { fold, words as splitWords } from '../../../knowledge/text.ts';
 import { frozenContent, frozenEngine } from '../../support/content.ts';
 
 const engine = frozenEngine();
@@ -130,5 +131,142 @@ describe('municipality recognition', () => {
       expect(a.municipalities.filter((m) => m.eligible)).toEqual([]);
       expect(a.intent).toBe('eligibility');
     }
+  });
+});
+
+describe('names as content (places.yaml): short forms, older spellings, regions, county adjectives', () => {
+  const content = frozenContent();
+  const kit = createKit(content);
+  const names = (q: string) => verdicts(q).map((v) => `${v.name}=${v.eligible}`);
+  const county = (q: string) => engine.answer(q);
+
+  it.each(Object.entries(content.places.aliases))('reads %s as %s', (alias, official) => {
+    expect(verdicts(`Kan ${alias} söka?`)).toEqual([expect.objectContaining({ name: official })]);
+    expect(verdicts(`Is ${alias} eligible?`)).toEqual([expect.objectContaining({ name: official })]);
+  });
+
+  it('reads no short form or older spelling that is also a word the bot knows', () => {
+    const words = Object.keys(content.places.aliases).filter((a) => kit.isWord(fold(a)));
+    expect(words).toEqual([]);
+  });
+
+  it('answers short forms and older spellings in both languages, and "kn" as kommun', () => {
+    expect(names('Kan Hbg söka?')).toEqual(['Helsingborg=true']);
+    expect(names('Lkpg och Nkpg, kan de söka?')).toEqual(['Linköping=true', 'Norrköping=true']);
+    expect(names('Kan Hbg kn söka?')).toEqual(['Helsingborg=true']);
+    expect(names('kan malmö kn söka?')).toEqual(['Malmö=true']);
+    expect(names('Vara kn, kan de söka?')).toEqual(['Vara=false']);
+    expect(names('Kan Wexiö söka?')).toEqual(['Växjö=true']);
+    expect(names('Kan Oerebro söka?')).toEqual(['Örebro=true']);
+    expect(names('Is Gefle eligible?')).toEqual(['Gävle=true']);
+    expect(names('Can Sthlm and Gbg apply?')).toEqual(['Stockholm=true', 'Göteborg=true']);
+    expect(names('Is Övik on the list?')).toEqual(['Örnsköldsvik=false']);
+  });
+
+  it('names no place for ordinary words that look like the new names', () => {
+    for (const q of [
+      'Vad betyder kn?',
+      'Är anslaget dalande?',
+      'Is the budget calm or warm?',
+      'Är gatorna smala där?',
+      'Hallå, vem svarar?',
+      'Kan jag skicka DMs till er?',
+      'Norra delen eller södra?',
+    ]) {
+      const a = engine.answer(q);
+      expect(a.municipalities, q).toEqual([]);
+      expect(a.rule, q).not.toMatch(/county/);
+      expect(a.intent, q).not.toBe('administration');
+    }
+  });
+
+  it('names no place for any word the FAQ and the word lists know, in either language', () => {
+    const vocabulary = new Set<string>();
+    const walk = (n: unknown): void => {
+      if (typeof n === 'string') for (const w of splitWords(n.replace(/[*^_]/g, ' '))) vocabulary.add(w.raw);
+      else if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') Object.values(n).forEach(walk);
+    };
+    walk(content.words);
+    for (const e of content.faq) walk([e.keywords, e.weak]);
+    expect(vocabulary.size).toBeGreaterThan(1000);
+    const read = [...vocabulary].flatMap((word) => {
+      const all = splitWords(`Kan ${word} söka?`);
+      const r = kit.gazetteer.recognise(all, kit.isWord);
+      const c = kit.gazetteer.county(all);
+      // "Höörs", "Moras": genitives of names the word lists keep apart from typos; those are names.
+      const named = r.mentions.filter((m) => m.via !== 'exact').map((m) => m.municipality.name);
+      return named.length || c ? [`${word} → ${c?.name ?? named.join(', ')}`] : [];
+    });
+    expect(read).toEqual([]);
+  });
+
+  it('answers a region above the counties like a county: not a municipality, these of its municipalities', () => {
+    const a = county('vilka kommuner i Norrland kan söka?');
+    expect(a.text).toMatch(/^Norrland är ingen kommun/);
+    expect(a.text).toContain('Gävleborgs län');
+    expect(a.municipalities.map((m) => m.name).sort()).toEqual(['Gävle', 'Sandviken']);
+    expect(a.municipalities.every((m) => m.eligible)).toBe(true);
+    const b = county('Kan Norrland söka?');
+    expect(b.rule).toBe('county');
+    expect(b.text).not.toMatch(/hittar ingen kommun/);
+    const en = county('Which municipalities in Svealand are eligible?');
+    expect(en.text).toMatch(/^Svealand is not a municipality/);
+    expect(en.municipalities.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['Borlänge', 'Filipstad', 'Stockholm', 'Örebro']),
+    );
+    expect(en.municipalities.map((m) => m.name)).not.toContain('Göteborg');
+    expect(names('Can Götaland apply?')).toContain('Göteborg=true');
+    expect(names('Can Götaland apply?')).not.toContain('Gävle=true');
+  });
+
+  it('keeps Götaland a region and Västra Götaland a county, and reads neither as a typo of Gotland', () => {
+    expect(county('Kan Götaland söka?').text).toMatch(/^Götaland är ingen kommun/);
+    expect(county('Kan Västra Götaland söka?').text).toMatch(/^Västra Götalands län är ett län/);
+    expect(county('Kan Västra Götalandsregionen söka?').text).toMatch(/^Västra Götalands län/);
+    expect(names('Kan Götaland söka?')).not.toContain('Gotland=false');
+    expect(names('Kan Gotland söka?')).toEqual(['Gotland=false']);
+  });
+
+  it('divides the counties by the traditional lands: each county in one of the three, once', () => {
+    const { regions } = content.places;
+    const lands = ['Norrland', 'Svealand', 'Götaland'].flatMap((r) => regions[r]?.counties ?? []);
+    expect(lands.sort()).toEqual([...new Set(MUNICIPALITIES.map((m) => m.county))].sort());
+    expect(regions.Norrland?.counties).toContain('Gävleborgs län');
+    expect(regions.Svealand?.counties).toEqual(expect.arrayContaining(['Värmlands län', 'Dalarnas län']));
+    expect(regions.Småland?.counties.sort()).toEqual(['Jönköpings län', 'Kalmar län', 'Kronobergs län']);
+  });
+
+  it.each([
+    ['vilka småländska kommuner kan söka?', ['Jönköping', 'Växjö']],
+    ['hallandskommuner som får söka?', ['Halmstad']],
+    ['Kan jämtländska kommuner söka?', []],
+    [
+      'Får skånska kommuner söka?',
+      ['Helsingborg', 'Kristianstad', 'Landskrona', 'Malmö', 'Perstorp', 'Åstorp'],
+    ],
+    ['värmländska kommuner, kan de söka?', ['Filipstad']],
+    ['Kan norrländska kommuner söka?', ['Gävle', 'Sandviken']],
+    ['Kan sörmländska kommuner söka?', ['Eskilstuna', 'Katrineholm', 'Nyköping']],
+    ['Vilka blekingska kommuner kan söka?', ['Karlskrona']],
+    ['Kan västerbottniska kommuner söka?', []],
+    ['Gävleborgskommunerna, får de söka?', ['Gävle', 'Sandviken']],
+    [
+      'Which Scanian municipalities can apply?',
+      ['Helsingborg', 'Kristianstad', 'Landskrona', 'Malmö', 'Perstorp', 'Åstorp'],
+    ],
+    ['Can municipalities in Dalecarlia apply?', ['Borlänge']],
+    ['Are any Smaland municipalities eligible?', ['Jönköping', 'Växjö']],
+  ])('reads the adjective or compound in "%s" as its county or region', (q, expected) => {
+    const a = engine.answer(q);
+    expect(a.rule).toMatch(/county/);
+    expect(a.municipalities.map((m) => m.name).sort()).toEqual(expected);
+  });
+
+  it('carries a region to the next question like a county', () => {
+    const first = engine.answer('Kan Norrland söka?');
+    expect(first.context?.county).toBe('Norrland');
+    const next = engine.answer('och 2019?', first.context);
+    expect(next.text).toContain('Norrland är ingen kommun');
   });
 });

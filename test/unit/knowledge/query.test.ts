@@ -160,3 +160,28 @@ describe('typed queries', () => {
     });
   });
 });
+
+describe('agencies by the names people type (words.yaml → known.agencies)', () => {
+  it.each([
+    ['vad gör tvv?', 'sv'],
+    ['vad gör tillväxtv. med pengarna?', 'sv'],
+    ['vad gör delmos?', 'sv'],
+    ['Vad gör DMS?', 'sv'],
+    ['what does TVV do?', 'en'],
+    ['What does Delmos do?', 'en'],
+  ])('answers "%s" about the agency', (q, lang) => {
+    const a = ask(q);
+    expect(a.intent).toBe('administration');
+    expect(a.lang).toBe(lang);
+    expect(a.text).toContain('Tillväxtverket');
+  });
+
+  it('reads "DMs" (direct messages) as no agency: a form written in capitals counts only so', () => {
+    expect(ask('Kan jag skicka DMs till er?').intent).not.toBe('administration');
+  });
+
+  it('reads a short form in a claim as the agency it stands for', () => {
+    const a = ask('Hanterar TVV bidraget 2019?');
+    expect(a.claims).toEqual([expect.objectContaining({ claimed: 'Tillväxtverket', verdict: 'wrong' })]);
+  });
+});

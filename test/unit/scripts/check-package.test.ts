@@ -33,6 +33,15 @@ function operations(): Record<string, object> {
       Value: { 'Fn::GetAtt': ['Queue', 'QueueName'] },
     }),
     StoreFailuresAlarm: alarmOn('bidrag-bot', 'StoreFailure', { Name: 'service', Value: 'bidrag-bot' }),
+    PostUnknownRateAlarm: {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmActions: [{ Ref: 'AlarmTopic' }],
+        Metrics: [
+          { Id: 'unknown', MetricStat: { Metric: { Namespace: 'bidrag-bot', MetricName: 'PostUnknown' } } },
+        ],
+      },
+    },
     Dashboard: {
       Type: 'AWS::CloudWatch::Dashboard',
       Properties: {
@@ -150,7 +159,7 @@ describe('the packaged-template check', () => {
     );
     expect(problems).toEqual([
       expect.stringMatching(/lambda:InvokeFunction .*Other.*not the worker/),
-      expect.stringMatching(/sqs:SendMessage .*other.*not the dead-letter queue/),
+      expect.stringMatching(/sqs:SendMessage .*other.*not the dead-letter or delay queue/),
     ]);
   });
 
@@ -251,6 +260,7 @@ describe('the packaged-template check, for operations', () => {
           FnErrorsAlarm: undefined,
           FnThrottlesAlarm: undefined,
           StoreFailuresAlarm: undefined,
+          PostUnknownRateAlarm: undefined,
           // Left: the ack-duration alarm; these are the other function's and the queue's.
           OtherErrorsAlarm: undefined,
           OtherThrottlesAlarm: undefined,
@@ -267,6 +277,7 @@ describe('the packaged-template check, for operations', () => {
         'Fn: no alarm on its Errors',
         'Fn: no alarm on its Throttles',
         'no alarm on StoreFailure',
+        'no alarm on the rate of PostUnknown',
       ]),
     );
   });
