@@ -25,6 +25,14 @@ export async function run(): Promise<void> {
   const mention = (i: number) =>
     signedEvent({ text: `<@${BOT_USER_ID}> ${QUESTIONS[i % QUESTIONS.length]}` });
   const dm = (i: number) => signedEvent({ type: 'message', text: QUESTIONS[i % QUESTIONS.length] });
+  // The assistant panel: a message in a panel thread (a DM with thread_ts) also sets the status, and in a
+  // new thread the title, before the reply; each iteration opens its own thread.
+  const panel = (i: number) =>
+    signedEvent({
+      type: 'message',
+      thread_ts: `1600000000.${String(i).padStart(6, '0')}`,
+      text: QUESTIONS[i % QUESTIONS.length],
+    });
   const command = (i: number) =>
     signedCommand({ text: QUESTIONS[i % QUESTIONS.length], response_url: stack.slack.responseUrl() });
 
@@ -40,6 +48,7 @@ export async function run(): Promise<void> {
     for (const [name, make] of [
       ['app_mention → ack; worker: claim, answer, log, chat.postMessage', mention],
       ['DM message → ack; worker: claim, context, answer, log, post', dm],
+      ['assistant panel → ack; worker: claim, context, status + title, answer, log, post', panel],
       ['/bidrag → ack; worker: answer, log, response_url', command],
     ] as const) {
       const samples: { ack: number; answered: number }[] = [];
@@ -62,7 +71,7 @@ export async function run(): Promise<void> {
     const posted =
       stack.slack.callsTo('chat.postMessage').length + stack.slack.callsTo('response_url').length;
     // A benchmark that silently stopped posting would look fast: check that every event got its reply.
-    if (posted !== 3 * ITERATIONS) throw new Error(`expected ${3 * ITERATIONS} replies, saw ${posted}`);
+    if (posted !== 4 * ITERATIONS) throw new Error(`expected ${4 * ITERATIONS} replies, saw ${posted}`);
     rows.push([
       'first request (cold: config, Bolt, engine, clients)',
       1,

@@ -13,7 +13,7 @@ export type Inbound =
   | { kind: 'work'; what: WorkKind }
   | { kind: 'ignore'; reason: string };
 
-export type WorkKind = 'mention' | 'dm' | 'home' | 'command' | 'feedback' | 'suggestion';
+export type WorkKind = 'mention' | 'dm' | 'home' | 'command' | 'feedback' | 'suggestion' | 'assistant';
 
 /** Message subtypes that are still a person asking something, when they carry text. */
 const ANSWERABLE_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
@@ -75,9 +75,26 @@ function classifyEvent(body: Obj, botUserId: string): Inbound {
       requiredString(event, 'user', 'event');
       // Opening the Messages tab fires this too; only the Home tab has a view to publish.
       return event.tab === 'home' ? work('home') : ignore('app_home_opened outside the Home tab');
+    case 'assistant_thread_started':
+      assistantThread(event);
+      return work('assistant');
+    case 'assistant_thread_context_changed':
+      // The channel the person is looking at changes no answer (they are about one programme, whatever
+      // the channel), so the worker would be invoked to do nothing: checked and acknowledged here.
+      assistantThread(event);
+      return ignore('assistant_thread_context_changed: answers do not depend on the channel in view');
     default:
       return ignore(`event type ${type}`);
   }
+}
+
+/** An assistant panel event's thread: who opened it and where; throws when malformed. */
+function assistantThread(event: Obj): void {
+  const thread = event.assistant_thread;
+  if (!isObj(thread)) throw new MalformedRequestError('event.assistant_thread is not an object');
+  requiredString(thread, 'user_id', 'assistant_thread');
+  requiredString(thread, 'channel_id', 'assistant_thread');
+  requiredString(thread, 'thread_ts', 'assistant_thread');
 }
 
 function classifyActions(body: Obj): Inbound {

@@ -10,11 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { CONTENT } from '../knowledge/content.ts';
 import type { Engine } from '../knowledge/engine.ts';
+import { createLanguageDetector } from '../knowledge/language.ts';
 import { programmeSummary } from '../knowledge/summary.ts';
-import { MAX_MESSAGE_CHARS } from '../knowledge/text.ts';
+import { MAX_MESSAGE_CHARS, words } from '../knowledge/text.ts';
 import type { Answer, ConversationContext } from '../knowledge/types.ts';
 import { ACTION, FEEDBACK_ACTION, SUGGEST_ACTION } from './actions.ts';
+import { createAssistant } from './assistant.ts';
 import { type DeferSink, type PendingReply, type PostRequest, type Send, settle } from './deferral.ts';
 import { deliver, type RetryPolicy } from './delivery.ts';
 import type { WorkKind } from './inbound.ts';
@@ -76,7 +79,11 @@ export function questionFrom(text: string | undefined, botUserId: string): strin
 }
 
 /** Where a reply goes and how it looks there: one place for every chat.postMessage the bot makes. */
-function postArgs(channel: string, threadTs: string | undefined, { text, blocks }: Rendered): PostRequest {
+export function postArgs(
+  channel: string,
+  threadTs: string | undefined,
+  { text, blocks }: Rendered,
+): PostRequest {
   return {
     via: 'chat.postMessage',
     args: { channel, thread_ts: threadTs, text, blocks, unfurl_links: false, unfurl_media: false },
@@ -96,8 +103,8 @@ function ephemeral(url: string, message: Rendered, replaceOriginal?: false): Pos
 const conversationKey = (team: string | undefined, channel: string, threadTs?: string) =>
   [team ?? '-', channel, ...(threadTs === undefined ? [] : [threadTs])].join('#');
 
-/** One question to answer and where, as the listeners below describe it. */
-interface Work {
+/** One question to answer and where, as the listeners below (and assistant.ts) describe it. */
+export interface Work {
   kind: WorkKind;
   /** The claim: scope (a channel) and id (a message ts, or a click's message ts + action + user). */
   claim: [string, string];
@@ -111,8 +118,10 @@ interface Work {
   /** The conversation whose context to read (when `readContext`) and to write after the answer. */
   conversation: string | undefined;
   readContext: 'no' | 'yes' | 'recent';
-  /** Asked inside an existing thread: counted as a follow-up. */
-  followUp: boolean;
+  /** Asked inside an existing thread: counted as a follow-up ('with-context': when the thread had one). */
+  followUp: boolean | 'with-context';
+  /** Runs once the claim is won and the context read, before the answer goes out (the panel's status). */
+  beforeAnswer?: (context: ConversationContext | null) => Promise<void>;
 }
 
 /** Registers every listener the bot has on the app. */
@@ -196,11 +205,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     const context = await contextFor(work);
+    await work.beforeAnswer?.(context);
+    const followUp = work.followUp === 'with-context' ? context !== null : work.followUp;
     const {
       answer: given,
       rendered,
       logged,
-    } = reply(work.question, work.userId, work.kind, context, work.followUp);
+    } = reply(work.question, work.userId, work.kind, context, followUp);
     const pending: PendingReply = {
       kind: work.kind,
       claim: work.claim,
@@ -228,6 +239,28 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
           }),
     ]);
   }
+
+  /** One message under its own claim (the panel's greeting): posted once, released if it never went out. */
+  async function postOnce(claim: [string, string], what: string, request: PostRequest) {
+    if (!(await claimed(...claim))) return;
+    const delivery = await deliver(() => deps.send(request), deps.retry, tried(what));
+    await (delivery.status === 'failed' ? store.release(...claim) : store.markPosted(...claim));
+  }
+
+  // Global middleware: it takes the panel's events and threaded DMs before the listeners below see them.
+  const detect = createLanguageDetector(CONTENT.words.language);
+  app.assistant(
+    createAssistant({
+      texts: CONTENT.assistant,
+      botUserId,
+      logger,
+      answer,
+      postOnce,
+      languageOf: (question, tie) => detect(words(question), tie),
+      questionFrom: (text) => questionFrom(text, botUserId),
+      conversation: conversationKey,
+    }),
+  );
 
   app.event('app_mention', async ({ event, context }) => {
     // The ack function let only people's mentions through; the checks narrow the types.

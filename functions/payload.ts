@@ -67,6 +67,16 @@ const COMMAND = [
 const ACTIONS = ['type', 'api_app_id', 'is_enterprise_install', 'response_url', 'trigger_id'];
 const ACTION = ['type', 'action_id', 'block_id', 'value', 'action_ts'];
 
+/** The event's fields, and for the assistant panel's events the thread (Bolt's Assistant reads it). */
+function eventForWorker(event: unknown): Obj | undefined {
+  const fields = pick(event, EVENT);
+  if (fields === undefined || !isObj(event) || !isObj(event.assistant_thread)) return fields;
+  return {
+    ...fields,
+    assistant_thread: pick(event.assistant_thread, ['user_id', 'channel_id', 'thread_ts']),
+  };
+}
+
 /** Drops undefined members, so the payload carries only what was there. */
 const present = (object: Obj): Obj =>
   Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
@@ -95,7 +105,7 @@ export function forWorker(body: Obj): Obj {
     slim = present({
       ...pick(body, ENVELOPE),
       authorizations: isObj(first) ? [pick(first, AUTHORIZATION)] : undefined,
-      event: pick(body.event, EVENT),
+      event: eventForWorker(body.event),
     });
   }
   if (Buffer.byteLength(JSON.stringify(slim), 'utf8') > MAX_WORK_BYTES) {

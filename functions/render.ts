@@ -180,6 +180,11 @@ export function renderThanks(lang: Lang, vote: Vote): Rendered {
   return { text, blocks: [{ type: 'context', elements: [mrkdwn(text)] }] };
 }
 
+/** The assistant panel's greeting (content: phrases.yaml `assistant.greeting`), as one section. */
+export function renderGreeting(greeting: string): Rendered {
+  return { text: greeting, blocks: [{ type: 'section', text: mrkdwn(greeting) }] };
+}
+
 /** The short note posted in the thread when a reply could not be delivered however often it was tried. */
 export function renderApology(lang: Lang): Rendered {
   const text = LABELS[lang].sorry;

@@ -117,6 +117,20 @@ export interface Places {
   regions: Record<string, { counties: string[]; prefixes: string[] }>;
 }
 
+/** A suggested prompt in Slack's assistant panel: the button's title and the question it sends. */
+export interface AssistantPrompt {
+  title: string;
+  message: string;
+}
+
+/** What the assistant panel says besides answers (phrases.yaml `assistant`). */
+export interface AssistantTexts {
+  greeting: Bilingual;
+  prompts_title: Bilingual;
+  status: Bilingual;
+  prompts: { sv: AssistantPrompt[]; en: AssistantPrompt[] };
+}
+
 /** Everything the engine reads, as `npm run kb:build` writes it. */
 export interface Content {
   documents: DocumentInfo[];
@@ -128,6 +142,8 @@ export interface Content {
   phrases: Record<string, Phrase>;
   examples: { sv: string[]; en: string[] };
   summary: { title: Bilingual; intro: Bilingual; contact: Bilingual };
+  /** Slack's assistant panel: the greeting, the suggested prompts and the status while answering. */
+  assistant: AssistantTexts;
   words: Words;
   places: Places;
   /** Worked out from `words` by `npm run kb:build`, so a cold engine does not fold and join them again. */

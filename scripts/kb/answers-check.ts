@@ -42,5 +42,26 @@ export function checkAnswers(content: Content, folder: string): Problem[] {
       }
     }
   }
+  problems.push(...checkPrompts(content, engine, folder));
+  return problems;
+}
+
+function checkPrompts(content: Content, engine: ReturnType<typeof createEngine>, folder: string): Problem[] {
+  const path = join(folder, 'phrases.yaml');
+  const file = relative(process.cwd(), path) || path;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const lineOf = (needle: string) => Math.max(1, lines.findIndex((l) => l.includes(needle)) + 1);
+  const problems: Problem[] = [];
+  for (const lang of ['sv', 'en'] as const) {
+    for (const { message } of content.assistant.prompts[lang]) {
+      const answer = engine.answer(message);
+      if (answer.outcome !== 'answered' || answer.lang !== lang)
+        problems.push({
+          file,
+          line: lineOf(message),
+          message: `the suggested prompt "${message}" gets ${answer.outcome === 'answered' ? `an answer in ${answer.lang === 'sv' ? 'Swedish' : 'English'}` : `no answer (${answer.outcome})`}; ask something the FAQ answers, in ${lang === 'sv' ? 'Swedish' : 'English'}`,
+        });
+    }
+  }
   return problems;
 }

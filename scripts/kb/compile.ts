@@ -556,6 +556,7 @@ export function compileContent(folders: ContentFolders): { content?: Content; pr
       phrases,
       examples: p['phrases.yaml'].examples,
       summary: p['phrases.yaml'].summary,
+      assistant: p['phrases.yaml'].assistant,
       words,
       places,
       derived: derive(words, places, faq, facts, (folded) =>

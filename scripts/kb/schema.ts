@@ -106,6 +106,14 @@ export const faqFile = z.strictObject({
   ),
 });
 
+// Slack's assistant.threads.setSuggestedPrompts takes at most four prompts, each a title and a message.
+const assistantPrompts = z
+  .array(z.strictObject({ title: text, message: text }), {
+    error: 'should be a list of prompts, each with a title and a message',
+  })
+  .min(1, { error: 'needs at least one prompt' })
+  .max(4, { error: 'Slack shows at most four prompts; remove the rest' });
+
 export const phrasesFile = z.strictObject({
   phrases: z.record(
     id,
@@ -120,6 +128,12 @@ export const phrasesFile = z.strictObject({
     title: bilingual,
     intro: bilingual,
     contact: bilingual,
+  }),
+  assistant: z.strictObject({
+    greeting: bilingual,
+    prompts_title: bilingual,
+    status: bilingual,
+    prompts: z.strictObject({ sv: assistantPrompts, en: assistantPrompts }),
   }),
 });
 

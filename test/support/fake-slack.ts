@@ -1,5 +1,5 @@
 // The one stand-in in the Slack tests: a real HTTP server on loopback that answers like Slack's Web API
-// (chat.postMessage, chat.postEphemeral, views.publish, auth.test, anything else with ok: true) and like
+// (chat.postMessage, chat.postEphemeral, views.publish, auth.test, users.info, anything else with ok: true) and like
 // a response_url, and records every call so tests can assert on what the bot actually sent. Faults can
 // be queued per method (HTTP 500, 429 with Retry-After, ok:false, a slow answer): the reliability suite
 // uses them. A call that got a fault is recorded with `fault` set, and only a call without one counts
@@ -41,6 +41,8 @@ export interface FakeSlack {
   callsTo(method: string): SlackCall[];
   /** Every call to one method, faulted ones included. */
   attemptsAt(method: string): SlackCall[];
+  /** What users.info tells about a person (Slack's `locale` with include_locale, and `tz`); reset clears it. */
+  setUser(id: string, profile: { locale?: string; tz?: string }): void;
   /** The next `times` calls to `method` (or to a response_url: `response_url`) get `fault`. */
   inject(method: string, fault: Fault, times?: number): void;
   reset(): void;
@@ -73,6 +75,7 @@ export interface FakeSlackOptions {
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const faults = new Map<string, Fault[]>();
+  const users = new Map<string, { locale?: string; tz?: string }>();
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -145,7 +148,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
             ? { ok: true, view: { id: 'V0FAKE', ...(args.view as object) } }
             : method === 'auth.test'
               ? { ok: true, user_id: 'U0FAKEBOT1', bot_id: 'B0FAKEBOT1', team_id: 'T0TESTTEAM' }
-              : { ok: true };
+              : method === 'users.info'
+                ? { ok: true, user: { id: args.user, ...users.get(String(args.user)) } }
+                : { ok: true };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
     })();
   });
@@ -167,9 +172,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     inject: (method, fault, times = 1) => {
       faults.set(method, [...(faults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
     },
+    setUser: (id, profile) => {
+      users.set(id, profile);
+    },
     reset: () => {
       calls.length = 0;
       faults.clear();
+      users.clear();
     },
     close: async () => {
       // fetch keeps connections alive; close them or close() waits for their idle timeout.

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INTENTS } from '../../../knowledge/content.ts';
 import kommuner from '../../../knowledge/sources/kommuner.json' with { type: 'json' };
+import { checkAnswers } from '../../../scripts/kb/answers-check.ts';
 import { compileContent, formatProblem } from '../../../scripts/kb/compile.ts';
 import { closestName, quoteDifference } from '../../../scripts/kb/hints.ts';
 import { fixture, SHIPPED } from '../../support/content.ts';
@@ -171,6 +172,36 @@ describe('kb:check messages', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.line).toBe(lineOf('intent: law'));
     expect(problems[0]?.message).toContain(`"law" is not an intent; should be one of: ${INTENTS.join(', ')}`);
+  });
+
+  it('says Slack shows at most four suggested prompts when the assistant panel gets a fifth', () => {
+    const { problems } = checkAfter('phrases.yaml', (t) =>
+      t.replace(
+        '      - title: Vilken förordning gäller?\n',
+        '      - title: Vem är presskontakt?\n        message: Vem är presskontakt?\n      - title: Vilken förordning gäller?\n',
+      ),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/assistant.*prompts.*sv.*Slack shows at most four prompts; remove the rest/),
+    ]);
+  });
+
+  it('names a suggested prompt the bot cannot answer, on its line', () => {
+    const { problems, lineOf, dirs } = checkAfter('phrases.yaml', (t) =>
+      t.replace('message: Vem fördelar pengarna?', 'message: Vad kostar en biobiljett?'),
+    );
+    expect(problems).toEqual([]);
+    const { content } = compileContent({ ...dirs, municipalities: kommuner });
+    if (content === undefined) throw new Error('the scratch content should compile');
+    const answers = checkAnswers(content, dirs.content);
+    expect(answers.map((p) => [p.line, p.message])).toEqual([
+      [
+        lineOf('Vad kostar en biobiljett?'),
+        expect.stringMatching(
+          /^the suggested prompt "Vad kostar en biobiljett\?" gets no answer .*; ask something the FAQ answers, in Swedish$/,
+        ),
+      ],
+    ]);
   });
 
   it('prints each message as file:line from npm run kb:check, exit status 1', () => {
