@@ -21,8 +21,6 @@ export interface Context {
   county: County | null;
   /** The question asks for an average per year. */
   average?: boolean;
-  /** An amount the question states ("Är det 2,2 miljarder redan 2019?"), to check against the facts. */
-  stated?: number | null;
   /** The question asks how many times one year's amount is another's. */
   ratio?: boolean;
 }
@@ -65,7 +63,6 @@ export const PHRASES = [
   'amount.same',
   'amount.more',
   'amount.less',
-  'amount.not-that',
   'amount.per-municipality',
   'amount.all-municipalities',
   'amount.in-euros',
@@ -392,10 +389,6 @@ export function amount(ctx: Context): Parts {
   }
   const inside = period.years.filter((y) => kb.amountFor(y) !== null);
   const outside = period.years.filter((y) => kb.amountFor(y) === null);
-  // "Är det 2,2 miljarder redan 2019?": a figure the release gives for other years, or none.
-  const premise = inside.length === 1 && ctx.stated ? inside[0] : undefined;
-  if (premise !== undefined && ctx.stated && kb.amountFor(premise) !== ctx.stated)
-    lines.push(say(ctx, 'amount.not-that', { said: kb.kronor(ctx.stated, ctx.lang), year: premise }));
   for (const y of inside) lines.push(amountLine(ctx, y));
   years.push(...inside);
   const sumInside = inside.reduce((s, y) => s + (kb.amountFor(y) ?? 0), 0);

@@ -121,7 +121,6 @@ function withClaims<D extends Decided>(d: D, q: Query, s: QueryStep): D {
       : undefined;
   const ctx: Context = {
     ...d.ctx,
-    stated: null,
     ...(start && first
       ? { period: { ...d.ctx.period, years: [...new Set([...first.years, start.from])], ranges: [] } }
       : {}),
@@ -130,7 +129,7 @@ function withClaims<D extends Decided>(d: D, q: Query, s: QueryStep): D {
   if (verdicts.some((v) => v.verdict === 'partly')) ctx.period = { ...ctx.period, years: [], ranges: [] };
   const body =
     d.entryId === topic && !start && !verdicts.some((v) => v.verdict === 'partly')
-      ? { ...d.parts, text: stripNotThat(d.parts.text, s) }
+      ? d.parts
       : s.compose(topic, ctx);
   const lines = verdicts.map((v) => verdictLine(c, v)).filter(Boolean);
   return {
@@ -147,17 +146,6 @@ function withClaims<D extends Decided>(d: D, q: Query, s: QueryStep): D {
     topic,
     claims: verdicts,
   };
-}
-
-/** The rules' own premise line ("Nej, 2,2 miljarder gäller inte 2019.") gives way to the claim's verdict. */
-function stripNotThat(text: string, s: QueryStep): string {
-  const first = s.kb.say(s.lang, 'amount.not-that', { said: '\u0000', year: 0 }).split('\u0000')[0] ?? '';
-  return first
-    ? text
-        .split('\n')
-        .filter((line) => !line.startsWith(first))
-        .join('\n')
-    : text;
 }
 
 function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: number[]): D {

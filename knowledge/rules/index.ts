@@ -100,7 +100,6 @@ function scopeOf(
       unknownPlace: null,
       county: null,
       average: r.cue.average,
-      stated: r.statedKronor,
       ratio: r.cue.ratio,
     },
     prev,
