@@ -83,3 +83,29 @@ describe('a county named by its town', () => {
     expect(a.municipalities.map((m) => m.name).sort()).toEqual(['Gävle', 'Sandviken']);
   });
 });
+
+describe('questions run together', () => {
+  it.each([
+    ['Beloppet 2021, och vem är presskontakt?', [/2,2 miljarder/, /Sami Mashial/]],
+    [
+      'The sum for 2019–2020, and which agency pays it out in 2020?',
+      [/3\.55 billion/, /Delegationen mot segregation/],
+    ],
+  ])('answers a question put without a question word before the next one: %s', (q, wants) => {
+    const a = engine.answer(q);
+    for (const want of wants) expect(a.text).toMatch(want);
+  });
+
+  it.each([
+    ['mellan 2018 och 2019, hur mycket totalt?', 1],
+    ['Hässleholm har ju socioekonomiska utmaningar, kan de söka?', 1],
+  ])('keeps a setting of the same question with it: %s', (q, count) => {
+    expect(engine.answer(q).parts ?? ['one']).toHaveLength(count);
+  });
+
+  it('reads Slack *bold* and _italic_ as plain words, so a bold preface is a preface', () => {
+    const a = engine.answer('*Snabbt:* vem fördelar pengarna 2018 och _vilket nummer_ har förordningen?');
+    expect(a.text).toMatch(/Tillväxtverket/);
+    expect(a.text).toMatch(/2018:151/);
+  });
+});
