@@ -184,7 +184,7 @@ function countyPatterns(
     const other = Object.entries(aliases)
       .filter(([, m]) => [base, `${base}s`].includes(key(m)))
       .map(([a]) => key(a).replace(/s$/, ''))
-      .filter((a) => /^[\p{L} ]+$/u.test(a));
+      .filter((a) => /^[a-z -]+$/.test(a));
     const names = [
       `${base}s? (?:lan|county)`,
       ...other.map((a) => `${a}s? (?:lan|county)`),
