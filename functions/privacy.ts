@@ -98,8 +98,8 @@ const ID_NUMBER_SPELLED =
 // regex backtrack.
 // Not right after a number and a dash or dot: that "0" ends an identity number ("19000101-0000").
 // A run may go on over an identity number found inside it ("070 280161 0046 70…": "280161 0046" has the
-// shape of one), which the mask (U+0000) stands for: the whole run goes, not the halves around it.
-const PHONE = /(?<![\p{L}\p{N}+])(?<!\p{N} ?[-+.] ?)(?:[+0]|46(?=[ -]?[1-9]))[\d ()\-/.\u0000]*\d/gu;
+// shape of one), which the mask (U+E0FF) stands for: the whole run goes, not the halves around it.
+const PHONE = /(?<![\p{L}\p{N}+])(?<!\p{N} ?[-+.] ?)(?:[+0]|46(?=[ -]?[1-9]))[\d ()\-/.\uE0FF]*\d/gu;
 const MIN_PHONE_DIGITS = 7;
 const COUNTRY_CODE_DIGITS_MIN = 10;
 
@@ -129,7 +129,7 @@ const RULES: readonly [RegExp, string, ((match: string) => boolean)?][] = [
 
 // What stands in for a match while the later patterns run: no letter, digit, @ or bracket, so it
 // neither joins nor starts a match, as the placeholder it becomes would not.
-const MASK = '\u0000';
+const MASK = '\uE0FF';
 
 /**
  * The text with personal data replaced by placeholders: Swedish personal identity and co-ordination
