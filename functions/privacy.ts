@@ -128,7 +128,7 @@ const RULES: readonly [RegExp, string, ((match: string) => boolean)?][] = [
 ];
 
 // What stands in for a match while the later patterns run: no letter, digit, @ or bracket, so it
-// neither joins nor starts a match, as the placeholder it becomes would not.
+// starts no match, as the placeholder it becomes would not; only a phone run goes on over it (PHONE).
 const MASK = '\uE0FF';
 
 /**
