@@ -13,9 +13,14 @@ const MAX_SEEN = 8;
 const placesIn = (d: Decision) =>
   d.ctx.mentions.filter((m) => m.via !== 'county').map((m) => m.municipality.code);
 
+/** Counties a conversation remembers for "both counties together". */
+const MAX_COUNTIES = 4;
+
 /** The context the next question may lean on. */
 export function nextContext(d: Decision, lang: Lang, prev: ConversationContext | null): ConversationContext {
   const places = placesIn(d);
+  const county = d.ctx.county?.name;
+  const counties = [...(prev?.counties ?? []).filter((c) => c !== county), ...(county ? [county] : [])];
   return {
     topic: d.topic,
     places,
@@ -24,6 +29,7 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
     ranges: d.ctx.period.ranges,
     total: d.ctx.period.total,
     county: d.ctx.county?.name ?? null,
+    ...(counties.length ? { counties: counties.slice(-MAX_COUNTIES) } : {}),
     lang,
     ...(d.operation ? { operation: d.operation } : {}),
   };

@@ -100,6 +100,7 @@ function allCueSources(w: Words) {
     pronounPlace: cue(c.pronoun_place),
     pronounYear: cue(c.pronoun_year),
     pronounPerson: cue(c.pronoun_person),
+    ...threadCueSources(c),
     widen: cue(c.widen),
     yearAfter: cue(c.year_after),
     yearBefore: cue(c.year_before),
@@ -139,6 +140,19 @@ function allCueSources(w: Words) {
     colonQuestion: u(`:\\s+(?=${qs})`),
   };
 }
+/** The patterns of a thread's references (knowledge/rules/thread.ts): counties, places asked, new topics. */
+function threadCueSources(c: Words['cues']) {
+  return {
+    newTopic: cue(c.new_topic),
+    countyAsk: cue(c.county_ask),
+    sameCounty: cue(c.same_county),
+    noneOf: cue(c.none_of),
+    askedAbout: cue(c.asked_about),
+    bothCounties: cue(c.both_counties),
+    countAsk: cue(c.count_ask),
+  };
+}
+
 /** The patterns of a typed query (knowledge/query/): operations, units and claims. */
 function queryCueSources(q: Words['query']) {
   return {
@@ -197,6 +211,8 @@ export function foldedWords(w: Words, nameSuffixes: readonly string[]) {
     discourse: singleWords(
       [c.ellipsis, c.pronoun_place, c.pronoun_year, c.correction, c.source].flat(),
     ).filter((x) => !x.endsWith('*')),
+    // "Switching topics — …": words that only announce a new topic, no topic of their own.
+    newTopic: singleWords(c.new_topic).filter((x) => !x.endsWith('*')),
     yesNo: w.questions.yes_no.map(fold),
     starts: w.questions.starts.map(fold),
   };

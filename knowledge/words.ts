@@ -43,6 +43,13 @@ export interface Words {
     regional_authority: string[];
     year_after: string[];
     year_before: string[];
+    new_topic: string[];
+    county_ask: string[];
+    same_county: string[];
+    none_of: string[];
+    asked_about: string[];
+    both_counties: string[];
+    count_ask: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
     list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
   } & Record<string, unknown>;

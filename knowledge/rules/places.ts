@@ -109,7 +109,9 @@ export const county: Rule = {
     const { r, ctx } = s;
     if (!r.county) return null;
     ctx.county = r.county;
-    if (r.cue.amount) return entry(s, 'county-amount', 'amount.per-municipality', 'amount');
+    // "hur många skånekommuner är med totalt?" counts municipalities, not kronor.
+    if (r.cue.amount && !r.cue.countAsk)
+      return entry(s, 'county-amount', 'amount.per-municipality', 'amount');
     // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
     // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
     ctx.mentions = r.cue.regionalAuthority ? [] : countyMentions(r.county, ctx);

@@ -1,0 +1,202 @@
+// Rules over what a whole thread named: the counties its places lie in ("vilket län ligger de i?"), more
+// from the same county, the places asked so far within a county ("which of the cities I've asked about
+// are in Skåne?"), the counties asked together ("båda länen ihop?") and the counties with none on the list.
+// The counties come from kommuner.json; whether a place is on a list only from the documents' lists.
+// An example that needs turns before it gives them first, each turn ended by " → ".
+import {
+  county as countyParts,
+  eligibility,
+  joinNames,
+  listSource,
+  listYearFor,
+  type Parts,
+} from '../answers.ts';
+import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts';
+import type { Rule } from './rule.ts';
+import { countyMentions, countyNamed, made, noted, placesOf, type Scope } from './scope.ts';
+
+/** Every county (län) of kommuner.json, by name, sorted as Swedish sorts. */
+const countyNames = () =>
+  [...new Set(MUNICIPALITIES.map((m) => m.county))].sort((a, b) => a.localeCompare(b, 'sv'));
+
+/** The places a county question is about: those it names, else those of the turn before. */
+const placesAsked = (s: Scope): Mention[] => (s.named ? s.ctx.mentions : s.prevPlaces);
+
+/** The list of the year asked (or the latest), its size and its heading as the source. */
+function listOf(s: Scope) {
+  const { kb } = s.ctx;
+  const year = listYearFor(kb, s.ctx.period);
+  const list = kb.listFor(year);
+  return { year, list, count: list?.municipalities.length ?? 0, sources: listSource(kb, list) };
+}
+
+const say = (s: Scope, id: string, slots: Record<string, string | number>) => s.kit.kb.say(s.lang, id, slots);
+
+export const countyOf: Rule = {
+  name: 'county-of',
+  examples: ['Vilket län ligger Motala i?', 'Which county is Kristianstad in?'],
+  // "vilket län ligger de i?": the county of each place, from kommuner.json; no verdict is asked.
+  decide(s) {
+    const { r } = s;
+    const places = placesAsked(s);
+    if (!r.cue.countyAsk || r.cue.noneOf || r.county || !places.length) return null;
+    const byCounty = new Map<string, string[]>();
+    for (const m of places)
+      byCounty.set(m.municipality.county, [
+        ...(byCounty.get(m.municipality.county) ?? []),
+        m.municipality.name,
+      ]);
+    const text = [...byCounty]
+      .map(([county, names]) => say(s, 'thread.county-of', { county, names: joinNames(s.ctx, names) }))
+      .join('\n');
+    s.ctx.mentions = places;
+    const [first] = byCounty.keys();
+    s.ctx.county = first && byCounty.size === 1 ? countyNamed(s.kit, first) : null;
+    if (!s.named) s.carried.push(places.map((m) => m.municipality.name).join(', '));
+    return made(s, 'county-of', noted(s, { text, sources: [] }), 'municipalities', null, 1, 'eligibility');
+  },
+};
+
+export const sameCounty: Rule = {
+  name: 'same-county',
+  examples: [
+    'Kan Motala söka? → Finns det fler från samma län på listan?',
+    'Is Lund eligible? → Any others from the same county on the list?',
+  ],
+  // "finns det fler från samma län?": the county of the places before, and its municipalities on the list.
+  decide(s) {
+    const { r } = s;
+    const [place] = placesAsked(s);
+    const name = place?.municipality.county ?? s.prev?.county;
+    const c = r.cue.sameCounty && !r.county && name ? countyNamed(s.kit, name) : null;
+    if (!c) return null;
+    s.carried.push(c.name);
+    return countyDecision(s, c, 'same-county');
+  },
+};
+
+function countyDecision(s: Scope, c: County, rule: string) {
+  s.ctx.county = c;
+  s.ctx.mentions = countyMentions(c, s.ctx);
+  return made(s, rule, noted(s, countyParts(s.ctx)), 'municipalities', 'county', 1, 'eligibility');
+}
+
+export const askedInCounty: Rule = {
+  name: 'asked-in-county',
+  examples: [
+    'Can Malmö apply? → and Lund? → Which of the cities I have asked about are in Skåne?',
+    'Kan Borås söka? → Lund då? → Vilka av kommunerna jag frågat om ligger i Västra Götaland?',
+  ],
+  // Every place the thread asked about, also those not on the list ("and Lund?"), within the county named.
+  decide(s) {
+    const { r, prev } = s;
+    const seen = placesOf(prev?.seen ?? []);
+    if (!(r.cue.askedAbout && r.county && seen.length && !s.named)) return null;
+    const c = r.county;
+    const inside = seen.filter((m) => c.municipalities.some((x) => x.code === m.municipality.code));
+    s.ctx.county = c;
+    s.ctx.mentions = inside;
+    const names = joinNames(
+      s.ctx,
+      inside.map((m) => m.municipality.name),
+    );
+    const lead = inside.length
+      ? say(s, 'thread.asked-in-county', { county: c.name, names })
+      : say(s, 'thread.asked-none-in-county', { county: c.name });
+    const verdicts: Parts = inside.length ? eligibility(s.ctx) : { text: '', sources: [] };
+    const parts = { text: [lead, verdicts.text].filter(Boolean).join('\n'), sources: verdicts.sources };
+    return made(s, 'asked-in-county', parts, 'eligibility', 'eligibility', 1, 'eligibility');
+  },
+};
+
+export const countiesTogether: Rule = {
+  name: 'counties-together',
+  examples: [
+    'Vilka kommuner i Skåne är med? → och Hallands län? → Hur många blir det för båda länen ihop?',
+    'Which municipalities in Uppsala county can apply? → and Gävleborg? → How many is that for both counties together?',
+  ],
+  // "båda länen ihop?" after two county answers: each county's municipalities on the list, and the sum.
+  decide(s) {
+    const counties = (s.prev?.counties ?? []).flatMap((n) => countyNamed(s.kit, n) ?? []);
+    if (!(s.r.cue.bothCounties && counties.length > 1 && !s.named && !s.r.county)) return null;
+    const each = counties.map((c) => countyMentions(c, s.ctx));
+    const { year, count, sources } = listOf(s);
+    const n = each.reduce((a, xs) => a + xs.length, 0);
+    const perCounty = counties.map((c, i) =>
+      say(s, 'county.some', {
+        county: c.name,
+        n: each[i]?.length ?? 0,
+        year,
+        names: joinNames(
+          s.ctx,
+          (each[i] ?? []).map((m) => m.municipality.name).sort((a, b) => a.localeCompare(b, 'sv')),
+        ),
+      }),
+    );
+    s.ctx.mentions = each.flat();
+    s.carried.push(
+      joinNames(
+        s.ctx,
+        counties.map((c) => c.name),
+      ),
+    );
+    const text = [...perCounty, say(s, 'thread.counties-together', { n, count, year })].join('\n');
+    return made(
+      s,
+      'counties-together',
+      noted(s, { text, sources }),
+      'municipalities',
+      'county',
+      1,
+      'eligibility',
+    );
+  },
+};
+
+export const countiesWithNone: Rule = {
+  name: 'counties-with-none',
+  examples: [
+    'Which counties have none at all?',
+    'Vilka län har inga kommuner på listan?',
+    'Vilka län har kommuner med?',
+  ],
+  // Counties, not places: which counties have none (or some) of the list's municipalities.
+  decide(s) {
+    const { r } = s;
+    const plural = /\b(?:vilka|which|what)\s+(?:lan|counties)\b/.test(r.f);
+    if (!(r.cue.countyAsk && plural && !s.named && !r.county)) return null;
+    if (!(r.cue.noneOf || r.cue.list || r.cue.belongs || r.cue.eligibility || r.cue.countAsk)) return null;
+    const { year, list, count, sources } = listOf(s);
+    const listed = new Set(list?.municipalities ?? []);
+    const all = countyNames();
+    const some = new Set(MUNICIPALITIES.filter((m) => listed.has(m.name)).map((m) => m.county));
+    const names = all.filter((c) => (r.cue.noneOf ? !some.has(c) : some.has(c)));
+    const id = r.cue.noneOf ? 'thread.counties-none' : 'thread.counties-some';
+    const text = say(s, id, {
+      n: names.length,
+      total: all.length,
+      count,
+      year,
+      names: joinNames(s.ctx, names),
+    });
+    s.ctx.mentions = [];
+    return made(
+      s,
+      'counties-with-none',
+      { text, sources },
+      'municipalities',
+      'municipalities',
+      1,
+      'municipalities',
+    );
+  },
+};
+
+/** In order, before the follow-up of a topic: each asks about the thread's places or counties. */
+export const THREAD_RULES: readonly Rule[] = [
+  countiesWithNone,
+  countyOf,
+  sameCounty,
+  askedInCounty,
+  countiesTogether,
+];

@@ -1,0 +1,147 @@
+// Conversations in a Slack thread: what a turn takes from the turns before it. Counts and lists over the
+// thread's places and counties, people pointed back at, and a new topic announced mid-thread.
+import { describe, expect, it } from 'vitest';
+import { THREAD_RULES } from '../../../knowledge/rules/thread.ts';
+import type { Answer, ConversationContext } from '../../../knowledge/types.ts';
+import { frozenEngine } from '../../support/content.ts';
+
+const engine = frozenEngine();
+
+/** Asks each turn with the context of the one before; the last answer. */
+function thread(...turns: string[]): Answer {
+  let context: ConversationContext | null = null;
+  let last: Answer | null = null;
+  for (const q of turns) {
+    last = engine.answer(q, context);
+    context = last.context;
+  }
+  if (!last) throw new Error('no turns');
+  return last;
+}
+
+const eligible = (a: Answer) => Object.fromEntries(a.municipalities.map((m) => [m.name, m.eligible]));
+
+describe('the thread rules', () => {
+  describe.each(THREAD_RULES.map((r) => [r.name, r] as const))('the rule %s', (name, rule) => {
+    it.each(rule.examples)('decides its example %j', (example) => {
+      const a = thread(...example.split(' → '));
+      expect(a.rule, a.text).toBe(name);
+    });
+  });
+});
+
+describe('counts and lists over the places of a thread', () => {
+  it.each([
+    ['Är Lund med? → och Landskrona? → hur många skånekommuner är med totalt?', /\b6\b/],
+    ['Can Lund apply? → How many municipalities in Skåne county are on the list?', /\b6\b/],
+    ['Kan Uppsala söka? → hur många kommuner i Stockholms län kan söka?', /\b5\b/],
+  ])('counts the municipalities of a county, not its kronor: %s', (turns, count) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('county');
+    expect(a.text).toMatch(count);
+  });
+
+  it('names them when asked "vilka då?" after the count', () => {
+    const a = thread('Hur många skånekommuner är med?', 'vilka då?');
+    for (const name of ['Helsingborg', 'Kristianstad', 'Landskrona', 'Malmö', 'Perstorp', 'Åstorp'])
+      expect(a.text).toContain(name);
+  });
+
+  it.each([
+    [
+      'Vilka östgötakommuner är med?',
+      'och Södermanland?',
+      'hur många blir det för båda länen ihop?',
+      /\*6\*/,
+    ],
+    [
+      'Which municipalities in Värmland can apply?',
+      'and Dalarna?',
+      'so how many for the two counties?',
+      /\*2\*/,
+    ],
+  ])('adds up the counties asked in the thread: %s → %s → %s', (a1, a2, q, total) => {
+    const a = thread(a1, a2, q);
+    expect(a.rule).toBe('counties-together');
+    expect(a.text).toMatch(total);
+  });
+
+  it('answers which places asked so far lie in a county, also those not on the list', () => {
+    const en = thread(
+      'Can Gothenburg, Malmo and Norrkoping apply?',
+      'and Lund?',
+      'which of the cities I asked about are in Skåne?',
+    );
+    expect(en.text).toMatch(/Malmö and Lund are in Skåne län/);
+    expect(eligible(en)).toEqual({ Malmö: true, Lund: false });
+    const sv = thread(
+      'Kan Borås söka?',
+      'och Alingsås?',
+      'Kan Lund söka?',
+      'vilka av dem jag frågat om ligger i Västra Götaland?',
+    );
+    expect(sv.text).toMatch(/ligger Borås och Alingsås i Västra Götalands län/);
+    expect(eligible(sv)).toEqual({ Borås: true, Alingsås: false });
+  });
+
+  it.each([
+    ['and which counties have none at all?', /6 of Sweden's 21 counties have none/, 'Kalmar län'],
+    ['vilka län saknar kommuner på listan?', /6 av Sveriges 21 län har ingen/, 'Gotlands län'],
+    ['vilka län har kommuner på listan?', /15 av Sveriges 21 län har någon/, 'Skåne län'],
+  ])('answers which counties have none (or some) of the list: %s', (q, line, county) => {
+    const a = thread('Give me the full list of municipalities that can apply', q);
+    expect(a.rule).toBe('counties-with-none');
+    expect(a.text).toMatch(line);
+    expect(a.text).toContain(county);
+  });
+
+  it.each([
+    [
+      'Is Kristinehamn eligible?',
+      'sorry, I meant Kristianstad',
+      'which county is it in?',
+      /Kristianstad: \*Skåne län\*/,
+    ],
+    [
+      'Kan Motala och Mjölby söka?',
+      'vilket län ligger de i?',
+      '',
+      /Motala och Mjölby ligger i \*Östergötlands län\*/,
+    ],
+    ['Kan Umeå söka?', 'i vilket län ligger den?', '', /Umeå ligger i \*Västerbottens län\*/],
+  ])('names the county of the places before: %s → %s', (a1, a2, a3, line) => {
+    const a = thread(...[a1, a2, a3].filter(Boolean));
+    expect(a.rule).toBe('county-of');
+    expect(a.text).toMatch(line);
+  });
+
+  it.each([
+    ['Kan Motala söka?', 'finns det fler från samma län på listan?', ['Linköping', 'Norrköping']],
+    ['Is Malmö eligible?', 'any others in the same county?', ['Helsingborg', 'Perstorp']],
+  ])('lists the county of the places before: %s → %s', (a1, q, names) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('same-county');
+    for (const name of names) expect(a.text).toContain(name);
+  });
+});
+
+describe('a new topic mid-thread', () => {
+  it.each([
+    ['Switching topics — who is the press secretary on this?', /Mashial/],
+    ['Byter ämne: vem är presskontakt?', /Mashial/],
+    ['Annan fråga: vem fördelar pengarna 2019?', /Delegationen mot segregation/],
+  ])('answers the new topic on its own: %s', (q, fact) => {
+    const a = thread('Kan Malmö söka?', 'och 2019?', q);
+    expect(a.text).toMatch(fact);
+    expect(a.text).not.toMatch(/följdfråga|follow-up/);
+  });
+
+  it.each([
+    'unrelated, but what is the weather going to be like in Kiruna tomorrow?',
+    'helt annan sak, hur blir vädret i Kiruna imorgon?',
+  ])('gives no verdict for a place in an unrelated question: %s', (q) => {
+    const a = thread('Is Karlstad eligible?', 'sorry, Karlskrona I meant', q);
+    expect(a.municipalities).toEqual([]);
+    expect(a.intent).toBe('unknown');
+  });
+});
