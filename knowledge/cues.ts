@@ -175,6 +175,7 @@ function queryCueSources(q: Words['query']) {
     agencyClaim: cue(q.agency_claim),
     partyClaim: cue(q.party_claim),
     besides: cue(q.besides),
+    personRole: cue(q.person_role),
   };
 }
 

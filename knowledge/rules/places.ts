@@ -30,7 +30,11 @@ export const pronoun: Rule = {
   // "hur mycket får de då?", "kan min kommun söka?": the places of the question before.
   decide(s) {
     if (!(s.ctx.mentions.length && s.carried.length && !s.named)) return null;
-    const d = onTopic(s, topicOf(s.r) ?? s.prev?.topic ?? 'eligibility');
+    // "vad kan de använda dem till?": what the money is for ("dem" is the money, not an amount asked),
+    // and the help entry's words ("använda") are no topic of a place.
+    const own = topicOf(s.r);
+    const topic = s.r.cue.purpose && !s.r.cue.amount ? 'purpose' : own === 'help' ? null : own;
+    const d = onTopic(s, topic ?? s.prev?.topic ?? 'eligibility');
     return { ...d, rule: `pronoun:${d.rule}`, parts: noted(s, d.parts) };
   },
 };

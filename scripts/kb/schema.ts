@@ -218,6 +218,7 @@ export const wordsFile = z.strictObject({
     agency_claim: cues,
     party_claim: cues,
     besides: cues,
+    person_role: cues,
   }),
   known: z.strictObject({ agencies: knownNames, parties: knownNames, titles: knownNames }),
 });

@@ -145,3 +145,65 @@ describe('a new topic mid-thread', () => {
     expect(a.intent).toBe('unknown');
   });
 });
+
+describe('people pointed back at', () => {
+  it.each([
+    ['Who is the press contact?', 'his number?', /08-405 10 00/],
+    ['Vem är presskontakt?', 'vilket nummer når man honom på?', /08-405 10 00/],
+    ['Which minister is quoted?', 'and when did he hold that post?', /2016/],
+    ['Vilken minister står bakom satsningen?', 'vilken post hade han senare?', /näringsminister/],
+  ])('answers about the person of the turn before, whatever topic a word matches: %s → %s', (a1, q, fact) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('follow-up:topic');
+    expect(a.text).toMatch(fact);
+  });
+
+  it.each([
+    ['Who is the minister behind this?', 'who is his press secretary?'],
+    ['Vilken minister står bakom satsningen?', 'och hans pressekreterare?'],
+  ])('answers another person named by role: %s → %s', (a1, q) => {
+    expect(thread(a1, q).text).toMatch(/Sami Mashial/);
+  });
+
+  it.each([
+    ['When was this decided?', 'by whom?', /government decided/],
+    ['När beslutades satsningen?', 'av vem?', /Regeringen beslutade/],
+  ])('reads a bare question word as asking on about the topic before: %s → %s', (a1, q, fact) => {
+    expect(thread(a1, q).text).toMatch(fact);
+  });
+});
+
+describe('a why about the answer before', () => {
+  it.each([
+    [
+      'Vem fördelar pengarna 2018?',
+      'varför bara det året?',
+      /framgår inte.*\n.*Tillväxtverket\* tillfälligt/,
+    ],
+    ['Which agencies distribute the money?', 'why the change?', /does not say.*\n.*temporary basis/],
+    ['Hur mycket avsätts 2018?', 'varför så lite?', /framgår inte.*\n.*425 miljoner/],
+  ])('says the release gives no reason, with what it does say: %s → %s', (a1, q, text) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('follow-up:why');
+    expect(a.text).toMatch(text);
+  });
+
+  it.each([
+    ['Who distributes the money?', 'Why is the government doing this?', /purpose/],
+    ['Vem fördelar pengarna?', 'Varför satsar regeringen på det här?', /Syftet/],
+  ])('answers a why with a topic of its own on its own: %s → %s', (a1, q, text) => {
+    expect(thread(a1, q).text).toMatch(text);
+  });
+});
+
+describe('what the money of a place is for', () => {
+  it.each([
+    ['Kan Hjällbo i Göteborg få del av pengarna?', 'vad kan de använda dem till?', /tidiga insatser/],
+    ['Can Malmö apply?', 'what can they use the money for?', /early measures/],
+    ['Is Borås eligible?', 'what can they spend it on?', /early measures/],
+  ])('answers the purpose, never the help text: %s → %s', (a1, q, text) => {
+    const a = thread(a1, q);
+    expect(a.text).toMatch(text);
+    expect(a.text).not.toMatch(/Prova till exempel|Try for example/);
+  });
+});
