@@ -176,6 +176,8 @@ function queryCueSources(q: Words['query']) {
     partyClaim: cue(q.party_claim),
     besides: cue(q.besides),
     personRole: cue(q.person_role),
+    specifics: cue(q.specifics),
+    wording: cue(q.wording),
   };
 }
 

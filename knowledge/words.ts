@@ -75,6 +75,8 @@ export interface Words {
     party_claim: string[];
     besides: string[];
     person_role: string[];
+    specifics: string[];
+    wording: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };

@@ -12,8 +12,11 @@ import {
   type Parts,
 } from '../answers.ts';
 import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts';
+import { SUGGEST_AT } from '../reading.ts';
+import { hasYears } from '../years.ts';
+import { quote } from './passages.ts';
 import type { Rule } from './rule.ts';
-import { countyMentions, countyNamed, made, noted, placesOf, type Scope } from './scope.ts';
+import { countyMentions, countyNamed, made, noted, notStatedNear, placesOf, type Scope } from './scope.ts';
 
 /** Every county (län) of kommuner.json, by name, sorted as Swedish sorts. */
 const countyNames = () =>
@@ -192,11 +195,88 @@ export const countiesWithNone: Rule = {
   },
 };
 
-/** In order, before the follow-up of a topic: each asks about the thread's places or counties. */
+/** The FAQ entry the part itself is about, if any: its match (a near one too), or its purpose words. */
+function ownEntry(s: Scope): string | null {
+  const { r } = s;
+  if (r.strong) return r.strong.id;
+  if (r.top && r.score <= SUGGEST_AT) return r.top.entry.id;
+  return r.cue.purpose ? 'purpose' : null;
+}
+
+/**
+ * A draft line checked ("> … stämmer det?", "correct?") is a claim to check, and lines before the question
+ * in the same message are its context, not an earlier answer to go on from.
+ */
+const leansNot = (s: Scope) => s.sameMessage || s.r.cue.check;
+
+/** Topics answered in prose: what they do not name, the documents do not state. */
+const PROSE = new Set(['background', 'criteria', 'purpose']);
+
+export const notStatedMore: Rule = {
+  name: 'not-stated-more',
+  examples: [
+    'Is this part of a budget deal? → with which other parties?',
+    'Vad har regeringen lärt sig av tidigare satsningar? → vilka satsningar, konkret?',
+    'Vad kan kommunerna använda pengarna till? → får de använda dem till att renovera bostäder?',
+    'Vilka områden gäller det? → har du namn?',
+  ],
+  // "with which other parties?", "can they use it for renovating housing?": more than the prose answer
+  // before names, or a detail of it no document gives. Say so, with what the documents do say.
+  decide(s) {
+    const { r, prev } = s;
+    const e = prev?.topic ? s.kit.entries.get(prev.topic) : undefined;
+    if (!e || !PROSE.has(e.intent) || s.named || r.county || hasYears(r.period)) return null;
+    if (leansNot(s) || r.cue.why || r.cue.source || r.cue.wording || s.kit.passages.asksQuote(r.f))
+      return null;
+    const own = ownEntry(s);
+    if (own !== null && own !== e.id) return null;
+    // "can they use it for renovating housing?", "får de lägga dem på …?": a detail of it, pointed back at.
+    const detail = r.unknown.length > 0 && (own === e.id || (own === null && r.cue.pronounPlace));
+    if (!(r.cue.specifics || detail)) return null;
+    const parts = noted(s, notStatedNear(s.kit, s.ctx, e.id), true);
+    return made(s, 'not-stated-more', parts, e.intent, e.id, s.confidence, e.id);
+  },
+};
+
+export const wordingBefore: Rule = {
+  name: 'wording-before',
+  examples: [
+    'What can the municipalities spend the money on? → can you give me the Swedish wording for that list?',
+    'Hur mycket avsätts 2018? → hur ska meningen lyda då?',
+    'Vad kan kommunerna göra för pengarna? → vad är den exakta formuleringen?',
+  ],
+  // "the Swedish wording for that list?", "hur ska meningen lyda då?", "quote that verbatim": the
+  // sentences the answer before rests on, word for word; a quote that finds its own sentence is that.
+  decide(s) {
+    const { r, prev } = s;
+    const asksQuote = s.kit.passages.asksQuote(r.f);
+    if (!(r.cue.wording || asksQuote) || !prev?.topic || !s.kit.entries.has(prev.topic)) return null;
+    if (s.named || leansNot(s) || (r.strong && r.strong.id !== prev.topic)) return null;
+    const own = asksQuote ? quote.decide(s) : null;
+    if (own) return own;
+    if (!hasYears(r.period)) s.ctx.period = { ...s.ctx.period, years: prev.years, ranges: prev.ranges };
+    const { sources } = s.kit.compose(prev.topic, s.ctx);
+    if (!sources.length) return null;
+    const text = [s.kit.kb.say(s.lang, 'passage'), ...sources.map((x) => `”${x.quote}”`)].join('\n');
+    return made(
+      s,
+      'wording-before',
+      noted(s, { text, sources }, true),
+      'background',
+      prev.topic,
+      1,
+      prev.topic,
+    );
+  },
+};
+
+/** In order, before the follow-up of a topic: each asks about the thread's places, counties or topic. */
 export const THREAD_RULES: readonly Rule[] = [
   countiesWithNone,
   countyOf,
   sameCounty,
   askedInCounty,
   countiesTogether,
+  wordingBefore,
+  notStatedMore,
 ];

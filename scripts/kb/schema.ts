@@ -219,6 +219,8 @@ export const wordsFile = z.strictObject({
     party_claim: cues,
     besides: cues,
     person_role: cues,
+    specifics: cues,
+    wording: cues,
   }),
   known: z.strictObject({ agencies: knownNames, parties: knownNames, titles: knownNames }),
 });

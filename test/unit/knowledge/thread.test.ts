@@ -207,3 +207,65 @@ describe('what the money of a place is for', () => {
     expect(a.text).not.toMatch(/Prova till exempel|Try for example/);
   });
 });
+
+describe('more than a prose answer names', () => {
+  it.each([
+    [
+      'Is this part of a budget deal with someone?',
+      'with which other parties?',
+      /does not say.*\n.*Vänsterpartiet/,
+    ],
+    [
+      'Ingår satsningen i en budgetöverenskommelse?',
+      'med vilka andra partier?',
+      /framgår inte.*\n.*Vänsterpartiet/,
+    ],
+    [
+      'What lessons did the government draw from earlier efforts?',
+      'which efforts, specifically?',
+      /does not say/,
+    ],
+    ['Vad har regeringen lärt sig av tidigare satsningar?', 'vilka satsningar konkret?', /framgår inte/],
+    [
+      'What can the municipalities spend the money on?',
+      'can they use it for renovating housing?',
+      /does not say[\s\S]*early measures/,
+    ],
+    [
+      'Vad kan kommunerna använda pengarna till?',
+      'får de lägga dem på att renovera bostäder?',
+      /framgår inte[\s\S]*tidiga insatser/,
+    ],
+    ['Is this part of a budget agreement?', 'When was that agreement signed?', /does not say/],
+    ['Vilka problem har områdena?', 'vilka områden handlar det om? har du namn?', /framgår inte/],
+  ])('says the release does not say, with what it does: %s → %s', (a1, q, text) => {
+    // (Each part of "vilka områden …? har du namn?" says so: the same text, shown once.)
+    expect(thread(a1, q).text).toMatch(text);
+  });
+
+  it('still answers what a person answer does name ("what other post did he hold?")', () => {
+    expect(thread('Who is the minister behind this?', 'What other post did he hold later on?').text).toMatch(
+      /Minister for Enterprise/,
+    );
+  });
+});
+
+describe('the wording behind the answer before', () => {
+  it.each([
+    [
+      'What can the municipalities spend the money on?',
+      'can you give me the Swedish wording for that list?',
+      /”Det kan exempelvis handla om tidiga insatser/,
+    ],
+    [
+      'Vad kan kommunerna göra för pengarna?',
+      'vad är den exakta formuleringen?',
+      /”Det kan exempelvis handla om tidiga insatser/,
+    ],
+    ['Hur mycket avsätts 2018?', 'hur ska meningen lyda då?', /”För 2018 avsätts 425 miljoner kronor/],
+  ])('quotes the sentences the answer rests on: %s → %s', (a1, q, sentence) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('wording-before');
+    expect(a.text).toMatch(sentence);
+  });
+});
