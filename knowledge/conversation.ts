@@ -1,6 +1,7 @@
 // What a conversation carries from one question to the next: slot ids only (topic, places, years,
 // county, language, operation), never the question's text, so it can be stored as it is.
 import type { Kit } from './kit.ts';
+import { ANSWERED_BY } from './query/claims.ts';
 import { read } from './reading.ts';
 import { decide } from './rules/index.ts';
 import type { Decision } from './rules/scope.ts';
@@ -20,6 +21,9 @@ const MAX_COUNTIES = 4;
 export function nextContext(d: Decision, lang: Lang, prev: ConversationContext | null): ConversationContext {
   const places = placesIn(d);
   const county = d.ctx.county?.name;
+  const corrected = [
+    ...new Set((d.claims ?? []).filter((c) => c.verdict === 'wrong').map((c) => ANSWERED_BY[c.attribute])),
+  ];
   const counties = [...(prev?.counties ?? []).filter((c) => c !== county), ...(county ? [county] : [])];
   return {
     topic: d.topic,
@@ -30,6 +34,7 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
     total: d.ctx.period.total,
     county: d.ctx.county?.name ?? null,
     ...(counties.length ? { counties: counties.slice(-MAX_COUNTIES) } : {}),
+    ...(corrected.length ? { corrected } : {}),
     lang,
     ...(d.operation ? { operation: d.operation } : {}),
   };

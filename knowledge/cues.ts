@@ -178,6 +178,7 @@ function queryCueSources(q: Words['query']) {
     personRole: cue(q.person_role),
     specifics: cue(q.specifics),
     wording: cue(q.wording),
+    placeOpener: cue(q.place_opener),
   };
 }
 

@@ -77,6 +77,7 @@ export interface Words {
     person_role: string[];
     specifics: string[];
     wording: string[];
+    place_opener: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };

@@ -1,9 +1,10 @@
 // What a part takes from the one before: places pointed back at, years moved or compared, a county, and
 // the earlier topic when the part names none of its own ("och 2019?", "samma för Umeå?", "his number?").
 
-import { ANSWER_AT, ownTopic } from '../reading.ts';
+import { ANSWER_AT, namesProgramme, ownTopic, whStart } from '../reading.ts';
 import { hasYears, type Period } from '../years.ts';
 import { joinPeriods } from './periods.ts';
+import { apposition } from './places.ts';
 import { countyNamed, type Decision, made, noted, notStatedNear, onTopic, type Scope } from './scope.ts';
 
 /** A person pointed back at ("his number") outweighs a topic matched no better than this ("number"). */
@@ -108,10 +109,21 @@ function whyOf(s: Scope, topic: string): Decision {
 const fragment = (s: Scope) =>
   s.r.query.length === 0 && s.r.all.length <= FRAGMENT && s.kit.cues.questionStart.test(s.r.f);
 
+/**
+ * "what's the weather going to be like in Kiruna tomorrow?", "hur många bor i Kiruna?": a question of its
+ * own about a place, with no word of the grant, of applying or of money. It is answered on its own.
+ */
+function asksElsewhere(s: Scope): boolean {
+  const { r } = s;
+  const c = r.cue;
+  if (!(s.sure && r.offTopic && whStart(s.kit, r.f)) || apposition(s)) return false;
+  return !(namesProgramme(s.kit, r) || c.belongs || c.eligibility || c.money || c.amount || c.list);
+}
+
 /** The part leans on the earlier topic: it names no topic of its own, but a slot or a pointer back. */
 function leans(s: Scope): boolean {
   const { r, prev } = s;
-  if (!prev?.topic) return false;
+  if (!prev?.topic || asksElsewhere(s)) return false;
   // "what's his number?" after the press contact: a person pointed back at outweighs a topic word.
   const open =
     !ownTopic(s.kit, r) ||

@@ -2,8 +2,12 @@
 // something else about it), a place pointed back at, and a county.
 import { besides, combine, eligibility, offTopicPlace } from '../answers.ts';
 import { namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
+import { fold } from '../text.ts';
 import type { Rule } from './rule.ts';
 import { countyMentions, entry, made, noted, onTopic, type Scope, topicOf } from './scope.ts';
+
+/** Words of an opener before a place ("what about", "hur är det med"). */
+const MAX_OPENER = 4;
 
 /** Intents a place's question can have besides applying, its amount and the list. */
 const ABOUT_PLACE = (intent: string) => !['eligibility', 'municipalities', 'amount', 'help'].includes(intent);
@@ -79,6 +83,18 @@ export const namedTopic: Rule = {
   },
 };
 
+/**
+ * "and Malmö, across the bridge?", "What about Mölndal, right next door?": the place right after the
+ * opener, and what follows its comma only describes it. The words are no question of their own.
+ */
+export function apposition(s: Scope): boolean {
+  const first = s.r.mentions[0];
+  if (!first || !s.r.cue.placeOpener) return false;
+  const at = s.r.f.indexOf(fold(first.said));
+  const comma = s.r.f.indexOf(',');
+  return at >= 0 && comma > at && s.r.f.slice(0, at).split(/\s+/).filter(Boolean).length <= MAX_OPENER;
+}
+
 export const namedEligibility: Rule = {
   name: 'named-eligibility',
   examples: ['Kan Malmö söka?', 'What about Malmö?', 'Kan Hbg kn söka?', 'Is Wexiö eligible?'],
@@ -87,7 +103,7 @@ export const namedEligibility: Rule = {
     if (!s.named) return null;
     const { asksToApply, aside, elsewhere } = placeFacts(s);
     // "What about Malmö?" with nothing before it: the question people ask of a place is whether it may apply.
-    if (s.sure && r.cue.ellipsis && !s.prev?.topic && !r.offTopic)
+    if (s.sure && r.cue.ellipsis && !s.prev?.topic && (!r.offTopic || apposition(s)))
       return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
     // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
     // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.

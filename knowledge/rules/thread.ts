@@ -244,6 +244,8 @@ export const wordingBefore: Rule = {
     'What can the municipalities spend the money on? → can you give me the Swedish wording for that list?',
     'Hur mycket avsätts 2018? → hur ska meningen lyda då?',
     'Vad kan kommunerna göra för pengarna? → vad är den exakta formuleringen?',
+    'Utkast: ”Tillväxtverket fördelar pengarna 2019.” Stämmer det? → hur ska meningen lyda då?',
+    'Draft: "The grant starts with 2.2 billion in 2018." Correct? → so how should the sentence read?',
   ],
   // "the Swedish wording for that list?", "hur ska meningen lyda då?", "quote that verbatim": the
   // sentences the answer before rests on, word for word; a quote that finds its own sentence is that.
@@ -255,7 +257,9 @@ export const wordingBefore: Rule = {
     const own = asksQuote ? quote.decide(s) : null;
     if (own) return own;
     if (!hasYears(r.period)) s.ctx.period = { ...s.ctx.period, years: prev.years, ranges: prev.ranges };
-    const { sources } = s.kit.compose(prev.topic, s.ctx);
+    // After a draft line set right, the sentences of what was wrong in it.
+    const topics = prev.corrected?.length ? prev.corrected : [prev.topic];
+    const sources = topics.flatMap((t) => (s.kit.entries.has(t) ? s.kit.compose(t, s.ctx).sources : []));
     if (!sources.length) return null;
     const text = [s.kit.kb.say(s.lang, 'passage'), ...sources.map((x) => `”${x.quote}”`)].join('\n');
     return made(

@@ -221,6 +221,7 @@ export const wordsFile = z.strictObject({
     person_role: cues,
     specifics: cues,
     wording: cues,
+    place_opener: cues,
   }),
   known: z.strictObject({ agencies: knownNames, parties: knownNames, titles: knownNames }),
 });

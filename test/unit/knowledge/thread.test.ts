@@ -125,6 +125,30 @@ describe('counts and lists over the places of a thread', () => {
   });
 });
 
+describe('a place asked about in passing', () => {
+  it.each([
+    [
+      'A Danish journalist asks whether Copenhagen can get any of this money',
+      'and Malmö, across the bridge?',
+      'Malmö',
+      true,
+    ],
+    ['Kan Oslo söka?', 'och Lund, lite längre norrut?', 'Lund', false],
+    ['Is Gothenburg on the list?', 'What about Mölndal, right next door?', 'Mölndal', false],
+  ])('gives the place after "and …," its verdict, whatever describes it: %s → %s', (a1, q, name, yes) => {
+    expect(eligible(thread(a1, q))).toEqual({ [name]: yes });
+  });
+
+  it.each([
+    ['Is Karlstad eligible?', 'what is the weather going to be like in Kiruna tomorrow?'],
+    ['Kan Malmö söka?', 'hur många bor i Kiruna?'],
+  ])('answers a question of its own about a place on its own, with no verdict: %s → %s', (a1, q) => {
+    const a = thread(a1, q);
+    expect(a.municipalities).toEqual([]);
+    expect(a.rule).toBe('named-off-topic');
+  });
+});
+
 describe('a new topic mid-thread', () => {
   it.each([
     ['Switching topics — who is the press secretary on this?', /Mashial/],
@@ -263,6 +287,16 @@ describe('the wording behind the answer before', () => {
       /”Det kan exempelvis handla om tidiga insatser/,
     ],
     ['Hur mycket avsätts 2018?', 'hur ska meningen lyda då?', /”För 2018 avsätts 425 miljoner kronor/],
+    [
+      'Utkast: ”Tillväxtverket fördelar pengarna 2019.” Stämmer det?',
+      'hur ska meningen lyda då?',
+      /”Från och med 2019 hanteras bidragsfördelningen av Delegationen mot segregation.”/,
+    ],
+    [
+      'Draft: "The grant starts with 2.2 billion in 2018." Correct?',
+      'so how should the sentence read?',
+      /”För 2018 avsätts 425 miljoner kronor/,
+    ],
   ])('quotes the sentences the answer rests on: %s → %s', (a1, q, sentence) => {
     const a = thread(a1, q);
     expect(a.rule).toBe('wording-before');
