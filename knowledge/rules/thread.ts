@@ -274,6 +274,25 @@ export const wordingBefore: Rule = {
   },
 };
 
+export const allTogether: Rule = {
+  name: 'all-together',
+  examples: [
+    'How much will Malmö get in 2019? → and all municipalities together that year?',
+    'Hur mycket får Malmö? → och alla kommuner tillsammans?',
+  ],
+  // "and all municipalities together?" after a place's amount: the whole programme's amount, for the
+  // years asked before (a count of them is the list: "hur många kommuner totalt?").
+  decide(s) {
+    const { r, prev } = s;
+    if (!prev?.topic?.startsWith('amount') || s.named || r.county || leansNot(s)) return null;
+    if (!(r.cue.total && r.cue.list) || r.cue.countAsk || r.cue.eligibility) return null;
+    if (!hasYears(r.period)) s.ctx.period = { ...s.ctx.period, years: prev.years, ranges: prev.ranges };
+    s.ctx.mentions = [];
+    const d = made(s, 'all-together', s.kit.compose('amount', s.ctx), 'amount', 'amount', 1, 'amount');
+    return { ...d, parts: noted(s, d.parts, true) };
+  },
+};
+
 /** In order, before the follow-up of a topic: each asks about the thread's places, counties or topic. */
 export const THREAD_RULES: readonly Rule[] = [
   countiesWithNone,
@@ -281,6 +300,7 @@ export const THREAD_RULES: readonly Rule[] = [
   sameCounty,
   askedInCounty,
   countiesTogether,
+  allTogether,
   wordingBefore,
   notStatedMore,
 ];

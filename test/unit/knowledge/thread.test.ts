@@ -125,6 +125,25 @@ describe('counts and lists over the places of a thread', () => {
   });
 });
 
+describe('all municipalities together after a place', () => {
+  it.each([
+    [
+      'how much will Malmö get in 2019?',
+      'and all municipalities together that year?',
+      /\*2019:\* 1\.35 billion/,
+    ],
+    ['Hur mycket får Malmö 2019?', 'och alla kommuner sammanlagt det året?', /\*2019:\* 1,35 miljarder/],
+  ])('answers the programme amount for the years before: %s → %s', (a1, q, line) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('all-together');
+    expect(a.text).toMatch(line);
+  });
+
+  it('reads "how many municipalities in total?" as the list, not kronor', () => {
+    expect(thread('Hur mycket får Malmö?', 'hur många kommuner är med totalt?').text).toMatch(/\*32\*/);
+  });
+});
+
 describe('a place asked about in passing', () => {
   it.each([
     [
