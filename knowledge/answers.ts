@@ -53,6 +53,8 @@ export const PHRASES = [
   'thread.county-of',
   'thread.asked-in-county',
   'thread.asked-none-in-county',
+  'thread.asked-on-list',
+  'thread.asked-none-on-list',
   'thread.counties-together',
   'thread.counties-none',
   'thread.counties-some',

@@ -145,6 +145,7 @@ function threadCueSources(c: Words['cues']) {
   return {
     newTopic: cue(c.new_topic),
     countyAsk: cue(c.county_ask),
+    countiesAsk: cue(c.counties_ask),
     sameCounty: cue(c.same_county),
     noneOf: cue(c.none_of),
     askedAbout: cue(c.asked_about),

@@ -45,6 +45,7 @@ export interface Words {
     year_before: string[];
     new_topic: string[];
     county_ask: string[];
+    counties_ask: string[];
     same_county: string[];
     none_of: string[];
     asked_about: string[];

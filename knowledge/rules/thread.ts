@@ -56,7 +56,7 @@ export const countyOf: Rule = {
     const [first] = byCounty.keys();
     s.ctx.county = first && byCounty.size === 1 ? countyNamed(s.kit, first) : null;
     if (!s.named) s.carried.push(places.map((m) => m.municipality.name).join(', '));
-    return made(s, 'county-of', noted(s, { text, sources: [] }), 'municipalities', null, 1, 'eligibility');
+    return made(s, 'county-of', noted(s, { text, sources: [] }), 'municipalities', null, 1, 'county');
   },
 };
 
@@ -65,13 +65,16 @@ export const sameCounty: Rule = {
   examples: [
     'Kan Motala söka? → Finns det fler från samma län på listan?',
     'Is Lund eligible? → Any others from the same county on the list?',
+    'Is Eskilstuna eligible? → what county is that in? → how many on the list from there?',
   ],
   // "finns det fler från samma län?": the county of the places before, and its municipalities on the list.
   decide(s) {
     const { r } = s;
     const [place] = placesAsked(s);
     const name = place?.municipality.county ?? s.prev?.county;
-    const c = r.cue.sameCounty && !r.county && name ? countyNamed(s.kit, name) : null;
+    // "how many on the list from there?" after "which county is it in?": that county.
+    const there = s.prev?.topic === 'county' && (r.cue.countAsk || r.cue.listAsk) && r.cue.pronounPlace;
+    const c = (r.cue.sameCounty || there) && !r.county && name ? countyNamed(s.kit, name) : null;
     if (!c) return null;
     s.carried.push(c.name);
     return countyDecision(s, c, 'same-county');
@@ -109,6 +112,34 @@ export const askedInCounty: Rule = {
     const verdicts: Parts = inside.length ? eligibility(s.ctx) : { text: '', sources: [] };
     const parts = { text: [lead, verdicts.text].filter(Boolean).join('\n'), sources: verdicts.sources };
     return made(s, 'asked-in-county', parts, 'eligibility', 'eligibility', 1, 'eligibility');
+  },
+};
+
+export const askedOnList: Rule = {
+  name: 'asked-on-list',
+  examples: [
+    'Kan Borås söka? → och Lund? → hur många av kommunerna jag frågat om är med?',
+    'Can Malmö apply? → and Lund? → and Umeå? → which of the ones I asked about can apply?',
+  ],
+  // Every place the thread asked about, counted against the list, each with its verdict.
+  decide(s) {
+    const { r, prev } = s;
+    const seen = placesOf(prev?.seen ?? []);
+    const asks = r.cue.countAsk || r.cue.listAsk || r.cue.eligibility || r.cue.belongs;
+    if (!(r.cue.askedAbout && asks && seen.length > 1 && !s.named && !r.county)) return null;
+    s.ctx.mentions = seen;
+    const { year, list } = listOf(s);
+    const on = seen.filter((m) => list?.municipalities.includes(m.municipality.name));
+    const names = joinNames(
+      s.ctx,
+      on.map((m) => m.municipality.name),
+    );
+    const lead = on.length
+      ? say(s, 'thread.asked-on-list', { n: on.length, total: seen.length, year, names })
+      : say(s, 'thread.asked-none-on-list', { total: seen.length, year });
+    const verdicts = eligibility(s.ctx);
+    const parts = { text: `${lead}\n${verdicts.text}`, sources: verdicts.sources };
+    return made(s, 'asked-on-list', parts, 'eligibility', 'eligibility', 1, 'eligibility');
   },
 };
 
@@ -162,12 +193,12 @@ export const countiesWithNone: Rule = {
     'Which counties have none at all?',
     'Vilka län har inga kommuner på listan?',
     'Vilka län har kommuner med?',
+    'Hur många län har kommuner på listan?',
   ],
   // Counties, not places: which counties have none (or some) of the list's municipalities.
   decide(s) {
     const { r } = s;
-    const plural = /\b(?:vilka|which|what)\s+(?:lan|counties)\b/.test(r.f);
-    if (!(r.cue.countyAsk && plural && !s.named && !r.county)) return null;
+    if (!(r.cue.countiesAsk && !s.named && !r.county)) return null;
     if (!(r.cue.noneOf || r.cue.list || r.cue.belongs || r.cue.eligibility || r.cue.countAsk)) return null;
     const { year, list, count, sources } = listOf(s);
     const listed = new Set(list?.municipalities ?? []);
@@ -299,6 +330,7 @@ export const THREAD_RULES: readonly Rule[] = [
   countyOf,
   sameCounty,
   askedInCounty,
+  askedOnList,
   countiesTogether,
   allTogether,
   wordingBefore,

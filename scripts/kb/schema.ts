@@ -183,6 +183,7 @@ export const wordsFile = z.strictObject({
     pronoun_person: cues,
     new_topic: cues,
     county_ask: cues,
+    counties_ask: cues,
     same_county: cues,
     none_of: cues,
     asked_about: cues,

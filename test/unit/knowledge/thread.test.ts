@@ -85,9 +85,42 @@ describe('counts and lists over the places of a thread', () => {
   });
 
   it.each([
+    [
+      'Kan Borås och Uddevalla söka?',
+      'och Lund?',
+      'hur många av de kommuner jag nämnt är med?',
+      /Av de 3 kommuner du frågat om kan 2 söka 2018: Borås och Uddevalla/,
+    ],
+    [
+      'Can Malmö apply?',
+      'and Umeå?',
+      'which of the ones I asked about can apply?',
+      /Of the 2 municipalities you asked about, 1 can apply in 2018: Malmö/,
+    ],
+  ])('counts the places asked so far against the list: %s → %s → %s', (a1, a2, q, line) => {
+    const a = thread(a1, a2, q);
+    expect(a.rule).toBe('asked-on-list');
+    expect(a.text).toMatch(line);
+  });
+
+  it.each([
+    ['Is Eskilstuna eligible?', 'what county is that in?', 'how many on the list from there?', 'Katrineholm'],
+    ['Kan Motala söka?', 'vilket län?', 'hur många därifrån är med?', 'Norrköping'],
+  ])('reads "from there" after a county named as that county: %s → %s → %s', (a1, a2, q, name) => {
+    const a = thread(a1, a2, q);
+    expect(a.rule).toBe('same-county');
+    expect(a.text).toContain(name);
+  });
+
+  it.each([
     ['and which counties have none at all?', /6 of Sweden's 21 counties have none/, 'Kalmar län'],
     ['vilka län saknar kommuner på listan?', /6 av Sveriges 21 län har ingen/, 'Gotlands län'],
     ['vilka län har kommuner på listan?', /15 av Sveriges 21 län har någon/, 'Skåne län'],
+    [
+      'how many counties are represented on the list?',
+      /15 of Sweden's 21 counties have one or more/,
+      'Skåne län',
+    ],
   ])('answers which counties have none (or some) of the list: %s', (q, line, county) => {
     const a = thread('Give me the full list of municipalities that can apply', q);
     expect(a.rule).toBe('counties-with-none');
