@@ -87,6 +87,21 @@ function countyDecision(s: Scope, c: County, rule: string) {
   return made(s, rule, noted(s, countyParts(s.ctx)), 'municipalities', 'county', 1, 'eligibility');
 }
 
+/** Municipalities' names as prose. */
+const namesOf = (s: Scope, ms: readonly Mention[]) =>
+  joinNames(
+    s.ctx,
+    ms.map((m) => m.municipality.name),
+  );
+
+/** A line about the places the thread asked, then each place's verdict. */
+function withVerdicts(s: Scope, rule: string, lead: string, places: Mention[]) {
+  s.ctx.mentions = places;
+  const verdicts: Parts = places.length ? eligibility(s.ctx) : { text: '', sources: [] };
+  const parts = { text: [lead, verdicts.text].filter(Boolean).join('\n'), sources: verdicts.sources };
+  return made(s, rule, parts, 'eligibility', 'eligibility', 1, 'eligibility');
+}
+
 export const askedInCounty: Rule = {
   name: 'asked-in-county',
   examples: [
@@ -101,17 +116,10 @@ export const askedInCounty: Rule = {
     const c = r.county;
     const inside = seen.filter((m) => c.municipalities.some((x) => x.code === m.municipality.code));
     s.ctx.county = c;
-    s.ctx.mentions = inside;
-    const names = joinNames(
-      s.ctx,
-      inside.map((m) => m.municipality.name),
-    );
     const lead = inside.length
-      ? say(s, 'thread.asked-in-county', { county: c.name, names })
+      ? say(s, 'thread.asked-in-county', { county: c.name, names: namesOf(s, inside) })
       : say(s, 'thread.asked-none-in-county', { county: c.name });
-    const verdicts: Parts = inside.length ? eligibility(s.ctx) : { text: '', sources: [] };
-    const parts = { text: [lead, verdicts.text].filter(Boolean).join('\n'), sources: verdicts.sources };
-    return made(s, 'asked-in-county', parts, 'eligibility', 'eligibility', 1, 'eligibility');
+    return withVerdicts(s, 'asked-in-county', lead, inside);
   },
 };
 
@@ -127,19 +135,12 @@ export const askedOnList: Rule = {
     const seen = placesOf(prev?.seen ?? []);
     const asks = r.cue.countAsk || r.cue.listAsk || r.cue.eligibility || r.cue.belongs;
     if (!(r.cue.askedAbout && asks && seen.length > 1 && !s.named && !r.county)) return null;
-    s.ctx.mentions = seen;
     const { year, list } = listOf(s);
     const on = seen.filter((m) => list?.municipalities.includes(m.municipality.name));
-    const names = joinNames(
-      s.ctx,
-      on.map((m) => m.municipality.name),
-    );
     const lead = on.length
-      ? say(s, 'thread.asked-on-list', { n: on.length, total: seen.length, year, names })
+      ? say(s, 'thread.asked-on-list', { n: on.length, total: seen.length, year, names: namesOf(s, on) })
       : say(s, 'thread.asked-none-on-list', { total: seen.length, year });
-    const verdicts = eligibility(s.ctx);
-    const parts = { text: `${lead}\n${verdicts.text}`, sources: verdicts.sources };
-    return made(s, 'asked-on-list', parts, 'eligibility', 'eligibility', 1, 'eligibility');
+    return withVerdicts(s, 'asked-on-list', lead, seen);
   },
 };
 
