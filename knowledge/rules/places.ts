@@ -1,6 +1,7 @@
 // Rules for questions that name a place: a municipality (whether it may apply, what it gets, or
 // something else about it), a place pointed back at, and a county.
 import { besides, combine, eligibility, offTopicPlace } from '../answers.ts';
+import type { County } from '../municipalities.ts';
 import { namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
 import { fold } from '../text.ts';
 import type { Rule } from './rule.ts';
@@ -101,6 +102,9 @@ export const namedEligibility: Rule = {
   decide(s) {
     const { r } = s;
     if (!s.named) return null;
+    // "Gefle Dagblad asks which municipalities in Gävleborg county can apply": the county's list answers,
+    // and it names every place asked about with its verdict.
+    if (r.county && r.cue.list && inCountyList(s, r.county)) return null;
     const { asksToApply, aside, elsewhere } = placeFacts(s);
     // "What about Malmö?" with nothing before it: the question people ask of a place is whether it may apply.
     if (s.sure && r.cue.ellipsis && !s.prev?.topic && (!r.offTopic || apposition(s)))
@@ -115,6 +119,12 @@ export const namedEligibility: Rule = {
     return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
   },
 };
+
+/** Every place the part names is one of the county's listed municipalities. */
+function inCountyList(s: Scope, c: County): boolean {
+  const listed = new Set(countyMentions(c, s.ctx).map((m) => m.municipality.code));
+  return s.ctx.mentions.length > 0 && s.ctx.mentions.every((m) => listed.has(m.municipality.code));
+}
 
 export const county: Rule = {
   name: 'county',

@@ -12,7 +12,7 @@ import {
   type Parts,
 } from '../answers.ts';
 import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts';
-import { SUGGEST_AT } from '../reading.ts';
+import { ANSWER_AT, SUGGEST_AT } from '../reading.ts';
 import { hasYears } from '../years.ts';
 import { quote } from './passages.ts';
 import type { Rule } from './rule.ts';
@@ -285,9 +285,11 @@ export const wordingBefore: Rule = {
     const { r, prev } = s;
     const asksQuote = s.kit.passages.asksQuote(r.f);
     if (!(r.cue.wording || asksQuote) || !prev?.topic || !s.kit.entries.has(prev.topic)) return null;
-    if (s.named || leansNot(s) || (r.strong && r.strong.id !== prev.topic)) return null;
-    const own = asksQuote ? quote.decide(s) : null;
-    if (own) return own;
+    // (A topic of its own by a loose match, "meningen" read as the purpose, does not outweigh the ask.)
+    const own = r.strong && r.score <= ANSWER_AT ? r.strong.id : null;
+    if (s.named || leansNot(s) || (own && own !== prev.topic)) return null;
+    const quoted = asksQuote ? quote.decide(s) : null;
+    if (quoted) return quoted;
     if (!hasYears(r.period)) s.ctx.period = { ...s.ctx.period, years: prev.years, ranges: prev.ranges };
     // After a draft line set right, the sentences of what was wrong in it.
     const topics = prev.corrected?.length ? prev.corrected : [prev.topic];
