@@ -109,3 +109,36 @@ describe('questions run together', () => {
     expect(a.text).toMatch(/2018:151/);
   });
 });
+
+describe('the areas of a named place', () => {
+  it.each([
+    ['Which neighbourhoods in Borås are covered?', 'Borås', /does not say which individual areas/],
+    ['vilka stadsdelar i Västerås omfattas?', 'Västerås', /framgår inte/],
+  ])('gives the place its verdict and says the release names no areas: %s', (q, name, want) => {
+    const a = engine.answer(q);
+    expect(a.municipalities).toEqual([expect.objectContaining({ name, eligible: true })]);
+    expect(a.text).toMatch(want);
+  });
+
+  it('answers "which of them can apply?" with the verdicts alone', () => {
+    const a = engine.answer('Uppsala and Tierp: which of them can apply?');
+    expect(a.text).not.toMatch(/areas|områden/);
+  });
+});
+
+describe('a subject the documents do not cover', () => {
+  it.each([
+    ['Hur ska resultaten följas upp?'],
+    ['Is there an audit of how the money is spent?'],
+    ['Hur ser fördelningen per län ut 2019?'],
+    ['How many residents live in the targeted areas?'],
+  ])('is not stated, whatever entry its other words come near: %s', (q) => {
+    const a = engine.answer(q);
+    expect(a.text).toMatch(NOT_STATED);
+    expect(a.municipalities).toEqual([]);
+  });
+
+  it('leaves a place asked about to the rules for places', () => {
+    expect(engine.answer('Hur många invånare har Malmö?').rule).toBe('named-off-topic');
+  });
+});
