@@ -73,7 +73,7 @@ export function cueSources(w: Words) {
 }
 
 /** A pattern over folded text, without the Unicode flag where nothing in it needs it. */
-function asciiPattern(p: PatternSource): PatternSource {
+export function asciiPattern(p: PatternSource): PatternSource {
   if (/[^ -~]/.test(p.source) || /\\p\{(?!L\})|\\u\{/.test(p.source)) return p;
   return { source: p.source.replaceAll('\\p{L}', '[a-z]'), flags: p.flags.replace('u', '') };
 }

@@ -177,22 +177,23 @@ function countyPatterns(
   prefixes: Record<string, string[]>,
   aliases: Record<string, string>,
 ): CountyPattern[] {
+  const aliasKeys = Object.entries(aliases).map(([a, m]) => [key(a).replace(/s$/, ''), key(m)] as const);
   return [...group(MUNICIPALITIES, (m) => m.county)].map(([name, members]) => {
     const base = key(name.replace(/ län$/, '')).replace(/s$/, '');
     const alone = !folded.has(base) && !folded.has(`${base}s`);
     // A county named after its town is named by the town's other names too ("sthlms län", "Upsala län").
-    const other = Object.entries(aliases)
-      .filter(([, m]) => [base, `${base}s`].includes(key(m)))
-      .map(([a]) => key(a).replace(/s$/, ''))
-      .filter((a) => /^[a-z -]+$/.test(a));
+    const other = aliasKeys
+      .filter(([a, m]) => (m === base || m === `${base}s`) && /^[a-z -]+$/.test(a))
+      .map(([a]) => a);
     const names = [
       `${base}s? (?:lan|county)`,
       ...other.map((a) => `${a}s? (?:lan|county)`),
       `county of ${base}`,
       ...(alone ? [`${base}s?`] : []),
-      ...(prefixes[name] ?? []).map((p) => `${key(p)}\\p{L}*`),
+      ...(prefixes[name] ?? []).map((p) => `${key(p)}[a-z]*`),
     ];
-    return { name, municipalities: members, base, pattern: new RegExp(` (${names.join('|')}) `, 'u') };
+    // Over folded words, where a letter is a–z: no Unicode flag, which costs a cold engine its compile.
+    return { name, municipalities: members, base, pattern: new RegExp(` (${names.join('|')}) `) };
   });
 }
 
@@ -200,14 +201,14 @@ function countyPatterns(
 function regionPatterns(regions: Places['regions']): CountyPattern[] {
   return Object.entries(regions).map(([name, region]) => {
     const base = key(name);
-    const names = [`${base}s?`, ...region.prefixes.map((p) => `${key(p)}\\p{L}*`)];
+    const names = [`${base}s?`, ...region.prefixes.map((p) => `${key(p)}[a-z]*`)];
     const counties = new Set(region.counties);
     return {
       name,
       municipalities: MUNICIPALITIES.filter((m) => counties.has(m.county)),
       counties: region.counties,
       base,
-      pattern: new RegExp(` (${names.join('|')}) `, 'u'),
+      pattern: new RegExp(` (${names.join('|')}) `),
     };
   });
 }

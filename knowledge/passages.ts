@@ -7,7 +7,7 @@
 // compound is found by its parts ("skatt" finds "skattesänkningar", "minister" "energiminister"). Sentences
 // are ranked by how much of the question's weight they cover, rarer words weighing more (BM25's idf), as
 // the topic matcher (matcher.ts) ranks FAQ entries.
-import { cuePattern, type PatternSource } from './cues.ts';
+import { asciiPattern, cuePattern, type PatternSource } from './cues.ts';
 import { englishStem, swedishStem } from './stem.ts';
 import { fold, sentences, words } from './text.ts';
 
@@ -124,7 +124,8 @@ export function indexPassages(
         else add(sv, swedishStem(key), found);
       }
   }
-  const source = (re: RegExp): PatternSource => ({ source: re.source, flags: re.flags });
+  // Run on folded text: compiled without the Unicode flag where they can be (as the cue patterns are).
+  const source = (re: RegExp): PatternSource => asciiPattern({ source: re.source, flags: re.flags });
   return {
     passages,
     en,
