@@ -161,6 +161,7 @@ function queryCueSources(q: Words['query']) {
     agencyClaim: cue(q.agency_claim),
     partyClaim: cue(q.party_claim),
     besides: cue(q.besides),
+    draft: cue(q.draft),
   };
 }
 

@@ -67,6 +67,7 @@ export interface Words {
     agency_claim: string[];
     party_claim: string[];
     besides: string[];
+    draft: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };

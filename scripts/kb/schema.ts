@@ -211,6 +211,7 @@ export const wordsFile = z.strictObject({
     agency_claim: cues,
     party_claim: cues,
     besides: cues,
+    draft: cues,
   }),
   known: z.strictObject({ agencies: knownNames, parties: knownNames, titles: knownNames }),
 });
