@@ -41,3 +41,51 @@ describe('a draft line about the list', () => {
     expect(engine.answer(q).rule).toBe('other-applicants'),
   );
 });
+
+describe('a pasted line and a bare check', () => {
+  it.each([
+    [
+      'stämmer det här? "Skåne: Malmö, Lund och Helsingborg"',
+      { Malmö: true, Lund: false, Helsingborg: true },
+    ],
+    ['is this right? "Västmanland: Västerås and Sala"', { Västerås: true, Sala: false }],
+    ['En reporter skrev att Eskilstuna och Enköping är med. Stämmer?', { Eskilstuna: true, Enköping: false }],
+    ['The journalist thinks Borås and Alingsås are in. Correct?', { Borås: true, Alingsås: false }],
+  ])('checks the statement the check is about, quoted or just before it: %j', (q, want) => {
+    expect(verdicts(q)).toEqual(want);
+  });
+
+  it.each([
+    [
+      'Kalle på lokalradion ringde och undrar om tre kommuner: Gävle? Hofors? Ockelbo?',
+      { Gävle: true, Hofors: false, Ockelbo: false },
+    ],
+    [
+      'A reporter from the local paper called about three towns: Borås? Alingsås? Lerum?',
+      { Borås: true, Alingsås: false, Lerum: false },
+    ],
+  ])('answers every place of a list after a long preface, the first too: %j', (q, want) => {
+    expect(verdicts(q)).toEqual(want);
+  });
+
+  it.each([
+    ['Är Lund med? I utkastet står Lund, Malmö och Eslöv.', { Lund: false, Malmö: true, Eslöv: false }],
+    [
+      'Is Mölndal on the list? Our map shows Mölndal, Göteborg and Borås',
+      { Mölndal: false, Göteborg: true, Borås: true },
+    ],
+  ])('checks the places another line of the message lists, each against the list: %j', (q, want) => {
+    expect(verdicts(q)).toEqual(want);
+  });
+
+  it.each([
+    ['kan upp sala söka?', { Uppsala: true }],
+    ['is eskils tuna eligible?', { Eskilstuna: true }],
+    [
+      'sms från en reporter: "söder tälje med??" antar att hen menar Södertälje. Stämmer?',
+      { Södertälje: true },
+    ],
+  ])('reads a name typed as two words as the name: %j', (q, want) => {
+    expect(verdicts(q)).toEqual(want);
+  });
+});
