@@ -53,7 +53,9 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
     words(only).length <= 4 &&
     (kit.cues.check.test(fold(only)) || kit.cues.draft.test(fold(only)));
   const checked = bare ? statements(kit, all, only) : [];
-  const questions = checked.length ? [`${checked.map(unquoted).join(' ')} ${only}`] : found;
+  // In quotation marks, as a draft line: the rules set it against the documents' sentences.
+  const line = checked.map(unquoted).join(' ');
+  const questions = checked.length ? [`${IN_QUOTES.test(line) ? line : `”${line}”`} ${only}`] : found;
   const contextText = all
     .filter((s) => !questions.includes(s) && !(checked.length && (s === only || checked.includes(s))))
     .join(' ')
@@ -114,6 +116,8 @@ export function splitParts(kit: Kit, sentence: string): string[] {
     const said = words(preface);
     if (/\d/.test(preface) || said.some((x) => gazetteer.isPlaceWord(x.folded)) || gazetteer.county(said))
       return preface;
+    // "Fact check: …", "Kan jag skriva: …": the preface says the rest is a line to check.
+    if (cues.check.test(fold(preface)) || cues.draft.test(fold(preface))) return preface;
     const rest = words(whole.slice(preface.length));
     if (preface.length > 31 && !(rest.length <= 3 && rest.some((x) => gazetteer.isPlaceWord(x.folded))))
       return preface;

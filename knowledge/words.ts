@@ -70,7 +70,7 @@ export interface Words {
     draft: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
-  known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };
+  known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };
 }
 
 /** An agency, party or title as people may write it. */

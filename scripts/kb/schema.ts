@@ -213,7 +213,12 @@ export const wordsFile = z.strictObject({
     besides: cues,
     draft: cues,
   }),
-  known: z.strictObject({ agencies: knownNames, parties: knownNames, titles: knownNames }),
+  known: z.strictObject({
+    agencies: knownNames,
+    parties: knownNames,
+    titles: knownNames,
+    people: knownNames,
+  }),
 });
 
 export const placesFile = z.strictObject({

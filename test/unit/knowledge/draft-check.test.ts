@@ -89,3 +89,90 @@ describe('a pasted line and a bare check', () => {
     expect(verdicts(q)).toEqual(want);
   });
 });
+
+describe('a quoted line set against the documents', () => {
+  it.each([
+    [
+      '"Det här är en viktig satsning för ett tryggt och jämställt Sverige" – stämmer citatet?',
+      /hållbart Sverige/,
+      /jämställt/,
+    ],
+    [
+      'kan vi skriva att "de viktigaste lärdomarna är att arbetet måste vara kortsiktigt"?',
+      /långsiktigt och sektorsövergripande/,
+      /kortsiktigt/,
+    ],
+    [
+      'stämmer titeln? "förordning om statsbidrag till kommuner med särskilt utsatta områden"',
+      /socioekonomiskt eftersatta/,
+      /utsatta/,
+    ],
+  ])('says ❌, quotes the sentence whole and names the words that differ: %j', (q, sentence, differs) => {
+    const a = engine.answer(q);
+    expect(a.rule).toBe('draft-line');
+    expect(a.text).toMatch(/^❌/);
+    expect(a.text).toMatch(sentence);
+    expect(a.text.split('\n').at(-1)).toMatch(differs);
+  });
+
+  it.each([
+    ['"Satsningen är en del av regeringens budgetöverenskommelse med Vänsterpartiet." Stämmer?', /^✅/],
+    ['Is this right: "The lessons show that short projects work best"?', /^❌|^❔/],
+  ])(
+    'says ✅ only for what a sentence says, and never for an English line set against Swedish words: %j',
+    (q, verdict) => {
+      expect(engine.answer(q).text).toMatch(verdict);
+    },
+  );
+
+  it.each([
+    [
+      'fact check: "Municipalities may spend the money on new football stadiums."',
+      /^❔ The release does not say that/,
+    ],
+    [
+      'Kan jag skriva att "kommunerna får använda pengarna till skattesänkningar"?',
+      /^❔ Det säger inte pressmeddelandet/,
+    ],
+  ])('says ❔ with the nearest sentences when no sentence says it: %j', (q, verdict) => {
+    const a = engine.answer(q);
+    expect(a.text).toMatch(verdict);
+    expect(a.sources.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['i utkastet: "Satsningen fortsätter även efter 2027" – korrekt?', /2018–2027/],
+    ['Can I write "the programme runs until 2035"?', /2018–2027/],
+  ])('says ❔ for a year the documents give no money for, with the years they do: %j', (q, years) => {
+    const a = engine.answer(q);
+    expect(a.text).toMatch(/^❔/);
+    expect(a.text).toMatch(years);
+  });
+});
+
+describe('a quote given to someone else', () => {
+  it.each([
+    [
+      '"This is an important investment for a safe Sweden," said Finance Minister Magdalena Andersson. Correct?',
+      /Ibrahim Baylan/,
+    ],
+    [
+      'Kan jag skriva att statsminister Stefan Löfven sa "Investeringar i samhällsbygget går före skattesänkningar"?',
+      /Ibrahim Baylan/,
+    ],
+    ['står det "justitieminister Morgan Johansson" under citatet?', /Ibrahim Baylan/],
+  ])('says ❌ and gives the speaker the release names, with his words: %j', (q, speaker) => {
+    const a = engine.answer(q);
+    expect(a.text).toMatch(/^❌/);
+    expect(a.text).toMatch(speaker);
+    expect(a.text).toMatch(/tryggt och hållbart Sverige/);
+  });
+
+  it('checks the words of a quote given to the minister himself, not the speaker', () => {
+    const a = engine.answer(
+      'Stämmer det att Baylan sa "Investeringar i välfärden går före skattesänkningar"?',
+    );
+    expect(a.text).toMatch(/^❌ Nej, så står det inte/);
+    expect(a.text).toMatch(/samhällsbygget/);
+  });
+});
