@@ -151,6 +151,8 @@ export interface PassageSearch {
   find(text: string): Hit[];
   /** The text asks for the exact words ("citera", "verbatim", "exact words") or a document's headline. */
   asksQuote(foldedText: string): boolean;
+  /** The text asks for someone's words ("citat", "quote"), not for a headline. */
+  asksWords(foldedText: string): boolean;
   /** The sentences to quote for the hits: the best, its neighbours that say more, a whole statement. */
   select(hits: readonly Hit[], quote: boolean): Passage[];
   /** A line set against a sentence: its words the sentence lacks, and the sentence's words it lacks. */
@@ -349,6 +351,7 @@ export function createPassageSearch(
     statements: () => statements(passages),
     // "Vad heter pressmeddelandet?": a document's headline is its own words too.
     asksQuote: (f) => quote?.test(f) || (headline?.test(f) && document?.test(f)) || false,
+    asksWords: (f) => quote?.test(f) ?? false,
     select: (hits, quote) => selected(passages, hits, quote),
   };
 }

@@ -156,7 +156,10 @@ export function ownTopic(kit: Kit, r: Reading): boolean {
     c.perMunicipality ||
     c.why ||
     c.currency ||
-    (c.overview && namesProgramme(kit, r))
+    (c.overview && namesProgramme(kit, r)) ||
+    // "who can I quote from the government?": whom the documents quote is a topic of its own ("can you
+    // quote me the sentence on that?" leans on the turn before).
+    (kit.passages.asksWords(r.f) && whStart(kit, r.f))
   );
 }
 

@@ -4,7 +4,7 @@ import type { Kit } from '../kit.ts';
 import type { Reading } from '../reading.ts';
 import type { ConversationContext } from '../types.ts';
 import { carry, followUp } from './carry.ts';
-import { draftLine, passage, quote, unlessStated } from './passages.ts';
+import { draftLine, passage, quote, speakerQuote, unlessStated } from './passages.ts';
 import { county, namedAmount, namedEligibility, namedTopic, namedWhich, pronoun } from './places.ts';
 import type { Rule } from './rule.ts';
 import { type Decision, placesOf, type Scope } from './scope.ts';
@@ -32,6 +32,7 @@ import {
 export const RULES: readonly Rule[] = [
   draftLine,
   quote,
+  speakerQuote,
   why,
   otherCurrency,
   perMunicipality,

@@ -4,6 +4,7 @@
 import { askedYears, type Parts } from '../answers.ts';
 import type { KnownName } from '../content.ts';
 import type { Hit, Passage } from '../passages.ts';
+import { swedishStem } from '../stem.ts';
 import { fold, words } from '../text.ts';
 import type { Rule } from './rule.ts';
 import { type Decision, made, type Scope } from './scope.ts';
@@ -148,7 +149,7 @@ function speakerOf(s: Scope, statement: string) {
   const statedBy =
     statements.find((x) => spoken && x.passages.includes(spoken.passage)) ??
     (statements.length === 1 ? statements[0] : undefined);
-  const speaker = wrongSpeaker(s, statedBy, spoken !== undefined || kit.passages.asksQuote(r.f));
+  const speaker = wrongSpeaker(s, statedBy, spoken !== undefined || kit.passages.asksWords(r.f));
   // "står det 'finansminister Magdalena Andersson' i citatet?": the statement the documents do quote.
   if (speaker && statedBy && !spoken) hits = statedBy.passages.map((passage) => ({ passage, score: 1 }));
   return { hits, speaker, statedBy, spoken };
@@ -202,10 +203,82 @@ export const draftLine: Rule = {
   decide: draftLineDecision,
 };
 
+/** A sentence asked for ("the sentence about the Left Party"), not whether someone is quoted. */
+const SENTENCE = /\b(?:sentence|meningen|mening|stycket|passage|line|raden)\b/;
+/** A question for a person: "who can I quote", "vem citeras", "which minister". */
+const WHO = /^(?:vem|vilka|vilken|vilket|who|whom|which)\b/;
+
+/** The people and parties a question names whom no statement of the documents is by. */
+function unquoted(s: Scope, statements: Statement[]): KnownName[] {
+  const { known } = s.kit;
+  return [...known.people.find(s.r.text, s.r.f), ...known.parties.find(s.r.text, s.r.f)].filter(
+    (n) => !statements.some((x) => fold(x.speaker).includes(fold(n.name))),
+  );
+}
+
+/** The question names the one who makes a statement ("Baylans citat", "the minister's quote"). */
+function namesSpeaker(s: Scope, statement: Statement): boolean {
+  const theirs = words(statement.speaker).map((w) => swedishStem(w.folded));
+  return s.r.all.some((w) => {
+    // "Baylans" is Baylan's, "ministerns" the minister's; "minister" is the head of "energiminister".
+    const own = swedishStem(w.folded.replace(/'s$/, ''));
+    const forms = [own, own.replace(/s$/, ''), swedishStem(own.replace(/n?s$|n$/, ''))].filter(
+      (x) => x.length >= 5,
+    );
+    return forms.some((f) => theirs.some((x) => x === f || x.endsWith(f)));
+  });
+}
+
+/**
+ * "Behöver Baylans exakta citat", "who can I quote from the government?", "does the Left Party get a
+ * quote?": the whole statement of the one the documents quote, or that they quote no one else.
+ */
+function speakerQuoteDecision(s: Scope): Decision | null {
+  const { kit, r } = s;
+  if (!kit.passages.asksWords(r.f) || s.named) return null;
+  const statements = kit.passages.statements();
+  const named = statements.find((x) => namesSpeaker(s, x));
+  const others = unquoted(s, statements);
+  const only = statements.length === 1 ? statements[0] : undefined;
+  // "Who can I quote?"; "Vem är pressekreterare som jag kan citera?" asks for the contact, which its
+  // entry answers.
+  const asksWho = WHO.test(r.f) && !named && !r.strong;
+  const statement = named ?? (others.length || asksWho ? only : undefined);
+  if (!statement) return null;
+  const { kb } = kit;
+  const speaker = speakerLabel(s, statement);
+  const claimed = others.map((n) => (s.lang === 'en' ? n.en : n.name)).join(', ');
+  const lead = claimed
+    ? kb.say(s.lang, 'speaker.only', { speaker, claimed })
+    : kb.say(s.lang, 'speaker.says', { speaker });
+  const parts: Parts = {
+    text: [lead, ...statement.passages.map((p) => `”${p.text}”`)].join('\n'),
+    sources: statement.passages.map((p) => ({ quote: p.text, document: kb.documentLabel(p.document) })),
+    outcome: 'answered',
+  };
+  // ":only": the claims of the part (a party named) are about whom the release quotes, which this says.
+  return made(s, claimed ? 'speaker-quote:only' : 'speaker-quote', parts, 'contact', 'passage', 1, null);
+}
+
+export const speakerQuote: Rule = {
+  name: 'speaker-quote',
+  examples: [
+    'Behöver Baylans exakta citat till en artikel',
+    'Behöver ministerns citat till nyhetsbrevet',
+    'Does the Left Party get a quote in the release?',
+  ],
+  decide: speakerQuoteDecision,
+};
+
 export const quote: Rule = {
   name: 'quote',
   examples: ['Citera Baylan ordagrant', 'What were the exact words of the minister?'],
-  decide: (s) => (s.kit.passages.asksQuote(s.r.f) ? found(s, 'quote', true) : null),
+  // "Does the Left Party get a quote?" asks whom the release quotes: speaker-quote says.
+  decide: (s) =>
+    s.kit.passages.asksQuote(s.r.f) &&
+    (SENTENCE.test(s.r.f) || !unquoted(s, s.kit.passages.statements()).length)
+      ? found(s, 'quote', true)
+      : null,
 };
 
 export const passage: Rule = {

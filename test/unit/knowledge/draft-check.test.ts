@@ -176,3 +176,36 @@ describe('a quote given to someone else', () => {
     expect(a.text).toMatch(/samhällsbygget/);
   });
 });
+
+describe('the words of the one the release quotes', () => {
+  it.each([
+    'Behöver ministerns exakta citat till ett nyhetsbrev',
+    'citat från Baylan till vår sajt?',
+    'Who in the government can I quote on this?',
+    "I need Baylan's quote for a feature",
+  ])('gives his whole statement, each sentence word for word: %j', (q) => {
+    const a = engine.answer(q);
+    expect(a.rule).toBe('speaker-quote');
+    for (const said of [/tryggt och hållbart Sverige/, /bryta segregationen/, /går före skattesänkningar/])
+      expect(a.text).toMatch(said);
+  });
+
+  it.each([
+    [
+      'Does the Green Party get a quote in the release?',
+      /^❌ No, the release does not quote the Green Party/,
+    ],
+    ['Får Vänsterpartiet något citat i pressmeddelandet?', /^❌ Nej, pressmeddelandet citerar inte Vänsterpartiet/],
+    ['Finns det ett citat från Stefan Löfven?', /^❌ Nej, pressmeddelandet citerar inte Stefan Löfven/],
+  ])('says who else it does not quote, and whom it does: %j', (q, lead) => {
+    const a = engine.answer(q);
+    expect(a.text).toMatch(lead);
+    expect(a.text).toMatch(/Ibrahim Baylan/);
+  });
+
+  it('answers a question for the press secretary to call with the contact, not the quote', () => {
+    expect(engine.answer('Vem är pressekreterare som jag kan ringa och citera?').text).toMatch(
+      /Sami Mashial/,
+    );
+  });
+});
