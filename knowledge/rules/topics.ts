@@ -7,7 +7,15 @@ import {
   suggest as suggestParts,
   why as whyParts,
 } from '../answers.ts';
-import { ANSWER_AT, namesProgramme, ownTopic, type Reading, SUGGEST_AT, unknownPlace } from '../reading.ts';
+import {
+  ANSWER_AT,
+  namesProgramme,
+  ownTopic,
+  type Reading,
+  SUGGEST_AT,
+  unknownPlace,
+  whStart,
+} from '../reading.ts';
 import { hasYears } from '../years.ts';
 import type { Rule } from './rule.ts';
 import { type Decision, entry, made, noted, notStatedNear, type Scope } from './scope.ts';
@@ -48,6 +56,19 @@ export const otherCurrency: Rule = {
     const ask = r.cue.amount || r.statedKronor !== null || !ownTopic(s.kit, without(r, 'currency'));
     if (!r.cue.currency || r.offTopic || !ask) return null;
     return made(s, 'other-currency', inOtherCurrency(s.ctx), 'amount', 'amount', 1, 'amount');
+  },
+};
+
+export const uncovered: Rule = {
+  name: 'not-stated',
+  examples: ['Hur ska satsningen utvärderas?', 'Breakdown of the 2019 money by county?'],
+  // A subject the documents do not cover (words.yaml → cues.uncovered): not stated, with the nearest facts,
+  // rather than the amount or the entry its other words come near. A place asked about ("Hur många
+  // invånare har Malmö?") is the place rules' business.
+  decide(s) {
+    if (!s.r.cue.uncovered || s.named) return null;
+    const near = s.r.strong?.id;
+    return made(s, 'not-stated', notStatedNear(s.kit, s.ctx, near), 'unknown', null, s.confidence, null);
   },
 };
 
@@ -127,7 +148,10 @@ export const notStatedDetail: Rule = {
     const { r } = s;
     const near = nearest(r);
     if (!(r.unknown.length > 0 && (namesProgramme(s.kit, r) || (near && !r.offTopic)))) return null;
-    if (!(s.kit.cues.yesNo.test(r.f) || r.cue.purpose)) return null;
+    const yesNo = s.kit.cues.yesNo.test(r.f);
+    if (!(yesNo || r.cue.purpose)) return null;
+    // "Vad är syftet, i stora drag?": a question for the topic itself, which its entry answers.
+    if (!yesNo && r.strong && whStart(s.kit, r.f)) return null;
     const parts = notStatedNear(s.kit, s.ctx, near?.id);
     return made(
       s,
