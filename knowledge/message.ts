@@ -29,7 +29,8 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
       const at = fold(sentence).search(kit.cues.colonQuestion);
       return at > 0 ? [sentence.slice(0, at + 1), sentence.slice(at + 1).trim()] : [sentence];
     })
-    .flatMap(listed);
+    .flatMap(listed)
+    .flatMap((s) => checkedQuote(kit, s));
   const asks = (s: string) => isQuestion(kit, s);
   const asked = all.filter((s) => !s.startsWith(QUOTED) && asks(s));
   const own = all.filter((s) => !s.startsWith(QUOTED));
@@ -61,6 +62,15 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
     .join(' ')
     .replaceAll(QUOTED, '');
   return { questions, contextText };
+}
+
+/** "> De viktigaste lärdomarna är … snabba. stämmer?" on one line: the quote, and the check typed after it. */
+function checkedQuote(kit: Kit, sentence: string): string[] {
+  if (!sentence.startsWith(QUOTED)) return [sentence];
+  const m = /^(.*[.!"”])\s+(\S[^.!]{0,40})$/u.exec(sentence);
+  const [head, tail] = [m?.[1], m?.[2]];
+  if (!head || !tail || words(tail).length > 4 || !kit.cues.check.test(fold(tail))) return [sentence];
+  return [head, tail];
 }
 
 /** A line in quotation marks, perhaps with Slack's emphasis around it: a line of a draft. */

@@ -92,6 +92,13 @@ describe('a pasted line and a bare check', () => {
 
 describe('a quoted line set against the documents', () => {
   it.each([
+    '> Syftet är att bygga ett tryggt och jämlikt Sverige. stämmer?',
+    '> The aim is to build a safe and equal Sweden. correct?',
+  ])('reads a check typed on the line of its quote as the check of that quote: %j', (q) => {
+    expect(engine.answer(q).rule).toBe('draft-line');
+  });
+
+  it.each([
     [
       '"Det här är en viktig satsning för ett tryggt och jämställt Sverige" – stämmer citatet?',
       /hållbart Sverige/,
@@ -195,7 +202,10 @@ describe('the words of the one the release quotes', () => {
       'Does the Green Party get a quote in the release?',
       /^❌ No, the release does not quote the Green Party/,
     ],
-    ['Får Vänsterpartiet något citat i pressmeddelandet?', /^❌ Nej, pressmeddelandet citerar inte Vänsterpartiet/],
+    [
+      'Får Vänsterpartiet något citat i pressmeddelandet?',
+      /^❌ Nej, pressmeddelandet citerar inte Vänsterpartiet/,
+    ],
     ['Finns det ett citat från Stefan Löfven?', /^❌ Nej, pressmeddelandet citerar inte Stefan Löfven/],
   ])('says who else it does not quote, and whom it does: %j', (q, lead) => {
     const a = engine.answer(q);
