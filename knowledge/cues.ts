@@ -177,6 +177,7 @@ function queryCueSources(q: Words['query']) {
     agencyClaim: cue(q.agency_claim),
     partyClaim: cue(q.party_claim),
     besides: cue(q.besides),
+    draft: cue(q.draft),
     personRole: cue(q.person_role),
     specifics: cue(q.specifics),
     wording: cue(q.wording),

@@ -29,7 +29,8 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
       const at = fold(sentence).search(kit.cues.colonQuestion);
       return at > 0 ? [sentence.slice(0, at + 1), sentence.slice(at + 1).trim()] : [sentence];
     })
-    .flatMap(listed);
+    .flatMap(listed)
+    .flatMap((s) => checkedQuote(kit, s));
   const asks = (s: string) => isQuestion(kit, s);
   const asked = all.filter((s) => !s.startsWith(QUOTED) && asks(s));
   const own = all.filter((s) => !s.startsWith(QUOTED));
@@ -42,22 +43,49 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
           .map((s) => s.replace(QUOTED, ''))
           .filter(asks)
           .slice(-MAX_PARTS);
-  // "> Presskontakt: Sami Mashial, kommunikationschef / rätt titel?": a bare check asks about the quoted
-  // line itself, so the quote is the question and the check its last words.
-  const quotedLines = all.filter((s) => s.startsWith(QUOTED)).map((s) => s.replace(QUOTED, '').trim());
+  // "> Presskontakt: Sami Mashial, kommunikationschef / rätt titel?", 'stämmer det här? "Östergötland:
+  // Linköping …"', "… antar att hen menar Södertälje. Stämmer?": a bare check asks about the statement
+  // itself (the quoted lines, else the lines in quotation marks, else the sentence just before it), so
+  // the statement is the question and the check its last words.
   const [only] = found;
   const bare =
     found.length === 1 &&
     only !== undefined &&
-    quotedLines.length > 0 &&
     words(only).length <= 4 &&
-    kit.cues.check.test(fold(only));
-  const questions = bare ? [`${quotedLines.join(' ')} ${only}`] : found;
+    (kit.cues.check.test(fold(only)) || kit.cues.draft.test(fold(only)));
+  const checked = bare ? statements(kit, all, only) : [];
+  // In quotation marks, as a draft line: the rules set it against the documents' sentences.
+  const line = checked.map(unquoted).join(' ');
+  const questions = checked.length ? [`${IN_QUOTES.test(line) ? line : `”${line}”`} ${only}`] : found;
   const contextText = all
-    .filter((s) => !questions.includes(s) && !(bare && (s === only || s.startsWith(QUOTED))))
+    .filter((s) => !questions.includes(s) && !(checked.length && (s === only || checked.includes(s))))
     .join(' ')
     .replaceAll(QUOTED, '');
   return { questions, contextText };
+}
+
+/** "> De viktigaste lärdomarna är … snabba. stämmer?" on one line: the quote, and the check typed after it. */
+function checkedQuote(kit: Kit, sentence: string): string[] {
+  if (!sentence.startsWith(QUOTED)) return [sentence];
+  const m = /^(.*[.!"”])\s+(\S[^.!]{0,40})$/u.exec(sentence);
+  const [head, tail] = [m?.[1], m?.[2]];
+  if (!head || !tail || words(tail).length > 4 || !kit.cues.check.test(fold(tail))) return [sentence];
+  return [head, tail];
+}
+
+/** A line in quotation marks, perhaps with Slack's emphasis around it: a line of a draft. */
+const IN_QUOTES = /^[*_]*["“”«]/u;
+const unquoted = (s: string) => s.replace(QUOTED, '').trim();
+
+/** What a bare check ("stämmer?", "is that right?") asks about: the quoted lines, the lines in quotes, or the sentence before. */
+function statements(kit: Kit, all: readonly string[], check: string): string[] {
+  const quotedLines = all.filter((s) => s.startsWith(QUOTED));
+  if (quotedLines.length) return quotedLines;
+  const others = all.filter((s) => s !== check);
+  const inQuotes = others.filter((s) => IN_QUOTES.test(s) || /["“”«][^"“”«»]{8,}["“”»]/u.test(s));
+  if (inQuotes.length) return inQuotes;
+  const before = all[all.indexOf(check) - 1];
+  return before && !isQuestion(kit, before) ? [before] : [];
 }
 
 /** "Två frågor: 1) … 2) …": a sentence of numbered, lettered or bulleted items, as its items. */
@@ -93,9 +121,15 @@ export function splitParts(kit: Kit, sentence: string): string[] {
   // A preface of plain words is dropped ("Two things: …"); one that names a place or a year is part of
   // the question ("Karlskrona Municipality: eligible?", "Östergötland: which municipalities …?").
   let listed = false;
-  const body = joined.replace(/^[^:?]{1,30}:\s+(?=\S)/u, (preface) => {
+  // A longer preface goes only before a bare place ("Mitt i ringde, de undrar om fyra kommuner: Uppsala?").
+  const body = joined.replace(/^[^:?]{1,120}:\s+(?=\S)/u, (preface, _at: number, whole: string) => {
     const said = words(preface);
     if (/\d/.test(preface) || said.some((x) => gazetteer.isPlaceWord(x.folded)) || gazetteer.county(said))
+      return preface;
+    // "Fact check: …", "Kan jag skriva: …": the preface says the rest is a line to check.
+    if (cues.check.test(fold(preface)) || cues.draft.test(fold(preface))) return preface;
+    const rest = words(whole.slice(preface.length));
+    if (preface.length > 31 && !(rest.length <= 3 && rest.some((x) => gazetteer.isPlaceWord(x.folded))))
       return preface;
     listed = true;
     return '';

@@ -281,6 +281,13 @@ function nameAt(ix: Index, all: readonly Word[], i: number): { found: Found; use
     }
     if (found) return { found, used: n };
   }
+  // "söder tälje", "upp sala": a name typed as two words, found only as the name written whole.
+  const [a, b] = [all[i], all[i + 1]];
+  if (a && b && a.folded.length >= 2 && b.folded.length >= 3) {
+    const whole = { ...a, raw: `${a.raw}${b.raw.toLowerCase()}`, folded: `${a.folded}${b.folded}` };
+    const found = lookup(ix, [whole], all);
+    if (found?.via === 'exact') return { found, used: 2 };
+  }
   return { found: null, used: 1 };
 }
 
@@ -409,7 +416,9 @@ export function createGazetteer(places: Places, notTypos: readonly string[]): Ga
   const ix = buildIndex(places, notTypos);
   return {
     recognise: (all, isWord) => recognise(ix, all, isWord),
-    isPlaceWord: (folded) => ix.placeWords.has(folded),
+    // A county's name is a place too: 'Östergötland: Linköping …' is not off the subject.
+    isPlaceWord: (folded) =>
+      ix.placeWords.has(folded) || ix.countyWords.has(folded) || ix.countyWords.has(folded.replace(/s$/, '')),
     county: (all) => county(ix, all),
     countyNamed: (name) => {
       const c = ix.counties.find((c) => c.name === name);

@@ -52,6 +52,8 @@ export interface PassageIndex {
   document: PatternSource;
 }
 
+/** Who makes a statement: "…, säger samordnings- och energiminister Ibrahim Baylan." */
+const SPEAKER = /\b(?:säger|sa|sade|says|said)\s+([^.,]+)\.?\s*$/u;
 /** The title of a document: "rubrik", "headline" find it. */
 const HEADLINE = '#headline';
 /** Sentences shorter than this are headings and names ("Publicerad", "Borlänge"), never an answer. */
@@ -150,8 +152,24 @@ export interface PassageSearch {
   find(text: string): Hit[];
   /** The text asks for the exact words ("citera", "verbatim", "exact words") or a document's headline. */
   asksQuote(foldedText: string): boolean;
+  /** The text asks for someone's words ("citat", "quote"), not for a headline. */
+  asksWords(foldedText: string): boolean;
   /** The sentences to quote for the hits: the best, its neighbours that say more, a whole statement. */
   select(hits: readonly Hit[], quote: boolean): Passage[];
+  /** A line set against a sentence: its words the sentence lacks, and the sentence's words it lacks. */
+  compare(text: string, passage: Passage): Difference;
+  /** Each statement someone makes in the documents ("– …, säger X."): its sentences, and who says it. */
+  statements(): { passages: Passage[]; speaker: string }[];
+}
+
+/** How a line differs from a document's sentence, word by word, as each writes them. */
+export interface Difference {
+  /** The line's words that no word of the sentence matches ("jämlikt"). */
+  missing: string[];
+  /** The sentence's words that no word of the line matches ("hållbart"). */
+  extra: string[];
+  /** How many words of the line carry content (the rest say how it is put). */
+  words: number;
 }
 
 /** How well a sentence's stem matches a question's: the same word, an inflection, or a compound's part. */
@@ -244,6 +262,40 @@ function selected(passages: readonly Passage[], hits: readonly Hit[], quote: boo
     .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
+/** A line set against a sentence, word by word (PassageSearch.compare). */
+function compare(lookups: Lookups, text: string, passage: Passage): Difference {
+  const { skip } = lookups;
+  const matches = (candidates: string[], stems: readonly string[]) =>
+    stems.some((stem) => candidates.some((c) => quality(c, stem) > 0));
+  // The programme's own words ("kommuner", "statsbidrag") are words of a line too, though they find nothing.
+  const own = words(text).map((w) => {
+    const found = asked(lookups, w.raw).flat();
+    const plain = w.folded.length >= 3 && !skip.stopwords.has(w.folded) && !lookups.frame.has(w.folded);
+    return { raw: w.raw, asked: found.length || !plain ? found : [swedishStem(w.folded)] };
+  });
+  const missing = own.filter((w) => w.asked.length && !matches(w.asked, passage.terms)).map((w) => w.raw);
+  const theirs = own.flatMap((w) => w.asked);
+  const extra = words(passage.text)
+    .filter((w) => {
+      const stem = stems(w.raw, skip.stopwords);
+      return stem.length > 0 && !skip.programme.has(w.folded) && !matches(theirs, stem);
+    })
+    .map((w) => w.raw);
+  const counted = own.filter((w) => w.asked.length).length;
+  return { missing: [...new Set(missing)], extra: [...new Set(extra)], words: counted };
+}
+
+/** The statements of the documents, each with its speaker (PassageSearch.statements). */
+function statements(passages: readonly Passage[]): { passages: Passage[]; speaker: string }[] {
+  const byParagraph = new Map<number, Passage[]>();
+  for (const p of passages)
+    if (p.speech) byParagraph.set(p.paragraph, [...(byParagraph.get(p.paragraph) ?? []), p]);
+  return [...byParagraph.values()].map((ps) => ({
+    passages: ps,
+    speaker: ps.map((p) => SPEAKER.exec(p.text)?.[1] ?? '').find(Boolean) ?? '',
+  }));
+}
+
 /** Builds the search once per engine: document frequencies, the glossary's maps, the patterns. */
 export function createPassageSearch(
   index: PassageIndex,
@@ -296,8 +348,11 @@ export function createPassageSearch(
 
   return {
     find,
+    compare: (text, passage) => compare(lookups, text, passage),
+    statements: () => statements(passages),
     // "Vad heter pressmeddelandet?": a document's headline is its own words too.
     asksQuote: (f) => quote?.test(f) || (headline?.test(f) && document?.test(f)) || false,
+    asksWords: (f) => quote?.test(f) ?? false,
     select: (hits, quote) => selected(passages, hits, quote),
   };
 }

@@ -82,10 +82,15 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
   const places = judged.filter((x) => !kit.quoted.has(x) || matcher.knows(x));
   const quotedOnly = judged.length - places.length;
   const named = new Set(recognition.mentions.flatMap((m) => words(m.said).map((x) => x.folded)));
+  // "Can I say Karlstad is eligible?", "kan jag skriva att …": the frame asks to check what follows; its
+  // "can I" is no applicant and its "list" no request for the list.
+  const framed = kit.cues.draft.test(f);
+  const said = framed ? f.replace(kit.cues.draft, ' ') : f;
   const cue = Object.fromEntries(
-    Object.entries(kit.cues).map(([k, re]) => [k, (re as RegExp).test(f)]),
+    Object.entries(kit.cues).map(([k, re]) => [k, (re as RegExp).test(said)]),
   ) as Reading['cue'];
   for (const re of Object.values(kit.cues)) (re as RegExp).lastIndex = 0;
+  if (framed) cue.check = cue.draft = true;
   const stated = statedKronor(f);
   return {
     text,
@@ -201,7 +206,10 @@ export function ownTopic(kit: Kit, r: Reading): boolean {
     c.perMunicipality ||
     c.why ||
     c.currency ||
-    (c.overview && namesProgramme(kit, r))
+    (c.overview && namesProgramme(kit, r)) ||
+    // "who can I quote from the government?": whom the documents quote is a topic of its own ("can you
+    // quote me the sentence on that?" leans on the turn before).
+    (kit.passages.asksWords(r.f) && whStart(kit, r.f))
   );
 }
 

@@ -81,22 +81,38 @@ export function clean(text: string): string {
     .slice(0, MAX_MESSAGE_CHARS);
 }
 
+/** A text in quotation marks ("söder tälje med??", ”Det här är … Sverige.”): one line of a draft. */
+const QUOTATION = /(^|[\s(:–-])(["“”«])([^"“”«»\n]{2,400}?)(["“”»])(?=$|[\s,.;:!?)*_–-])/gu;
+/** The ends of sentences inside a quotation, hidden while a line is split. */
+const HIDDEN: Record<string, string> = { '?': '\uE001', '!': '\uE002', '.': '\uE003' };
+const SHOWN = Object.fromEntries(Object.entries(HIDDEN).map(([k, v]) => [v, k]));
+const kept = (line: string) =>
+  line.includes('"') || /[“”«]/.test(line)
+    ? line.replace(QUOTATION, (_, pre, open, inner: string, close) => {
+        // A quoted question ('"Är Örebro en av de 32?" Kan jag svara ja?') is still a question of its own.
+        const end = /[?!.]*$/.exec(inner)?.[0] ?? '';
+        const body = inner.slice(0, inner.length - end.length).replace(/[?!.]/g, (c) => HIDDEN[c] ?? c);
+        return `${pre}${open}${body}${end}${close}`;
+      })
+    : line;
+const restored = (part: string) => part.replace(/[\uE001-\uE003]/g, (c) => SHOWN[c] ?? c);
+
 /**
  * A message as sentences: split after ".", "!", "?" or a line break, but not inside numbers ("2,2",
- * "1.35"), abbreviations ("t.o.m.", "fr.o.m.", "e.g.") or the ordinance's "2018:151". Quoted lines stay
- * marked with QUOTED.
+ * "1.35"), abbreviations ("t.o.m.", "fr.o.m.", "e.g."), the ordinance's "2018:151" or a quotation
+ * ("söder tälje med??" is one line of a draft). Quoted lines stay marked with QUOTED.
  */
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
     const quoted = line.startsWith(QUOTED);
-    const parts = line
-      .replace(QUOTED, '')
-      .split(/(?<=[?!]|(?<![\p{Lu}.]\p{L}{0,2})\.)\s+(?=[\p{Lu}\p{N}\-–"”'(])|(?<=\?)\s*/u);
+    const parts = kept(line.replace(QUOTED, '')).split(
+      /(?<=[?!]|(?<![\p{Lu}.]\p{L}{0,2})\.)\s+(?=[\p{Lu}\p{N}\-–"”'(])|(?<=\?)\s*/u,
+    );
     // A quote and the reply typed on one line ("> Kan Lund söka? +1, undrar samma sak"): the quote is
     // its first sentence, the rest is the reply.
     parts.forEach((p, i) => {
-      const t = p.trim();
+      const t = restored(p).trim();
       if (t) out.push(quoted && (i === 0 || parts.length === 1) ? QUOTED + t : t);
     });
   }

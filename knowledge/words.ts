@@ -76,13 +76,14 @@ export interface Words {
     agency_claim: string[];
     party_claim: string[];
     besides: string[];
+    draft: string[];
     person_role: string[];
     specifics: string[];
     wording: string[];
     place_opener: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
-  known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };
+  known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };
 }
 
 /** An agency, party or title as people may write it. */

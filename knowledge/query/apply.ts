@@ -74,7 +74,8 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
     const f = fold(raw);
     q = { ...q, claims: readQuery({ ...input, raw, f, stated: statedIn(f) }).claims };
   }
-  if (q.claims.length) return withClaims(d, q, s);
+  // "Does the Left Party get a quote?" names a party, but asks whom the release quotes: the rule answers.
+  if (q.claims.length && d.rule !== 'speaker-quote:only') return withClaims(d, q, s);
   const operation =
     q.operation ?? (d.rule.startsWith('follow-up') ? ((s.prev?.operation as Operation) ?? null) : null);
   if (operation || q.unit) return withComputed(d, { ...q, operation }, s, years);

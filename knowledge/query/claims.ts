@@ -86,8 +86,14 @@ export function knownNames(known: {
   agencies: KnownName[];
   parties: KnownName[];
   titles: KnownName[];
+  people: KnownName[];
 }): KnownNames {
-  return { agencies: finder(known.agencies), parties: finder(known.parties), titles: finder(known.titles) };
+  return {
+    agencies: finder(known.agencies),
+    parties: finder(known.parties),
+    titles: finder(known.titles),
+    people: finder(known.people),
+  };
 }
 
 const is = (re: RegExp, f: string) => {

@@ -106,4 +106,5 @@ export interface KnownNames {
   agencies: NameFinder;
   parties: NameFinder;
   titles: NameFinder;
+  people: NameFinder;
 }

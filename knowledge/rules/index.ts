@@ -4,7 +4,7 @@ import type { Kit } from '../kit.ts';
 import type { Reading } from '../reading.ts';
 import type { ConversationContext } from '../types.ts';
 import { carry, followUp } from './carry.ts';
-import { passage, quote, unlessStated } from './passages.ts';
+import { draftLine, passage, quote, speakerQuote, unlessStated } from './passages.ts';
 import { county, namedAmount, namedEligibility, namedTopic, namedWhich, pronoun } from './places.ts';
 import type { Rule } from './rule.ts';
 import { type Decision, placesOf, type Scope } from './scope.ts';
@@ -32,7 +32,9 @@ import {
 
 /** In order: the first that applies decides; `fallback` always does. */
 export const RULES: readonly Rule[] = [
+  draftLine,
   quote,
+  speakerQuote,
   why,
   otherCurrency,
   uncovered,

@@ -134,9 +134,20 @@ export const namedEligibility: Rule = {
     // "What's the weather in Gothenburg tomorrow?": no verdict, an offer to ask about the grant.
     if (aside) return offTopic(s);
     if (elsewhere) return besidesIt(s);
+    withListedInMessage(s);
     return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
   },
 };
+
+/**
+ * "Is Lidköping on the list? Our infographic has Lidköping, Linköping and Jönköping": the places another
+ * line of the same message lists are checked with the question's own, each against the list.
+ */
+function withListedInMessage(s: Scope): void {
+  if (!s.sameMessage || s.prevPlaces.length < 2) return;
+  const own = new Set(s.ctx.mentions.map((m) => m.municipality.code));
+  s.ctx.mentions = [...s.ctx.mentions, ...s.prevPlaces.filter((m) => !own.has(m.municipality.code))];
+}
 
 /** Every place the part names is one of the county's listed municipalities. */
 function inCountyList(s: Scope, c: County): boolean {

@@ -220,12 +220,18 @@ export const wordsFile = z.strictObject({
     agency_claim: cues,
     party_claim: cues,
     besides: cues,
+    draft: cues,
     person_role: cues,
     specifics: cues,
     wording: cues,
     place_opener: cues,
   }),
-  known: z.strictObject({ agencies: knownNames, parties: knownNames, titles: knownNames }),
+  known: z.strictObject({
+    agencies: knownNames,
+    parties: knownNames,
+    titles: knownNames,
+    people: knownNames,
+  }),
 });
 
 export const placesFile = z.strictObject({
