@@ -26,6 +26,8 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
     county: d.ctx.county?.name ?? null,
     lang,
     ...(d.operation ? { operation: d.operation } : {}),
+    // "och 2019?" after 2018: the years before, for "båda åren ihop?".
+    ...(prev?.years.length && !prev.ranges.length ? { yearsBefore: prev.years } : {}),
   };
 }
 

@@ -67,6 +67,15 @@ export interface Words {
     agency_claim: string[];
     party_claim: string[];
     besides: string[];
+    even_split: string[];
+    full_level: string[];
+    both_years: string[];
+    exclude: string[];
+    yearly: string[];
+    below: string[];
+    above: string[];
+    years_with: string[];
+    positions: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };

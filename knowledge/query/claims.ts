@@ -177,6 +177,11 @@ export const ANSWERED_BY: Record<Attribute, string> = {
   count: 'municipalities',
   amount: 'amount',
   'amount-start': 'amount',
+  arithmetic: 'amount',
+  unit: 'amount',
+  ratio: 'amount',
+  percent: 'amount',
+  average: 'amount',
 };
 
 interface Ctx {
@@ -393,6 +398,9 @@ export function checkClaim(c: Ctx, claim: Claimed): ClaimVerdict {
       return checkAmount(c, claim);
     case 'amount-start':
       return checkStart(c, claim);
+    default:
+      // Computed figures are checked where they are computed (figures.ts).
+      return unstated(claim);
   }
 }
 
