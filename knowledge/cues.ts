@@ -169,6 +169,11 @@ function queryCueSources(q: Words['query']) {
     below: cue(q.below),
     above: cue(q.above),
     yearsWith: cue(q.years_with),
+    lowest: cue(q.lowest),
+    highest: cue(q.highest),
+    whichYear: cue(q.which_year),
+    perWeek: cue(q.per_week),
+    positions: cue(q.positions),
   };
 }
 

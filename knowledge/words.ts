@@ -76,6 +76,10 @@ export interface Words {
     above: string[];
     years_with: string[];
     positions: string[];
+    lowest: string[];
+    highest: string[];
+    which_year: string[];
+    per_week: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };

@@ -17,7 +17,7 @@ const YEAR = String.raw`(1[89]\d\d|2[01]\d\d)`;
 // "2018:151" is the ordinance's number, not a year.
 const NOT_ORDINANCE = String.raw`(?![:\d])`;
 const RANGE = new RegExp(
-  String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?o\.?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
+  String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?\s?o\.?\s?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
   'giu',
 );
 const SHORT_RANGE = new RegExp(String.raw`\b${YEAR}\s*[–—-]\s*(\d\d)\b${NOT_ORDINANCE}`, 'gu');

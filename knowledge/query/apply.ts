@@ -111,7 +111,13 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
     };
   }
   // "de tre sista åren", "the middle three years": a range named alone asks for its amounts.
-  if (d.rule === 'fallback' && d.ctx.period.ranges.length > 0 && s.raw.split(/\s+/).length <= 6)
+  // A range named by position ("Which are the middle two years of the 10-year period") at any length.
+  const positioned = s.cues.positions.test(s.f);
+  if (
+    (d.rule === 'fallback' || (positioned && d.rule === 'duration')) &&
+    d.ctx.period.ranges.length > 0 &&
+    (s.raw.split(/\s+/).length <= 6 || positioned)
+  )
     return {
       ...d,
       rule: 'range-amount',

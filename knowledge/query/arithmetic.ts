@@ -149,3 +149,20 @@ export function fullLevelLine(c: Ctx): Computed | null {
     sources: amountSources(c, full.years),
   };
 }
+
+/** "Vilket år får minst?": the years with the lowest (or highest) amount, and that amount. */
+export function extreme(c: Ctx, which: 'lowest' | 'highest'): Computed | null {
+  const all = Array.from({ length: c.kb.lastYear - c.kb.firstYear + 1 }, (_, i) => c.kb.firstYear + i);
+  const amounts = all.map((y) => c.kb.amountFor(y)).filter((a): a is number => a !== null);
+  if (!amounts.length) return null;
+  const target = which === 'lowest' ? Math.min(...amounts) : Math.max(...amounts);
+  const years = all.filter((y) => c.kb.amountFor(y) === target);
+  return {
+    text: say(c, 'compute.extreme', {
+      which: say(c, `compute.${which}`),
+      years: yearsText(years),
+      amount: c.kb.kronor(target, c.lang),
+    }),
+    sources: amountSources(c, years),
+  };
+}

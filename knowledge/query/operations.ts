@@ -284,6 +284,8 @@ export function compute(
       return divided(c, years, 365, 'compute.per-day');
     case 'per-month':
       return divided(c, years, 12, 'compute.per-month');
+    case 'per-week':
+      return divided(c, years, 52, 'compute.per-week');
     case 'per-quarter':
       return divided(c, years, 4, 'compute.per-quarter');
     case 'count-years':

@@ -27,6 +27,12 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
         : null,
   },
   {
+    name: 'extreme',
+    examples: ['Vilket år får minst pengar?', 'Which year has the highest allocation?'],
+    read: ({ f, cues }) =>
+      is(cues.whichYear, f) && (is(cues.lowest, f) || is(cues.highest, f)) ? 'extreme' : null,
+  },
+  {
     name: 'share',
     examples: [
       'Vilken andel av hela satsningen går till 2019?',
@@ -51,6 +57,11 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
     name: 'per-day',
     examples: ['Hur mycket blir det per dag 2021?', 'roughly how much per day in 2020?'],
     read: ({ f, cues }) => (is(cues.perDay, f) ? 'per-day' : null),
+  },
+  {
+    name: 'per-week',
+    examples: ['Hur mycket per vecka 2021?', 'What is that a week in 2019?'],
+    read: ({ f, cues }) => (is(cues.perWeek, f) ? 'per-week' : null),
   },
   {
     name: 'per-quarter',

@@ -11,6 +11,7 @@ import {
   countByAmount,
   difference,
   evenSplit,
+  extreme,
   fullLevel,
   fullLevelLine,
   yearsByAmount,
@@ -41,6 +42,7 @@ const PARTS: Partial<Record<Operation, [number, string]>> = {
   'per-month': [12, 'per-month'],
   'per-quarter': [4, 'per-quarter'],
   'per-day': [365, 'per-day'],
+  'per-week': [52, 'per-week'],
 };
 
 /** The cue matched in the folded part, hyphens read as spaces ("full-level"). */
@@ -63,6 +65,8 @@ export function spanned(q: Query, s: SpanStep, asked: number[], blocks: number[]
       return evenSplit(c, years, s.stated);
     case 'difference':
       return difference(c, blocks);
+    case 'extreme':
+      return extreme(c, on(s, s.cues.lowest) ? 'lowest' : 'highest');
     case 'count-years':
       return counted(s, asked);
     case 'share':

@@ -14,7 +14,9 @@ export type Operation =
   | 'per-day'
   | 'count-years'
   | 'even-split'
-  | 'difference';
+  | 'difference'
+  | 'per-week'
+  | 'extreme';
 
 /** The unit an amount is asked in. */
 export type Unit = 'kronor' | 'tkr' | 'mkr' | 'miljoner' | 'miljarder';
@@ -28,6 +30,7 @@ export type Attribute =
   | 'count'
   | 'amount'
   | 'amount-start'
+  | 'first-year'
   | 'arithmetic'
   | 'unit'
   | 'ratio'
@@ -93,6 +96,11 @@ export interface QueryCues {
   below: RegExp;
   above: RegExp;
   yearsWith: RegExp;
+  lowest: RegExp;
+  highest: RegExp;
+  whichYear: RegExp;
+  perWeek: RegExp;
+  positions: RegExp;
   total: RegExp;
   compare: RegExp;
   average: RegExp;

@@ -220,6 +220,10 @@ export const wordsFile = z.strictObject({
     above: cues,
     years_with: cues,
     positions: cues,
+    lowest: cues,
+    highest: cues,
+    which_year: cues,
+    per_week: cues,
   }),
   known: z.strictObject({ agencies: knownNames, parties: knownNames, titles: knownNames }),
 });

@@ -185,6 +185,13 @@ describe('typed queries', () => {
         'Vad är satsningen värd per år i full takt?',
         /Fullt belopp är 2,2 miljarder kronor per år \(2020–2027\)/,
       ],
+      ['I vilket år är beloppet lägst?', /Lägst belopp: \*2018\*, 425 miljoner/],
+      ['Which years get the most money?', /The highest amount: \*2020–2027\*, 2\.2 billion/],
+      ['Ungefär hur mycket blir det per vecka 2020?', /42,31 miljoner kronor per vecka/],
+      [
+        'Which are the last two years, and what do they come to?',
+        /2026–2027:\* 4\.4 billion kronor in total/,
+      ],
     ])('%s', (q, text) => {
       expect(ask(q).text).toMatch(text);
     });
@@ -207,6 +214,8 @@ describe('typed queries', () => {
       ['1,35 miljarder är väl 135 mkr?', 'wrong', /1 350 miljoner/],
       ['Ökningen från 2018 till 2019 är väl cirka 218 %?', 'right', /217,65 %/],
       ['The 2019 share of the total is 10 %, right?', 'wrong', /6\.97 %/],
+      ['So the programme began in 2020?', 'wrong', /2018: 425 million/],
+      ['Började satsningen 2018?', 'right', /2018: 425 miljoner/],
     ])('%s is %s', (q, verdict, text) => {
       const a = ask(q);
       expect(a.claims?.[0]?.verdict).toBe(verdict);
