@@ -1,7 +1,7 @@
 // What a conversation carries from one question to the next: slot ids only (topic, places, years,
 // county, language, operation), never the question's text, so it can be stored as it is.
 import type { Kit } from './kit.ts';
-import { read } from './reading.ts';
+import { ANSWER_AT, read } from './reading.ts';
 import { decide } from './rules/index.ts';
 import type { Decision } from './rules/scope.ts';
 import type { ConversationContext, Lang } from './types.ts';
@@ -42,7 +42,10 @@ export function withContextText(
   prev: ConversationContext | null,
 ): ConversationContext | null {
   if (!contextText) return prev;
-  const c = read(kit, contextText, lang);
+  const read_ = read(kit, contextText, lang);
+  // A sentence that asks nothing takes a topic only from words close to one: "En reporter ska åka dit"
+  // mentions the press but asks for no press contact (a clear lead is for questions put loosely).
+  const c = read_.score > ANSWER_AT ? { ...read_, strong: null } : read_;
   const d = decide(kit, c, prev);
   const places = placesIn(d);
   if (!(places.length || hasYears(c.period) || d.topic)) return prev;

@@ -49,6 +49,8 @@ export interface Kit {
   known: ReturnType<typeof knownNames>;
   /** The agencies the documents name (agencies.yaml), found by any of their names (words.yaml → known). */
   agencies: ReturnType<typeof finder>;
+  /** The words of the documented agencies' names, folded: a name, not a topic. */
+  agencyWords: Set<string>;
   matcher: ReturnType<typeof createMatcher>;
   gazetteer: ReturnType<typeof createGazetteer>;
   /** Every sentence of the documents, to find the one that says what no fact answers. */
@@ -147,6 +149,7 @@ export function createKit(content: Content): Kit {
     topicTerms,
     known: knownNames(w.known),
     agencies: documentedAgencies(content),
+    agencyWords: new Set(content.agencies.flatMap((a) => topicTerms(a.name))),
     matcher,
     gazetteer,
     passages: createPassageSearch(content.derived.passages, { stopwords, programme }),

@@ -10,6 +10,9 @@ import { editDistance } from './text.ts';
 export interface Ranked {
   entry: FaqEntry;
   score: number;
+  /** How much of the weight of the question's known words the entry covers (0..1): 1 when every word
+   *  the entries know points at this one, whatever unknown words come with them. */
+  coverage: number;
 }
 
 export interface Matcher {
@@ -120,7 +123,7 @@ export function createMatcher(entries: readonly FaqEntry[], termsOf: (e: FaqEntr
       // A word we know nothing of weighs as much as the rarest word: it is likely the real subject.
       return { matches, weight: matches.length ? rarest : idf(0) };
     });
-    const total = perTerm.reduce((s, t) => s + t.weight, 0);
+    const { total, knownTotal } = totals(perTerm);
     const ranked: Ranked[] = [];
     entries.forEach((entry, i) => {
       const w = weights[i];
@@ -131,7 +134,7 @@ export function createMatcher(entries: readonly FaqEntry[], termsOf: (e: FaqEntr
         for (const m of t.matches) best = Math.max(best, m.quality * (w.get(m.word) ?? 0));
         covered += t.weight * best;
       }
-      if (covered > 0) ranked.push({ entry, score: 1 - covered / total });
+      if (covered > 0) ranked.push({ entry, score: 1 - covered / total, coverage: covered / knownTotal });
     });
     return ranked.sort((a, b) => a.score - b.score).slice(0, limit);
   }
@@ -157,6 +160,17 @@ export function createMatcher(entries: readonly FaqEntry[], termsOf: (e: FaqEntr
     vocabulary,
     knows: (word, strictly = false) => known(word).some((m) => !strictly || m.quality !== COMPOUND_QUALITY),
   };
+}
+
+/** The weight of all the question's words, and of those some entry knows. */
+function totals(perTerm: readonly { matches: readonly Match[]; weight: number }[]) {
+  let total = 0;
+  let knownTotal = 0;
+  for (const t of perTerm) {
+    total += t.weight;
+    if (t.matches.length) knownTotal += t.weight;
+  }
+  return { total, knownTotal };
 }
 
 /**

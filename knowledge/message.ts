@@ -2,7 +2,7 @@
 // from the rest (which is context: its places, years and topic), and each question cut into its parts
 // ("Vem fördelar pengarna och hur mycket är det 2021?" is two).
 import type { Kit } from './kit.ts';
-import { isQuestion } from './reading.ts';
+import { isQuestion, ownTopic, type Reading, read } from './reading.ts';
 import { clean, fold, MAX_MESSAGE_CHARS, QUOTED, sentences, unmarkup, words } from './text.ts';
 
 /** A message is answered in at most this many parts; the answer says so when it held more. */
@@ -133,12 +133,41 @@ function alsoParts(kit: Kit, part: string): string[] {
   return out.filter((p) => p.length > 0);
 }
 
+/**
+ * A short piece that asks for something by its own words ("Total for 2018–2019", "Beloppet 2021"), other
+ * than the question after it. A place ("Hässleholm har ju …, kan de söka?"), a clause ("Since Tillväxtverket
+ * runs it until 2027, how …") or the same topic ("mellan 2018 och 2019, hur mycket totalt?") is that
+ * question's setting instead.
+ */
+const MAX_ALONE_WORDS = 5;
+function standsAlone(kit: Kit, piece: string, next: string): boolean {
+  const w = words(piece);
+  if (w.length < 2 || w.length > MAX_ALONE_WORDS) return false;
+  const r = read(kit, piece, 'sv');
+  if (r.mentions.length || r.ambiguous.length || r.county || !ownTopic(kit, r)) return false;
+  return topicOf(r) !== topicOf(read(kit, next, 'sv'));
+}
+
+/** What a piece asks about, by its cue words or its nearest entry. */
+const topicOf = (r: Reading) =>
+  r.cue.amount || r.cue.money || r.cue.total
+    ? 'amount'
+    : r.cue.eligibility
+      ? 'eligibility'
+      : (r.strong?.intent ?? null);
+
 /** Pieces into questions: a piece with no question word of its own joins the question beside it. */
 function gather(kit: Kit, pieces: readonly string[]): string[] {
   const asks = (x: string) => kit.cues.questionStart.test(fold(x));
   const parts: string[] = [];
   let pending = '';
   for (const piece of pieces) {
+    // "Total for 2018–2019, and who handles it in 2019?": a piece with a topic of its own is a question
+    // put without a question word, not the start of the next one.
+    if (pending && asks(piece) && standsAlone(kit, pending, piece)) {
+      parts.push(pending);
+      pending = '';
+    }
     const text = pending ? `${pending}, ${piece}` : piece;
     if (!asks(text)) {
       pending = text;

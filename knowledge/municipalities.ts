@@ -133,7 +133,10 @@ function buildIndex(places: Places, notTypos: readonly string[]): Index {
     m,
     k: key(m.name),
   }));
-  const counties = [...countyPatterns(folded, places.county_prefixes), ...regionPatterns(places.regions)];
+  const counties = [
+    ...countyPatterns(folded, places.county_prefixes, places.aliases),
+    ...regionPatterns(places.regions),
+  ];
   const prefixes = [
     ...Object.values(places.county_prefixes).flat(),
     ...Object.values(places.regions).flatMap((r) => r.prefixes),
@@ -172,12 +175,19 @@ function buildIndex(places: Places, notTypos: readonly string[]): Index {
 function countyPatterns(
   folded: Map<string, Municipality[]>,
   prefixes: Record<string, string[]>,
+  aliases: Record<string, string>,
 ): CountyPattern[] {
   return [...group(MUNICIPALITIES, (m) => m.county)].map(([name, members]) => {
     const base = key(name.replace(/ län$/, '')).replace(/s$/, '');
     const alone = !folded.has(base) && !folded.has(`${base}s`);
+    // A county named after its town is named by the town's other names too ("sthlms län", "Upsala län").
+    const other = Object.entries(aliases)
+      .filter(([, m]) => [base, `${base}s`].includes(key(m)))
+      .map(([a]) => key(a).replace(/s$/, ''))
+      .filter((a) => /^[a-z -]+$/.test(a));
     const names = [
       `${base}s? (?:lan|county)`,
+      ...other.map((a) => `${a}s? (?:lan|county)`),
       `county of ${base}`,
       ...(alone ? [`${base}s?`] : []),
       ...(prefixes[name] ?? []).map((p) => `${key(p)}\\p{L}*`),

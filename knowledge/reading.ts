@@ -7,7 +7,7 @@ import type { County, Mention } from './municipalities.ts';
 import { statedKronor } from './query/stated.ts';
 import { fold, type Word, words } from './text.ts';
 import type { Lang } from './types.ts';
-import { type Period, parsePeriod } from './years.ts';
+import { hasYears, type Period, parsePeriod } from './years.ts';
 
 /** A question's score at or under this answers directly (Fuse: 0 is perfect, 1 is nothing). */
 export const ANSWER_AT = 0.55;
@@ -97,13 +97,60 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
     results,
     top,
     score,
-    strong: top && score <= ANSWER_AT ? top.entry : null,
+    strong: strongEntry(kit, { text, all, query, results, period, cue }),
     // A figure in kronor ("2.2 bn") is about the programme's money, whatever words come with it.
     offTopic: matcher.unknownShare(places, quotedOnly) > 0.5 && stated === null,
     unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !matcher.knows(x, true)),
     statedKronor: stated,
     cue,
   };
+}
+
+/** The entry that answers the part: its words are close to it, or point at it clearly. */
+function strongEntry(
+  kit: Kit,
+  r: Pick<Reading, 'text' | 'all' | 'query' | 'results' | 'period' | 'cue'>,
+): FaqEntry | null {
+  const top = r.results[0];
+  if (!top) return null;
+  if (top.score <= ANSWER_AT) return top.entry;
+  // A why has its own rule, and a year the rule for years; a loose lead must at least be a question
+  // ("syfte kaffe" is a mix of words, which "did you mean" serves better).
+  const loose =
+    clearLead(r.results) &&
+    !r.cue.why &&
+    !hasYears(r.period) &&
+    isQuestion(kit, r.text) &&
+    asksTopic(kit, r.query, r.all);
+  return loose ? top.entry : null;
+}
+
+/** Above ANSWER_AT, the top entry still answers when every word the entries know points at it (its
+ *  keywords, not only words of its examples) and no other entry comes near: the words no entry knows are
+ *  then how the asker put it ("what kind of measures can be funded", "syftet i korthet?"), not a second
+ *  subject. */
+const CLEAR_COVERAGE = 0.9;
+const CLEAR_MARGIN = 0.1;
+function clearLead(results: readonly Ranked[]): boolean {
+  const [top, next] = results;
+  if (!top || top.score > SUGGEST_AT || top.coverage < CLEAR_COVERAGE) return false;
+  return !next || next.score - top.score >= CLEAR_MARGIN;
+}
+
+/**
+ * The known words of a clear lead are more than a name, and outweigh the unknown ones: "Who chairs
+ * Delegationen mot segregation?" asks something of an agency the entry does not say, and "weather in Kiruna
+ * tomorrow, a reporter is going" is about the weather, whatever one known word comes with it.
+ */
+function asksTopic(kit: Kit, query: readonly string[], all: readonly Word[]): boolean {
+  // A place or a county is a subject of its own, which the rules for places answer; so is a name we do
+  // not know ("Is Springfield on the list?").
+  const { gazetteer } = kit;
+  if (gazetteer.county(all) || all.some((x) => gazetteer.isPlaceWord(x.folded))) return false;
+  if (all.some((x) => x.index > 0 && /^\p{Lu}/u.test(x.raw) && !kit.isWord(x.folded))) return false;
+  const known = query.filter((x) => kit.matcher.knows(x));
+  const names = kit.agencyWords;
+  return known.some((x) => !names.has(x)) && known.length >= query.length - known.length;
 }
 
 /** A greeting or a call for help ("Hej igen!", "help", "?"), whatever small words come with it. */

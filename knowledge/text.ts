@@ -54,6 +54,8 @@ export function unmarkup(text: string): string {
       .replace(/:[a-z0-9_+-]+:/g, ' ')
       // ~struck through~: the writer took it back ("~Köping~ sorry, I meant Nyköping").
       .replace(/~[^~\n]+~/g, ' ')
+      // *bold* and _italic_ unwrapped, so "*Quick one:* who …" reads as "Quick one: who …".
+      .replace(/(^|[\s(])([*_])([^*_\n]+?)\2(?=[\s.,:;!?)]|$)/gm, '$1$3')
       .replace(
         /```([\s\S]*?)```|`([^`]*)`/g,
         (_, block: string | undefined, span: string | undefined) => block ?? span ?? '',

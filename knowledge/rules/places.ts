@@ -1,7 +1,8 @@
 // Rules for questions that name a place: a municipality (whether it may apply, what it gets, or
 // something else about it), a place pointed back at, and a county.
 import { besides, combine, eligibility, offTopicPlace } from '../answers.ts';
-import { namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
+import type { County } from '../municipalities.ts';
+import { ANSWER_AT, namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
 import type { Rule } from './rule.ts';
 import { countyMentions, entry, made, noted, onTopic, type Scope, topicOf } from './scope.ts';
 
@@ -56,11 +57,29 @@ export const namedWhich: Rule = {
   // "Vilka bostadsområden i Gävle gäller det?": which of something about a place, not whether it may apply.
   decide(s) {
     const { r } = s;
-    const near = r.cue.listAsk && r.top && r.score <= SUGGEST_AT ? r.top.entry : null;
-    if (!s.named || r.strong || !near || !ABOUT_PLACE(near.intent)) return null;
-    return entry(s, 'named-which', near.id, near.intent, s.confidence);
+    if (!s.named || r.strong || !r.cue.listAsk) return null;
+    const near = r.top && r.score <= SUGGEST_AT ? r.top.entry : placeless(s);
+    if (!near || !ABOUT_PLACE(near.intent)) return null;
+    if (!s.r.cue.eligibility) return entry(s, 'named-which', near.id, near.intent, s.confidence);
+    // "Which neighbourhoods in Uppsala qualify?": the municipality's verdict, then what is said of the areas.
+    const parts = combine([eligibility(s.ctx), s.kit.compose(near.id, s.ctx)]);
+    return made(s, 'named-which', parts, 'eligibility', 'eligibility', s.confidence);
   },
 };
+
+/**
+ * The areas' entry, when the part's other words point at it, the place's name aside: "Which neighbourhoods in Uppsala
+ * qualify?" asks about the areas, which the name only dilutes (a name no entry knows weighs as a subject).
+ */
+function placeless(s: Scope) {
+  const { kit, r } = s;
+  const ranked = kit.matcher.rank(
+    r.query.filter((x) => !kit.gazetteer.isPlaceWord(x)),
+    3,
+  );
+  // Only the areas: a place's other questions ("which of them can apply?") are the place's own.
+  return ranked.find((x) => x.score <= ANSWER_AT && x.entry.intent === 'criteria')?.entry ?? null;
+}
 
 export const namedTopic: Rule = {
   name: 'named-topic',
@@ -81,6 +100,9 @@ export const namedEligibility: Rule = {
   decide(s) {
     const { r } = s;
     if (!s.named) return null;
+    // "Gefle Dagblad asks which municipalities in Gävleborg county can apply": the county's list answers,
+    // and it names every place asked about with its verdict.
+    if (r.county && r.cue.list && inCountyList(s, r.county)) return null;
     const { asksToApply, aside, elsewhere } = placeFacts(s);
     // "What about Malmö?" with nothing before it: the question people ask of a place is whether it may apply.
     if (s.sure && r.cue.ellipsis && !s.prev?.topic && !r.offTopic)
@@ -95,6 +117,12 @@ export const namedEligibility: Rule = {
     return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
   },
 };
+
+/** Every place the part names is one of the county's listed municipalities. */
+function inCountyList(s: Scope, c: County): boolean {
+  const listed = new Set(countyMentions(c, s.ctx).map((m) => m.municipality.code));
+  return s.ctx.mentions.length > 0 && s.ctx.mentions.every((m) => listed.has(m.municipality.code));
+}
 
 export const county: Rule = {
   name: 'county',

@@ -122,6 +122,8 @@ export function noted(s: Scope, parts: Parts, followUp = false): Parts {
 /** A topic the part named by cue words, when it has no strong match of its own. */
 export function topicOf(r: Reading): string | null {
   if (r.cue.amount || r.cue.money) return 'amount';
+  // "hur går det till när kommunen ansöker?": how to apply, not whether it may.
+  if (r.cue.howToApply) return 'application';
   if (r.cue.eligibility) return 'eligibility';
   return r.strong?.id ?? null;
 }

@@ -7,7 +7,15 @@ import {
   suggest as suggestParts,
   why as whyParts,
 } from '../answers.ts';
-import { ANSWER_AT, namesProgramme, ownTopic, type Reading, SUGGEST_AT, unknownPlace } from '../reading.ts';
+import {
+  ANSWER_AT,
+  namesProgramme,
+  ownTopic,
+  type Reading,
+  SUGGEST_AT,
+  unknownPlace,
+  whStart,
+} from '../reading.ts';
 import { hasYears } from '../years.ts';
 import type { Rule } from './rule.ts';
 import { type Decision, entry, made, noted, notStatedNear, type Scope } from './scope.ts';
@@ -127,7 +135,10 @@ export const notStatedDetail: Rule = {
     const { r } = s;
     const near = nearest(r);
     if (!(r.unknown.length > 0 && (namesProgramme(s.kit, r) || (near && !r.offTopic)))) return null;
-    if (!(s.kit.cues.yesNo.test(r.f) || r.cue.purpose)) return null;
+    const yesNo = s.kit.cues.yesNo.test(r.f);
+    if (!(yesNo || r.cue.purpose)) return null;
+    // "Vad är syftet, i stora drag?": a question for the topic itself, which its entry answers.
+    if (!yesNo && r.strong && whStart(s.kit, r.f)) return null;
     const parts = notStatedNear(s.kit, s.ctx, near?.id);
     return made(
       s,

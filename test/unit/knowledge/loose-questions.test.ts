@@ -1,0 +1,127 @@
+// Questions put loosely: a topic asked with words the FAQ does not know beside the ones it does ("in a
+// nutshell", "to my editor"), names people type for counties, and the press desk's own words. The
+// phrasings here are not those of any question set, so they test the mechanism, not a sentence.
+import { describe, expect, it } from 'vitest';
+import { frozenEngine } from '../../support/content.ts';
+
+const engine = frozenEngine();
+const NOT_STATED = /framgår inte|nämns inte|does not say|does not mention|not stated/;
+
+describe('a question put loosely', () => {
+  it.each([
+    ['syftet, i en mening?', /bryta segregationen/],
+    ['purpose in a nutshell?', /break segregation/],
+    ['vilka insatser kan finansieras?', /tidiga insatser/],
+    ['Vad kan pengarna gå till, ungefär?', /tidiga insatser/],
+    ['förordningen, vilket nummer har den i SFS?', /2018:151/],
+    ['presskontaktens mejl?', /e-postadress anges inte/],
+    ['Who should I refer reporters to?', /Sami Mashial/],
+  ])('answers the topic its known words point at: %s', (q, want) => {
+    const a = engine.answer(q);
+    expect(a.text).toMatch(want);
+  });
+
+  it.each([
+    ['Vem är generaldirektör för Delegationen mot segregation?'],
+    ['Who is the director of Tillväxtverket?'],
+  ])('does not answer another fact of a name than the documents give: %s', (q) => {
+    const a = engine.answer(q);
+    // Not the agency's entry, which would answer who distributes the money as if that were asked.
+    expect(a.rule).not.toBe('topic');
+  });
+
+  it('says what the documents do not state about a name asked of', () => {
+    expect(engine.answer('Vem är generaldirektör för Delegationen mot segregation?').text).toMatch(
+      NOT_STATED,
+    );
+  });
+
+  it('reads a name it does not know as a subject, not as a loosely put topic', () => {
+    const a = engine.answer('Is Springfield on the list?');
+    expect(a.text).toMatch(/Springfield/);
+    expect(a.municipalities).toEqual([]);
+  });
+
+  it('takes no topic from a sentence that asks nothing before an off-topic question', () => {
+    const a = engine.answer('Hur blir vädret i Kiruna på lördag? En journalist ska åka dit.');
+    expect(a.text).not.toMatch(/Mashial/);
+    expect(a.municipalities).toEqual([]);
+  });
+});
+
+describe('how to apply, asked of a place named before', () => {
+  it.each([
+    ['Vi ringer från Borås. Hur går det till när kommunen ansöker?', /framgår inte/],
+    ['Calling from Västerås: how should the municipality apply?', /does not say how to apply/],
+  ])('says how to apply is not stated: %s', (q, want) => {
+    expect(engine.answer(q).text).toMatch(want);
+  });
+});
+
+describe('the party of the agreement', () => {
+  it.each([
+    ['Var Kristdemokraterna med i uppgörelsen också?', /Något annat parti i överenskommelsen nämns inte/],
+    ['Any parties other than the Left Party in the deal?', /does not mention any other party/],
+  ])('names the party the release names, and says it names no other: %s', (q, want) => {
+    expect(engine.answer(q).text).toMatch(want);
+  });
+});
+
+describe('a county named by its town', () => {
+  it.each([
+    ['vilka kn i sthlms län får söka', 'Stockholms län'],
+    ['which municipalities in Upsala county can apply', 'Uppsala län'],
+  ])('reads the town’s other names with "län": %s', (q, county) => {
+    const a = engine.answer(q);
+    expect(a.rule).toBe('county');
+    expect(a.text).toContain(county);
+  });
+
+  it('answers "which municipalities in X county" by the county when the places named are on its list', () => {
+    const a = engine.answer('Gefle-redaktionen undrar vilka kommuner i Gävleborgs län som kan söka');
+    expect(a.rule).toBe('county');
+    expect(a.municipalities.map((m) => m.name).sort()).toEqual(['Gävle', 'Sandviken']);
+  });
+});
+
+describe('questions run together', () => {
+  it.each([
+    ['Beloppet 2021, och vem är presskontakt?', [/2,2 miljarder/, /Sami Mashial/]],
+    [
+      'The sum for 2019–2020, and which agency pays it out in 2020?',
+      [/3\.55 billion/, /Delegationen mot segregation/],
+    ],
+  ])('answers a question put without a question word before the next one: %s', (q, wants) => {
+    const a = engine.answer(q);
+    for (const want of wants) expect(a.text).toMatch(want);
+  });
+
+  it.each([
+    ['mellan 2018 och 2019, hur mycket totalt?', 1],
+    ['Hässleholm har ju socioekonomiska utmaningar, kan de söka?', 1],
+  ])('keeps a setting of the same question with it: %s', (q, count) => {
+    expect(engine.answer(q).parts ?? ['one']).toHaveLength(count);
+  });
+
+  it('reads Slack *bold* and _italic_ as plain words, so a bold preface is a preface', () => {
+    const a = engine.answer('*Snabbt:* vem fördelar pengarna 2018 och _vilket nummer_ har förordningen?');
+    expect(a.text).toMatch(/Tillväxtverket/);
+    expect(a.text).toMatch(/2018:151/);
+  });
+});
+
+describe('the areas of a named place', () => {
+  it.each([
+    ['Which neighbourhoods in Borås are covered?', 'Borås', /does not say which individual areas/],
+    ['vilka stadsdelar i Västerås omfattas?', 'Västerås', /framgår inte/],
+  ])('gives the place its verdict and says the release names no areas: %s', (q, name, want) => {
+    const a = engine.answer(q);
+    expect(a.municipalities).toEqual([expect.objectContaining({ name, eligible: true })]);
+    expect(a.text).toMatch(want);
+  });
+
+  it('answers "which of them can apply?" with the verdicts alone', () => {
+    const a = engine.answer('Uppsala and Tierp: which of them can apply?');
+    expect(a.text).not.toMatch(/areas|områden/);
+  });
+});
