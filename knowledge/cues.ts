@@ -174,6 +174,8 @@ function queryCueSources(q: Words['query']) {
     whichYear: cue(q.which_year),
     perWeek: cue(q.per_week),
     positions: cue(q.positions),
+    negation: cue(q.negation),
+    howMany: cue(q.how_many),
   };
 }
 

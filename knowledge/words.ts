@@ -76,6 +76,8 @@ export interface Words {
     above: string[];
     years_with: string[];
     positions: string[];
+    negation: string[];
+    how_many: string[];
     lowest: string[];
     highest: string[];
     which_year: string[];

@@ -92,7 +92,8 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
   const carried = d.rule.startsWith('follow-up') && !s.cues.total.test(s.f);
   const operation = q.operation ?? (carried ? ((s.prev?.operation as Operation) ?? null) : null);
   const more =
-    d.ctx.mentions.length && operation !== 'even-split'
+    // A county's municipalities, read as mentions, are no place asked about ("andel av kommunerna i Skåne").
+    d.ctx.mentions.some((m) => m.via !== 'county') && operation !== 'even-split'
       ? null
       : spanned({ ...q, operation }, spanStep(d, s), years, blocks);
   if (more) return withResult(d, more, operation);
@@ -304,9 +305,13 @@ function withFigure<D extends Decided>(d: D, f: FigureCheck, s: QueryStep): D {
 function withResult<D extends Decided>(d: D, out: Spanned, operation: Operation | null): D {
   return {
     ...d,
-    rule: `compute:${operation ?? 'amount'}`,
+    rule: `compute:${out.list ? `list-${operation ?? 'count'}` : (operation ?? 'amount')}`,
     parts: { text: out.text, sources: out.sources },
-    ...(out.keep ? {} : { intent: 'amount', entryId: 'amount', topic: 'amount' }),
+    ...(out.keep
+      ? {}
+      : out.list
+        ? { intent: 'municipalities', entryId: 'municipalities', topic: 'municipalities' }
+        : { intent: 'amount', entryId: 'amount', topic: 'amount' }),
     operation,
     ctx: { ...d.ctx, period: out.period ?? d.ctx.period },
   };
@@ -324,5 +329,6 @@ function spanStep(d: Decided, s: QueryStep): SpanStep {
     parts: d.parts,
     period: d.ctx.period,
     amountish: AMOUNT_OR_NOTHING.test(d.rule) || d.intent === 'amount',
+    county: d.ctx.county,
   };
 }

@@ -3,6 +3,7 @@
 // the years chosen by their amount, and the full yearly level. Each shows how it was computed, in the
 // content's phrases; the figures come from knowledge/content/amounts.yaml and eligibility.yaml.
 import type { Knowledge } from '../content.ts';
+import { type County, MUNICIPALITIES } from '../municipalities.ts';
 import type { Lang, Source } from '../types.ts';
 import { span } from '../years.ts';
 import { type Computed, number } from './operations.ts';
@@ -164,5 +165,47 @@ export function extreme(c: Ctx, which: 'lowest' | 'highest'): Computed | null {
       amount: c.kb.kronor(target, c.lang),
     }),
     sources: amountSources(c, years),
+  };
+}
+
+const listOf = (c: Ctx, years: readonly number[]) => {
+  const year = years.find((y) => c.kb.listFor(y)) ?? c.kb.listYears[0];
+  const list = year === undefined ? undefined : c.kb.listFor(year);
+  return list && year !== undefined ? { year, list } : null;
+};
+const percentText = (c: Ctx, x: number) => `${number(x, c.lang, 2)} %`;
+
+/** "Hur stor andel av kommunerna i Skåne län finns på listan?": a list's part of a county, or of Sweden. */
+export function listShare(c: Ctx, years: readonly number[], county: County | null): Computed | null {
+  const found = listOf(c, years);
+  if (!found) return null;
+  const on = new Set(found.list.municipalities);
+  const all = county ? county.municipalities : MUNICIPALITIES;
+  const part = all.filter((m) => on.has(m.name)).length;
+  return {
+    text: say(c, 'compute.list-share', {
+      part,
+      whole: all.length,
+      where: county ? say(c, 'compute.list-where', { county: county.name }) : '',
+      year: found.year,
+      percent: percentText(c, (part / all.length) * 100),
+    }),
+    sources: [{ quote: found.list.heading, document: c.kb.documentLabel(found.list.document) }],
+  };
+}
+
+/** "hur många kommuner kan INTE söka 2018?": Sweden's municipalities less those on the list. */
+export function listRest(c: Ctx, years: readonly number[]): Computed | null {
+  const found = listOf(c, years);
+  if (!found) return null;
+  const n = found.list.municipalities.length;
+  return {
+    text: say(c, 'compute.list-rest', {
+      rest: MUNICIPALITIES.length - n,
+      whole: MUNICIPALITIES.length,
+      n,
+      year: found.year,
+    }),
+    sources: [{ quote: found.list.heading, document: c.kb.documentLabel(found.list.document) }],
   };
 }

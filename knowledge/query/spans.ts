@@ -4,6 +4,7 @@
 // leaves the question to the operations of operations.ts (apply.ts's withComputed).
 import { askedYears, type Parts } from '../answers.ts';
 import type { Knowledge } from '../content.ts';
+import type { County } from '../municipalities.ts';
 import type { ConversationContext, Lang } from '../types.ts';
 import type { Period } from '../years.ts';
 import {
@@ -14,13 +15,15 @@ import {
   extreme,
   fullLevel,
   fullLevelLine,
+  listRest,
+  listShare,
   yearsByAmount,
 } from './arithmetic.ts';
 import { type Computed, compute } from './operations.ts';
 import type { Operation, Query, QueryCues } from './types.ts';
 
 /** A computed answer; `keep`: it adds to the rules' answer, whose entry it stays (the duration's). */
-export type Spanned = Computed & { period?: Period; keep?: boolean };
+export type Spanned = Computed & { period?: Period; keep?: boolean; list?: boolean };
 
 /** What the span operations read of a part and of the rules' decision. */
 export interface SpanStep {
@@ -36,6 +39,8 @@ export interface SpanStep {
   period: Period;
   /** The rules' answer is about the amounts or about nothing in particular. */
   amountish: boolean;
+  /** The county the part (or the conversation) names. */
+  county: County | null;
 }
 
 const PARTS: Partial<Record<Operation, [number, string]>> = {
@@ -86,6 +91,8 @@ export function spanned(q: Query, s: SpanStep, asked: number[], blocks: number[]
       if (per && (on(s, s.cues.average) || on(s, s.cues.total)) && asked.length > 1)
         return averagePer(c, asked, per[0], per[1]);
       if (!q.operation && !q.unit && on(s, s.cues.fullLevel) && s.amountish) return fullLevelLine(c);
+      if (!q.operation && aboutMunicipalities(s) && on(s, s.cues.negation) && on(s, s.cues.howMany))
+        return asList(listRest(c, asked));
       return null;
     }
   }
@@ -118,6 +125,8 @@ function counted(s: SpanStep, asked: number[]): Spanned | null {
 /** "hur stor del ligger på åren med 2,2 mdr", "2019 as a % of the full-level annual amount". */
 function shareOfSpan(s: SpanStep, years: number[]): Spanned | null {
   const c = ctxOf(s);
+  // "what share of Sweden's municipalities can apply?": a count of the list, not an amount.
+  if (aboutMunicipalities(s) && s.stated === null) return asList(listShare(c, years, s.county));
   if (s.stated !== null && amountTest(s) === 'at') {
     const part = yearsByAmount(c, s.stated, 'at');
     return part.length
@@ -129,3 +138,10 @@ function shareOfSpan(s: SpanStep, years: number[]): Spanned | null {
   const out = compute(c, { operation: 'share', unit: null, years, whole: [], stated: full.kronor });
   return out ? { ...out, period: { ...s.period, years, ranges: [] } } : null;
 }
+
+/** The part counts municipalities ("andel av kommunerna", "how many municipalities … not"). */
+const aboutMunicipalities = (s: SpanStep) =>
+  /\bkommun|\bmunicipalit/.test(s.f) && !/\bper kommun|\beach municipalit/.test(s.f);
+
+/** A count of the list's municipalities: an answer about the list, not the amounts. */
+const asList = (x: Computed | null): Spanned | null => (x ? { ...x, list: true } : null);

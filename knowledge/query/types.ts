@@ -101,6 +101,8 @@ export interface QueryCues {
   whichYear: RegExp;
   perWeek: RegExp;
   positions: RegExp;
+  negation: RegExp;
+  howMany: RegExp;
   total: RegExp;
   compare: RegExp;
   average: RegExp;

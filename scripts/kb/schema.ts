@@ -220,6 +220,8 @@ export const wordsFile = z.strictObject({
     above: cues,
     years_with: cues,
     positions: cues,
+    negation: cues,
+    how_many: cues,
     lowest: cues,
     highest: cues,
     which_year: cues,

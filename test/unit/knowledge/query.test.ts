@@ -186,6 +186,19 @@ describe('typed queries', () => {
         /Fullt belopp är 2,2 miljarder kronor per år \(2020–2027\)/,
       ],
       ['I vilket år är beloppet lägst?', /Lägst belopp: \*2018\*, 425 miljoner/],
+      [
+        'Vilken andel av landets kommuner får söka 2018?',
+        /32 av 290 kommuner står på listan för 2018: 11,03 %/,
+      ],
+      [
+        'What percentage of the municipalities in Skåne are on the list?',
+        /6 of 33 municipalities in Skåne län .*18\.18 %/,
+      ],
+      [
+        'How many municipalities are not eligible in 2018?',
+        /258 of Sweden's 290 municipalities are not on the list/,
+      ],
+      ['Antal kommuner som inte får söka?', /258 av Sveriges 290 kommuner/],
       ['Which years get the most money?', /The highest amount: \*2020–2027\*, 2\.2 billion/],
       ['Ungefär hur mycket blir det per vecka 2020?', /42,31 miljoner kronor per vecka/],
       [
