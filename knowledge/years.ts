@@ -69,6 +69,10 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
       return ' ';
     },
   );
+  text = text.replace(HALF, (_, which: string) => {
+    ranges.push(half(cues, which));
+    return ' ';
+  });
   // "de tre första och de tre sista åren": once one position names its years, another may leave them out.
   if (ranges.length)
     text = text.replace(POSITION, (whole, n1?: string, end1?: string, end2?: string, n2?: string) => {
@@ -115,7 +119,8 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
   if (cues.firstYear.test(folded)) years.push(cues.firstAmountYear);
   return {
     years: [...new Set(years)],
-    ranges,
+    // "första halvan av perioden, alltså 2018–2022": one range named twice is one range.
+    ranges: ranges.filter((r, i) => ranges.findIndex((x) => x[0] === r[0] && x[1] === r[1]) === i),
     total: cues.total.test(folded),
     compare: cues.compare.test(folded),
   };
@@ -150,11 +155,20 @@ const FIRST_LAST = new RegExp(
   'giu',
 );
 
+const HALF = /\b(first|second|last|latter|första|förra|andra|sista|senare)\s+(?:half|halvan|halvdelen)\b/giu;
 // "tre första", "last two": a position without its noun, read only beside one that has it.
 const POSITION = new RegExp(
   String.raw`\b${NUMBER}\s+(första|sista|first|last|final|mittersta|mellersta|middle)\b|\b(första|sista|first|last|final|mittersta|mellersta|middle)\s+${NUMBER}\b`,
   'giu',
 );
+
+/** "the first half of the period", "andra halvan": half of the programme's years. */
+function half(cues: PeriodCues, which: string): [number, number] {
+  const n = Math.floor((cues.lastAmountYear - cues.firstAmountYear + 1) / 2);
+  return /first|första|förra/i.test(which)
+    ? [cues.firstAmountYear, cues.firstAmountYear + n - 1]
+    : [cues.lastAmountYear - n + 1, cues.lastAmountYear];
+}
 
 /** The n years at a position of the programme: its first, its last, or its middle ones. */
 function positioned(cues: PeriodCues, n: number, where: string): [number, number] {

@@ -293,7 +293,11 @@ function withFigure<D extends Decided>(d: D, f: FigureCheck, s: QueryStep): D {
   return {
     ...d,
     rule: `claim:${f.verdict.attribute}`,
-    parts: { text: `${line}\n${f.body.text}`, sources: f.body.sources, outcome: 'answered' },
+    parts: {
+      text: f.body.text ? `${line}\n${f.body.text}` : line,
+      sources: f.body.sources,
+      outcome: 'answered',
+    },
     intent: 'amount',
     entryId: 'amount',
     topic: 'amount',

@@ -47,7 +47,7 @@ const asked = (c: FigureInput) => is(c.cues.check, c.f) || STATEMENT.test(c.f) |
 function shown(c: FigureInput, x: Figure, value = x.value): string {
   if (x.kind === 'percent') return `${number(value, c.lang, 2)} %`;
   if (x.kind === 'number') return number(value, c.lang, 4);
-  if (x.scale === 1e9) return say(c, 'unit.miljarder', { n: number(value / 1e9, c.lang, 4) });
+  if (x.scale >= 1e9) return say(c, 'unit.miljarder', { n: number(value / 1e9, c.lang, 4) });
   if (x.scale === 1e3) return say(c, 'unit.tkr', { n: number(value / 1e3, c.lang, 3) });
   if (x.scale === 1) return say(c, 'unit.kronor', { n: number(value, c.lang, 0) });
   if (x.scale === 1e6) return say(c, 'unit.miljoner', { n: number(value / 1e6, c.lang, 4) });
@@ -126,8 +126,14 @@ export const FIGURE_RULES: FigureRule[] = [
   },
   {
     name: 'claim-unit',
-    examples: ['425m is 4.25 billion, yeah?', 'Är 2,2 miljarder samma som 2 200 mkr?'],
+    examples: [
+      '425m is 4.25 billion, yeah?',
+      'Är 2,2 miljarder samma som 2 200 mkr?',
+      'står det verkligen 2,2 biljoner?',
+      'Is it 1.35 trillion, correct?',
+    ],
     check: (c, xs) => {
+      if (xs.length === 1) return slip(c, xs);
       const [a, b] = xs;
       if (xs.length !== 2 || !a || !b || a.kind !== 'kronor' || b.kind !== 'kronor' || a.scale === b.scale)
         return null;
@@ -191,6 +197,25 @@ export const FIGURE_RULES: FigureRule[] = [
     },
   },
 ];
+
+/** "står det verkligen 2,2 biljoner?": a figure off by a unit (×1 000) from an amount the release gives. */
+const slip: FigureRule['check'] = (c, xs) => {
+  const [x] = xs;
+  if (xs.length !== 1 || !x || x.kind !== 'kronor' || !is(c.cues.check, c.f)) return null;
+  const all = Array.from({ length: c.kb.lastYear - c.kb.firstYear + 1 }, (_, i) => c.kb.firstYear + i);
+  // With a year named, the amount claim checks it (claims.ts) and shows that year's amount.
+  if (c.blocks.length) return null;
+  const years = all;
+  const slip = (a: number) => [1e3, 1e6, 1e-3, 1e-6].some((k) => Math.abs(a * k - x.value) <= x.tolerance);
+  const hit = years.filter((y) => slip(c.kb.amountFor(y) ?? 0));
+  const amount = c.kb.amountFor(hit[0] ?? 0);
+  if (!hit.length || amount === null) return null;
+  const correct = say(c, 'claim.in-years', { value: c.kb.kronor(amount, c.lang), years: yearsText(hit) });
+  return {
+    verdict: verdictOf(c, 'unit', x, amount, correct, hit),
+    body: { text: '', sources: amountSources(c, hit) },
+  };
+};
 
 /** The first computed figure the message claims, checked; null when it claims none. */
 export function checkFigures(input: Omit<FigureInput, 'f'> & { raw: string }): FigureCheck | null {

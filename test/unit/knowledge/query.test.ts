@@ -186,6 +186,8 @@ describe('typed queries', () => {
         /Fullt belopp är 2,2 miljarder kronor per år \(2020–2027\)/,
       ],
       ['I vilket år är beloppet lägst?', /Lägst belopp: \*2018\*, 425 miljoner/],
+      ['Hur mycket under första halvan av perioden?', /2018–2022:\* totalt 8,375 miljarder/],
+      ['And the second half of the period?', /2023–2027:\* 11 billion kronor in total/],
       [
         'Vilken andel av landets kommuner får söka 2018?',
         /32 av 290 kommuner står på listan för 2018: 11,03 %/,
@@ -228,6 +230,7 @@ describe('typed queries', () => {
       ['Ökningen från 2018 till 2019 är väl cirka 218 %?', 'right', /217,65 %/],
       ['The 2019 share of the total is 10 %, right?', 'wrong', /6\.97 %/],
       ['So the programme began in 2020?', 'wrong', /2018: 425 million/],
+      ['Står det verkligen 425 miljarder?', 'wrong', /425 miljoner kronor \(2018\)/],
       ['Började satsningen 2018?', 'right', /2018: 425 miljoner/],
     ])('%s is %s', (q, verdict, text) => {
       const a = ask(q);
