@@ -86,6 +86,7 @@ function allCueSources(w: Words) {
     amount: cue(c.amount),
     eligibility: cue(c.eligibility),
     howToApply: cue(c.how_to_apply),
+    uncovered: cue(c.uncovered),
     money: cue(c.money),
     duration: cue(c.duration),
     purpose: cue(c.purpose),

@@ -10,6 +10,7 @@ import { createGazetteer } from './municipalities.ts';
 import { createPassageSearch, type PassageSearch } from './passages.ts';
 import { finder, knownNames } from './query/claims.ts';
 import { createTopicTerms, isCompoundOf } from './terms.ts';
+import { fold } from './text.ts';
 import type { PeriodCues } from './years.ts';
 
 /** The cue patterns of words.yaml: their sources come compiled with the content (`npm run kb:build`). */
@@ -58,6 +59,8 @@ export interface Kit {
   detectLanguage: ReturnType<typeof createLanguageDetector>;
   /** Every word the documents quote, folded. */
   quoted: Set<string>;
+  /** A word of the subjects the documents do not cover (words.yaml → cues.uncovered). */
+  isUncoveredWord(folded: string): boolean;
   /** An ordinary word, never read as a misspelt municipality. */
   isWord(folded: string): boolean;
   /** The answer of an FAQ entry or composer by id. */
@@ -78,6 +81,12 @@ function checkUsed(content: Content): void {
   for (const e of content.faq)
     if (e.composer ? !COMPOSERS[e.composer] : !e.answer)
       throw new ContentError(`faq.yaml: "${e.id}" names no composer the engine has, and has no answer`);
+}
+
+/** A test for the single words of a cue list ("utvärder*" any word it begins, "followed up" both words). */
+function wordOf(phrases: readonly string[]): (folded: string) => boolean {
+  const list = phrases.flatMap((p) => fold(p).split(/\s+/)).filter((x) => x.replace('*', '').length >= 3);
+  return (x) => list.some((u) => (u.endsWith('*') ? x.startsWith(u.slice(0, -1)) : x === u));
 }
 
 /** Checks that the content has what the code uses, then builds the lookups. */
@@ -156,6 +165,7 @@ export function createKit(content: Content): Kit {
     detectLanguage: createLanguageDetector(w.language, gazetteer.isPlaceWord),
     quoted,
     isWord: (x) => vocabulary.has(x),
+    isUncoveredWord: wordOf(w.cues.uncovered),
     compose,
   };
 }

@@ -18,6 +18,7 @@ export interface Words {
     amount: string[];
     eligibility: string[];
     how_to_apply: string[];
+    uncovered: string[];
     money: string[];
     duration: string[];
     purpose: string[];

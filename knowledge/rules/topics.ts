@@ -59,6 +59,24 @@ export const otherCurrency: Rule = {
   },
 };
 
+/** An entry knows the uncovered word itself: content a press officer added since ("Utvärderas satsningen?"). */
+function covered(s: Scope): boolean {
+  return s.r.query.some((x) => s.kit.isUncoveredWord(x) && s.kit.matcher.knows(x, true));
+}
+
+export const uncovered: Rule = {
+  name: 'not-stated',
+  examples: ['Hur ska satsningen utvärderas?', 'Breakdown of the 2019 money by county?'],
+  // A subject the documents do not cover (words.yaml → cues.uncovered): not stated, with the nearest facts,
+  // rather than the amount or the entry its other words come near. A place asked about ("Hur många
+  // invånare har Malmö?") is the place rules' business.
+  decide(s) {
+    if (!s.r.cue.uncovered || s.named || covered(s)) return null;
+    const near = s.r.strong?.id;
+    return made(s, 'not-stated', notStatedNear(s.kit, s.ctx, near), 'unknown', null, s.confidence, null);
+  },
+};
+
 export const perMunicipality: Rule = {
   name: 'per-municipality',
   examples: ['Hur mycket får varje kommun?'],

@@ -163,6 +163,7 @@ export const wordsFile = z.strictObject({
     amount: cues,
     eligibility: cues,
     how_to_apply: cues,
+    uncovered: cues,
     money: cues,
     duration: cues,
     purpose: cues,

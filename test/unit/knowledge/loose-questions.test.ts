@@ -125,3 +125,20 @@ describe('the areas of a named place', () => {
     expect(a.text).not.toMatch(/areas|områden/);
   });
 });
+
+describe('a subject the documents do not cover', () => {
+  it.each([
+    ['Hur ska resultaten följas upp?'],
+    ['Is there an audit of how the money is spent?'],
+    ['Hur ser fördelningen per län ut 2019?'],
+    ['How many residents live in the targeted areas?'],
+  ])('is not stated, whatever entry its other words come near: %s', (q) => {
+    const a = engine.answer(q);
+    expect(a.text).toMatch(NOT_STATED);
+    expect(a.municipalities).toEqual([]);
+  });
+
+  it('leaves a place asked about to the rules for places', () => {
+    expect(engine.answer('Hur många invånare har Malmö?').rule).toBe('named-off-topic');
+  });
+});
