@@ -97,7 +97,9 @@ const ID_NUMBER_SPELLED =
 // digits. One flat character class and no nested repetition, so a long run of digits cannot make the
 // regex backtrack.
 // Not right after a number and a dash or dot: that "0" ends an identity number ("19000101-0000").
-const PHONE = /(?<![\p{L}\p{N}+])(?<!\p{N} ?[-+.] ?)(?:[+0]|46(?=[ -]?[1-9]))[\d ()\-/.]*\d/gu;
+// A run may go on over an identity number found inside it ("070 280161 0046 70…": "280161 0046" has the
+// shape of one), which the mask (U+E0FF) stands for: the whole run goes, not the halves around it.
+const PHONE = /(?<![\p{L}\p{N}+])(?<!\p{N} ?[-+.] ?)(?:[+0]|46(?=[ -]?[1-9]))[\d ()\-/.\uE0FF]*\d/gu;
 const MIN_PHONE_DIGITS = 7;
 const COUNTRY_CODE_DIGITS_MIN = 10;
 
@@ -126,8 +128,8 @@ const RULES: readonly [RegExp, string, ((match: string) => boolean)?][] = [
 ];
 
 // What stands in for a match while the later patterns run: no letter, digit, @ or bracket, so it
-// neither joins nor starts a match, as the placeholder it becomes would not.
-const MASK = '\u0000';
+// starts no match, as the placeholder it becomes would not; only a phone run goes on over it (PHONE).
+const MASK = '\uE0FF';
 
 /**
  * The text with personal data replaced by placeholders: Swedish personal identity and co-ordination
@@ -147,7 +149,13 @@ export function scrubPersonalData(text: string): string {
     // The patterns have no capturing groups, so the second argument is the match's offset.
     masked = masked.replace(pattern, (match: string, offset: number) => {
       if (accept && !accept(match)) return match;
-      found.push({ start: offset, end: offset + match.length, with: placeholder });
+      const end = offset + match.length;
+      // What an earlier pattern found inside this match is part of it.
+      for (let i = found.length - 1; i >= 0; i--) {
+        const f = found[i];
+        if (f && f.start >= offset && f.end <= end) found.splice(i, 1);
+      }
+      found.push({ start: offset, end, with: placeholder });
       return MASK.repeat(match.length);
     });
   }

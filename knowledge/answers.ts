@@ -50,6 +50,14 @@ export const PHRASES = [
   'region.lead',
   'county.some',
   'county.none',
+  'thread.county-of',
+  'thread.asked-in-county',
+  'thread.asked-none-in-county',
+  'thread.asked-on-list',
+  'thread.asked-none-on-list',
+  'thread.counties-together',
+  'thread.counties-none',
+  'thread.counties-some',
   'others',
   'amount.year',
   'amount.per-year',
@@ -131,7 +139,8 @@ function onList(kb: Knowledge, m: Municipality, year: number): boolean {
   return kb.listFor(year)?.municipalities.includes(m.name) ?? false;
 }
 
-function listSource(kb: Knowledge, list: EligibilityList | undefined): Source[] {
+/** The heading of a list, as the source of a verdict or a count. */
+export function listSource(kb: Knowledge, list: EligibilityList | undefined): Source[] {
   return list ? [{ quote: list.heading, document: kb.documentLabel(list.document) }] : [];
 }
 

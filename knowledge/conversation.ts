@@ -1,6 +1,7 @@
 // What a conversation carries from one question to the next: slot ids only (topic, places, years,
 // county, language, operation), never the question's text, so it can be stored as it is.
 import type { Kit } from './kit.ts';
+import { ANSWERED_BY } from './query/claims.ts';
 import { ANSWER_AT, read } from './reading.ts';
 import { decide } from './rules/index.ts';
 import type { Decision } from './rules/scope.ts';
@@ -13,9 +14,17 @@ const MAX_SEEN = 8;
 const placesIn = (d: Decision) =>
   d.ctx.mentions.filter((m) => m.via !== 'county').map((m) => m.municipality.code);
 
+/** Counties a conversation remembers for "both counties together". */
+const MAX_COUNTIES = 4;
+
 /** The context the next question may lean on. */
 export function nextContext(d: Decision, lang: Lang, prev: ConversationContext | null): ConversationContext {
   const places = placesIn(d);
+  const county = d.ctx.county?.name;
+  const corrected = [
+    ...new Set((d.claims ?? []).filter((c) => c.verdict === 'wrong').map((c) => ANSWERED_BY[c.attribute])),
+  ];
+  const counties = [...(prev?.counties ?? []).filter((c) => c !== county), ...(county ? [county] : [])];
   return {
     topic: d.topic,
     places,
@@ -24,6 +33,8 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
     ranges: d.ctx.period.ranges,
     total: d.ctx.period.total,
     county: d.ctx.county?.name ?? null,
+    ...(counties.length ? { counties: counties.slice(-MAX_COUNTIES) } : {}),
+    ...(corrected.length ? { corrected } : {}),
     lang,
     ...(d.operation ? { operation: d.operation } : {}),
     // "och 2019?" after 2018: the years before, for "båda åren ihop?".

@@ -101,6 +101,7 @@ function allCueSources(w: Words) {
     pronounPlace: cue(c.pronoun_place),
     pronounYear: cue(c.pronoun_year),
     pronounPerson: cue(c.pronoun_person),
+    ...threadCueSources(c),
     widen: cue(c.widen),
     yearAfter: cue(c.year_after),
     yearBefore: cue(c.year_before),
@@ -140,6 +141,20 @@ function allCueSources(w: Words) {
     colonQuestion: u(`:\\s+(?=${qs})`),
   };
 }
+/** The patterns of a thread's references (knowledge/rules/thread.ts): counties, places asked, new topics. */
+function threadCueSources(c: Words['cues']) {
+  return {
+    newTopic: cue(c.new_topic),
+    countyAsk: cue(c.county_ask),
+    countiesAsk: cue(c.counties_ask),
+    sameCounty: cue(c.same_county),
+    noneOf: cue(c.none_of),
+    askedAbout: cue(c.asked_about),
+    bothCounties: cue(c.both_counties),
+    countAsk: cue(c.count_ask),
+  };
+}
+
 /** The patterns of a typed query (knowledge/query/): operations, units and claims. */
 function queryCueSources(q: Words['query']) {
   return {
@@ -177,6 +192,10 @@ function queryCueSources(q: Words['query']) {
     positions: cue(q.positions),
     negation: cue(q.negation),
     howMany: cue(q.how_many),
+    personRole: cue(q.person_role),
+    specifics: cue(q.specifics),
+    wording: cue(q.wording),
+    placeOpener: cue(q.place_opener),
   };
 }
 
@@ -215,6 +234,8 @@ export function foldedWords(w: Words, nameSuffixes: readonly string[]) {
     discourse: singleWords(
       [c.ellipsis, c.pronoun_place, c.pronoun_year, c.correction, c.source].flat(),
     ).filter((x) => !x.endsWith('*')),
+    // "Switching topics — …": words that only announce a new topic, no topic of their own.
+    newTopic: singleWords(c.new_topic).filter((x) => !x.endsWith('*')),
     yesNo: w.questions.yes_no.map(fold),
     starts: w.questions.starts.map(fold),
   };

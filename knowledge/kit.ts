@@ -39,6 +39,7 @@ export interface Kit {
     neutral: Set<string>;
     suffixes: Set<string>;
     discourse: Set<string>;
+    newTopic: Set<string>;
     cueWords: Set<string>;
     /** Question words that ask for a fact, not a yes or no ("vad", "how"). */
     wh: Set<string>;
@@ -146,6 +147,7 @@ export function createKit(content: Content): Kit {
       // "Malmö stad?": the words around a name are part of it, not another subject.
       suffixes: new Set(folded.nameSuffixes),
       discourse: new Set(folded.discourse),
+      newTopic: new Set(folded.newTopic),
       cueWords,
       wh: new Set(folded.starts.filter((x) => !yesNo.has(x))),
     },

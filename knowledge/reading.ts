@@ -51,8 +51,11 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
   // at an earlier question ("samma", "och", "de") are no topic: leave them out.
   // "vad gör tvv?": the other names of an agency the documents name (words.yaml → known.agencies) are
   // read as its name, which the FAQ knows.
+  // "Switching topics — who's the press secretary?": the words that announce a new topic are none.
+  const fresh = kit.cues.newTopic.test(f);
   const query = [...new Set(kit.topicTerms(kit.agencies.spelled(text)))]
     .filter((x) => (!w.neutral.has(x) || matcher.knows(x)) && !w.discourse.has(x))
+    .filter((x) => !(fresh && w.newTopic.has(x)))
     .slice(0, MAX_TOPIC_TERMS);
   const results = matcher.rank(query, 5);
   const top = results[0];

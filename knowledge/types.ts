@@ -85,6 +85,10 @@ export interface ConversationContext {
   total?: boolean;
   /** A county (län) asked about, by its official name. */
   county: string | null;
+  /** The FAQ entries of the claims the last answer found wrong: "hur ska meningen lyda då?" quotes them. */
+  corrected?: string[];
+  /** Every county the conversation asked about, latest last ("båda länen ihop?"). */
+  counties?: string[];
   /** The language of the last question. */
   lang: Lang | null;
   /** The single years of the question before the last, for "båda åren" / "both years". */

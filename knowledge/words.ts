@@ -44,6 +44,14 @@ export interface Words {
     regional_authority: string[];
     year_after: string[];
     year_before: string[];
+    new_topic: string[];
+    county_ask: string[];
+    counties_ask: string[];
+    same_county: string[];
+    none_of: string[];
+    asked_about: string[];
+    both_counties: string[];
+    count_ask: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
     list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
   } & Record<string, unknown>;
@@ -83,6 +91,10 @@ export interface Words {
     highest: string[];
     which_year: string[];
     per_week: string[];
+    person_role: string[];
+    specifics: string[];
+    wording: string[];
+    place_opener: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[] };

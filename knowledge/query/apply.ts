@@ -98,20 +98,6 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
       : spanned({ ...q, operation }, spanStep(d, s), years, blocks);
   if (more) return withResult(d, more, operation);
   if (operation || q.unit) return withComputed(d, { ...q, operation }, s, years);
-  // "and all municipalities together that year?" after an amount: their total, not the list of them.
-  if (d.intent === 'municipalities' && /^amount/.test(s.prev?.topic ?? '') && s.cues.total.test(s.f)) {
-    const ctx = { ...d.ctx, mentions: [] };
-    return {
-      ...d,
-      rule: 'follow-up:amount',
-      parts: s.compose('amount', ctx),
-      intent: 'amount',
-      entryId: 'amount',
-      topic: 'amount',
-      ctx,
-    };
-  }
-  // "de tre sista åren", "the middle three years": a range named alone asks for its amounts.
   // A range named by position ("Which are the middle two years of the 10-year period") at any length.
   const positioned = s.cues.positions.test(s.f);
   if (

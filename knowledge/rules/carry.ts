@@ -2,13 +2,18 @@
 // the earlier topic when the part names none of its own ("och 2019?", "samma för Umeå?", "his number?").
 
 import { askedYears } from '../answers.ts';
-import { ownTopic } from '../reading.ts';
+import { ANSWER_AT, namesProgramme, ownTopic, whStart } from '../reading.ts';
 import { hasYears, type Period } from '../years.ts';
 import { joinPeriods } from './periods.ts';
+import { apposition } from './places.ts';
 import { countyNamed, type Decision, made, noted, notStatedNear, onTopic, type Scope } from './scope.ts';
 
 /** A person pointed back at ("his number") outweighs a topic matched no better than this ("number"). */
 const PERSON_OVERRIDE = 0.25;
+/** A question of this many words or fewer with no topic word is a fragment ("by whom?", "av vem?"). */
+const FRAGMENT = 2;
+/** A "why" of this many words or fewer ("why so little?") asks about the answer before. */
+const SHORT_WHY = 4;
 const NO_PERIOD: Period = { years: [], ranges: [], total: false, compare: false };
 
 /** Moves what the part takes from before into its scope. */
@@ -94,13 +99,69 @@ function withPeriod(s: Scope, period: Period): void {
   s.r = { ...s.r, period };
 }
 
+/**
+ * "his number?", "when did he hold that post?" after the press contact or the minister: the person is the
+ * one the turn before was about, whatever topic a word of the part ("number", "post") matches, unless
+ * the part names a person by role ("his press secretary") or asks an amount, a list or another topic
+ * by its cue words.
+ */
+function aboutPerson(s: Scope): boolean {
+  const topic = s.prev?.topic;
+  const person = topic ? s.kit.entries.get(topic)?.intent === 'contact' : false;
+  return person && !s.r.cue.personRole && !ownTopic(s.kit, { ...s.r, strong: null });
+}
+
+/** Topics whose "why?" is about the list: the why rule says what characterises the areas. */
+const LIST_TOPICS = ['eligibility', 'municipalities', 'county', 'why'];
+
+/**
+ * "why the change?", "varför bara det året?" after the agencies: a why whose other words name no topic
+ * of their own asks why the answer before is so. The documents give reasons only where they say them.
+ */
+function whyBefore(s: Scope): boolean {
+  const { r, prev } = s;
+  if (!r.cue.why || !prev?.topic || s.named || r.county || LIST_TOPICS.includes(prev.topic)) return false;
+  const rest = r.query.filter((x) => !s.kit.cues.why.test(x));
+  const own = rest.length ? s.kit.matcher.rank(rest, 1)[0] : undefined;
+  // "why the change?" (the agencies), "why Tillväxtverket?": its words are the topic before.
+  if (own && own.score <= ANSWER_AT) return own.entry.id === prev.topic;
+  // "varför bara det året?", "why only 2018?", "why so little?"; but "Why is the government doing
+  // this?" asks the purpose.
+  return r.cue.pronounYear || hasYears(r.period) || r.all.length <= SHORT_WHY;
+}
+
+/** The documents give no reason: say so, with the answer before (its years) as what they do say. */
+function whyOf(s: Scope, topic: string): Decision {
+  const { ctx, prev } = s;
+  if (!hasYears(ctx.period) && prev) ctx.period = { ...NO_PERIOD, years: prev.years, ranges: prev.ranges };
+  const parts = noted(s, notStatedNear(s.kit, ctx, topic), true);
+  return made(s, 'follow-up:why', parts, 'unknown', null, s.confidence, topic);
+}
+
+/** "by whom?", "när då?", "av vem?": a question word or two and nothing else asks on about the topic before. */
+const fragment = (s: Scope) =>
+  s.r.query.length === 0 && s.r.all.length <= FRAGMENT && s.kit.cues.questionStart.test(s.r.f);
+
+/**
+ * "what's the weather going to be like in Kiruna tomorrow?", "hur många bor i Kiruna?": a question of its
+ * own about a place, with no word of the grant, of applying or of money. It is answered on its own.
+ */
+function asksElsewhere(s: Scope): boolean {
+  const { r } = s;
+  const c = r.cue;
+  if (!(s.sure && r.offTopic && whStart(s.kit, r.f)) || apposition(s)) return false;
+  return !(namesProgramme(s.kit, r) || c.belongs || c.eligibility || c.money || c.amount || c.list);
+}
+
 /** The part leans on the earlier topic: it names no topic of its own, but a slot or a pointer back. */
 function leans(s: Scope): boolean {
   const { r, prev } = s;
-  if (!prev?.topic) return false;
+  if (!prev?.topic || asksElsewhere(s)) return false;
   // "what's his number?" after the press contact: a person pointed back at outweighs a topic word.
   const open =
-    !ownTopic(s.kit, r) || r.cue.correction || (r.cue.pronounPerson && !s.named && r.score > PERSON_OVERRIDE);
+    !ownTopic(s.kit, r) ||
+    r.cue.correction ||
+    (r.cue.pronounPerson && !s.named && (r.score > PERSON_OVERRIDE || aboutPerson(s)));
   const slot =
     s.named ||
     (s.sameMessage && r.query.length === 0) ||
@@ -113,6 +174,7 @@ function leans(s: Scope): boolean {
     r.cue.pronounPerson ||
     // "so all of that together?" after an amount: the sum of the years asked before.
     (r.cue.total && /^(?:amount|duration)/.test(prev.topic)) ||
+    fragment(s) ||
     s.relative !== 0;
   return Boolean(open && slot);
 }
@@ -120,7 +182,9 @@ function leans(s: Scope): boolean {
 /** "och 2019?", "samma för Umeå?", "nej, jag menade Linköping": the earlier topic, the new slots. */
 export function followUp(s: Scope): Decision | null {
   const { r, ctx, prev } = s;
-  if (!prev?.topic || !leans(s)) return null;
+  if (!prev?.topic) return null;
+  if (whyBefore(s)) return whyOf(s, prev.topic);
+  if (!leans(s)) return null;
   if (!s.named && !r.county && s.prevPlaces.length && !ctx.mentions.length) ctx.mentions = s.prevPlaces;
   if (!r.county && prev.county && !s.named) ctx.county = countyNamed(s.kit, prev.county);
   const topic = prev.topic;

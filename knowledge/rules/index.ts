@@ -8,6 +8,7 @@ import { passage, quote, unlessStated } from './passages.ts';
 import { county, namedAmount, namedEligibility, namedTopic, namedWhich, pronoun } from './places.ts';
 import type { Rule } from './rule.ts';
 import { type Decision, placesOf, type Scope } from './scope.ts';
+import { THREAD_RULES } from './thread.ts';
 import {
   amount,
   duration,
@@ -70,7 +71,12 @@ export function decide(
   sameMessage = false,
   inMessage = sameMessage,
 ): Decision {
-  const s = scopeOf(kit, r, prev, sameMessage, inMessage);
+  // "Switching topics — …", "annan fråga: …": nothing is taken from before.
+  const s = scopeOf(kit, r, r.cue.newTopic ? null : prev, sameMessage, inMessage);
+  for (const rule of THREAD_RULES) {
+    const d = rule.decide(s);
+    if (d) return d;
+  }
   carry(s);
   const leaning = followUp(s);
   if (leaning) return leaning;

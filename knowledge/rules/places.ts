@@ -3,8 +3,12 @@
 import { besides, combine, eligibility, offTopicPlace } from '../answers.ts';
 import type { County } from '../municipalities.ts';
 import { ANSWER_AT, namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
+import { fold } from '../text.ts';
 import type { Rule } from './rule.ts';
 import { countyMentions, entry, made, noted, onTopic, type Scope, topicOf } from './scope.ts';
+
+/** Words of an opener before a place ("what about", "hur är det med"). */
+const MAX_OPENER = 4;
 
 /** Intents a place's question can have besides applying, its amount and the list. */
 const ABOUT_PLACE = (intent: string) => !['eligibility', 'municipalities', 'amount', 'help'].includes(intent);
@@ -31,7 +35,11 @@ export const pronoun: Rule = {
   // "hur mycket får de då?", "kan min kommun söka?": the places of the question before.
   decide(s) {
     if (!(s.ctx.mentions.length && s.carried.length && !s.named)) return null;
-    const d = onTopic(s, topicOf(s.r) ?? s.prev?.topic ?? 'eligibility');
+    // "vad kan de använda dem till?": what the money is for ("dem" is the money, not an amount asked),
+    // and the help entry's words ("använda") are no topic of a place.
+    const own = topicOf(s.r);
+    const topic = s.r.cue.purpose && !s.r.cue.amount ? 'purpose' : own === 'help' ? null : own;
+    const d = onTopic(s, topic ?? s.prev?.topic ?? 'eligibility');
     return { ...d, rule: `pronoun:${d.rule}`, parts: noted(s, d.parts) };
   },
 };
@@ -94,6 +102,18 @@ export const namedTopic: Rule = {
   },
 };
 
+/**
+ * "and Malmö, across the bridge?", "What about Mölndal, right next door?": the place right after the
+ * opener, and what follows its comma only describes it. The words are no question of their own.
+ */
+export function apposition(s: Scope): boolean {
+  const first = s.r.mentions[0];
+  if (!first || !s.r.cue.placeOpener) return false;
+  const at = s.r.f.indexOf(fold(first.said));
+  const comma = s.r.f.indexOf(',');
+  return at >= 0 && comma > at && s.r.f.slice(0, at).split(/\s+/).filter(Boolean).length <= MAX_OPENER;
+}
+
 export const namedEligibility: Rule = {
   name: 'named-eligibility',
   examples: ['Kan Malmö söka?', 'What about Malmö?', 'Kan Hbg kn söka?', 'Is Wexiö eligible?'],
@@ -105,7 +125,7 @@ export const namedEligibility: Rule = {
     if (r.county && r.cue.list && inCountyList(s, r.county)) return null;
     const { asksToApply, aside, elsewhere } = placeFacts(s);
     // "What about Malmö?" with nothing before it: the question people ask of a place is whether it may apply.
-    if (s.sure && r.cue.ellipsis && !s.prev?.topic && !r.offTopic)
+    if (s.sure && r.cue.ellipsis && !s.prev?.topic && (!r.offTopic || apposition(s)))
       return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
     // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
     // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
@@ -137,7 +157,9 @@ export const county: Rule = {
     const { r, ctx } = s;
     if (!r.county) return null;
     ctx.county = r.county;
-    if (r.cue.amount) return entry(s, 'county-amount', 'amount.per-municipality', 'amount');
+    // "hur många skånekommuner är med totalt?" counts municipalities, not kronor.
+    if (r.cue.amount && !r.cue.countAsk)
+      return entry(s, 'county-amount', 'amount.per-municipality', 'amount');
     // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
     // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
     ctx.mentions = r.cue.regionalAuthority ? [] : countyMentions(r.county, ctx);

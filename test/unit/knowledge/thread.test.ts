@@ -1,0 +1,357 @@
+// Conversations in a Slack thread: what a turn takes from the turns before it. Counts and lists over the
+// thread's places and counties, people pointed back at, and a new topic announced mid-thread.
+import { describe, expect, it } from 'vitest';
+import { THREAD_RULES } from '../../../knowledge/rules/thread.ts';
+import type { Answer, ConversationContext } from '../../../knowledge/types.ts';
+import { frozenEngine } from '../../support/content.ts';
+
+const engine = frozenEngine();
+
+/** Asks each turn with the context of the one before; the last answer. */
+function thread(...turns: string[]): Answer {
+  let context: ConversationContext | null = null;
+  let last: Answer | null = null;
+  for (const q of turns) {
+    last = engine.answer(q, context);
+    context = last.context;
+  }
+  if (!last) throw new Error('no turns');
+  return last;
+}
+
+const eligible = (a: Answer) => Object.fromEntries(a.municipalities.map((m) => [m.name, m.eligible]));
+
+describe('the thread rules', () => {
+  describe.each(THREAD_RULES.map((r) => [r.name, r] as const))('the rule %s', (name, rule) => {
+    it.each(rule.examples)('decides its example %j', (example) => {
+      const a = thread(...example.split(' → '));
+      expect(a.rule, a.text).toBe(name);
+    });
+  });
+});
+
+describe('counts and lists over the places of a thread', () => {
+  it.each([
+    ['Är Lund med? → och Landskrona? → hur många skånekommuner är med totalt?', /\b6\b/],
+    ['Can Lund apply? → How many municipalities in Skåne county are on the list?', /\b6\b/],
+    ['Kan Uppsala söka? → hur många kommuner i Stockholms län kan söka?', /\b5\b/],
+  ])('counts the municipalities of a county, not its kronor: %s', (turns, count) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('county');
+    expect(a.text).toMatch(count);
+  });
+
+  it('names them when asked "vilka då?" after the count', () => {
+    const a = thread('Hur många skånekommuner är med?', 'vilka då?');
+    for (const name of ['Helsingborg', 'Kristianstad', 'Landskrona', 'Malmö', 'Perstorp', 'Åstorp'])
+      expect(a.text).toContain(name);
+  });
+
+  it.each([
+    [
+      'Vilka östgötakommuner är med?',
+      'och Södermanland?',
+      'hur många blir det för båda länen ihop?',
+      /\*6\*/,
+    ],
+    [
+      'Which municipalities in Värmland can apply?',
+      'and Dalarna?',
+      'so how many for the two counties?',
+      /\*2\*/,
+    ],
+  ])('adds up the counties asked in the thread: %s → %s → %s', (a1, a2, q, total) => {
+    const a = thread(a1, a2, q);
+    expect(a.rule).toBe('counties-together');
+    expect(a.text).toMatch(total);
+  });
+
+  it('answers which places asked so far lie in a county, also those not on the list', () => {
+    const en = thread(
+      'Can Gothenburg, Malmo and Norrkoping apply?',
+      'and Lund?',
+      'which of the cities I asked about are in Skåne?',
+    );
+    expect(en.text).toMatch(/Malmö and Lund are in Skåne län/);
+    expect(eligible(en)).toEqual({ Malmö: true, Lund: false });
+    const sv = thread(
+      'Kan Borås söka?',
+      'och Alingsås?',
+      'Kan Lund söka?',
+      'vilka av dem jag frågat om ligger i Västra Götaland?',
+    );
+    expect(sv.text).toMatch(/ligger Borås och Alingsås i Västra Götalands län/);
+    expect(eligible(sv)).toEqual({ Borås: true, Alingsås: false });
+  });
+
+  it.each([
+    [
+      'Kan Borås och Uddevalla söka?',
+      'och Lund?',
+      'hur många av de kommuner jag nämnt är med?',
+      /Av de 3 kommuner du frågat om kan 2 söka 2018: Borås och Uddevalla/,
+    ],
+    [
+      'Can Malmö apply?',
+      'and Umeå?',
+      'which of the ones I asked about can apply?',
+      /Of the 2 municipalities you asked about, 1 can apply in 2018: Malmö/,
+    ],
+  ])('counts the places asked so far against the list: %s → %s → %s', (a1, a2, q, line) => {
+    const a = thread(a1, a2, q);
+    expect(a.rule).toBe('asked-on-list');
+    expect(a.text).toMatch(line);
+  });
+
+  it.each([
+    ['Is Eskilstuna eligible?', 'what county is that in?', 'how many on the list from there?', 'Katrineholm'],
+    ['Kan Motala söka?', 'vilket län?', 'hur många därifrån är med?', 'Norrköping'],
+  ])('reads "from there" after a county named as that county: %s → %s → %s', (a1, a2, q, name) => {
+    const a = thread(a1, a2, q);
+    expect(a.rule).toBe('same-county');
+    expect(a.text).toContain(name);
+  });
+
+  it.each([
+    ['and which counties have none at all?', /6 of Sweden's 21 counties have none/, 'Kalmar län'],
+    ['vilka län saknar kommuner på listan?', /6 av Sveriges 21 län har ingen/, 'Gotlands län'],
+    ['vilka län har kommuner på listan?', /15 av Sveriges 21 län har någon/, 'Skåne län'],
+    [
+      'how many counties are represented on the list?',
+      /15 of Sweden's 21 counties have one or more/,
+      'Skåne län',
+    ],
+  ])('answers which counties have none (or some) of the list: %s', (q, line, county) => {
+    const a = thread('Give me the full list of municipalities that can apply', q);
+    expect(a.rule).toBe('counties-with-none');
+    expect(a.text).toMatch(line);
+    expect(a.text).toContain(county);
+  });
+
+  it.each([
+    [
+      'Is Kristinehamn eligible?',
+      'sorry, I meant Kristianstad',
+      'which county is it in?',
+      /Kristianstad: \*Skåne län\*/,
+    ],
+    [
+      'Kan Motala och Mjölby söka?',
+      'vilket län ligger de i?',
+      '',
+      /Motala och Mjölby ligger i \*Östergötlands län\*/,
+    ],
+    ['Kan Umeå söka?', 'i vilket län ligger den?', '', /Umeå ligger i \*Västerbottens län\*/],
+  ])('names the county of the places before: %s → %s', (a1, a2, a3, line) => {
+    const a = thread(...[a1, a2, a3].filter(Boolean));
+    expect(a.rule).toBe('county-of');
+    expect(a.text).toMatch(line);
+  });
+
+  it.each([
+    ['Kan Motala söka?', 'finns det fler från samma län på listan?', ['Linköping', 'Norrköping']],
+    ['Is Malmö eligible?', 'any others in the same county?', ['Helsingborg', 'Perstorp']],
+  ])('lists the county of the places before: %s → %s', (a1, q, names) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('same-county');
+    for (const name of names) expect(a.text).toContain(name);
+  });
+});
+
+describe('all municipalities together after a place', () => {
+  it.each([
+    [
+      'how much will Malmö get in 2019?',
+      'and all municipalities together that year?',
+      /\*2019:\* 1\.35 billion/,
+    ],
+    ['Hur mycket får Malmö 2019?', 'och alla kommuner sammanlagt det året?', /\*2019:\* 1,35 miljarder/],
+  ])('answers the programme amount for the years before: %s → %s', (a1, q, line) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('all-together');
+    expect(a.text).toMatch(line);
+  });
+
+  it('reads "how many municipalities in total?" as the list, not kronor', () => {
+    expect(thread('Hur mycket får Malmö?', 'hur många kommuner är med totalt?').text).toMatch(/\*32\*/);
+  });
+});
+
+describe('a place asked about in passing', () => {
+  it.each([
+    [
+      'A Danish journalist asks whether Copenhagen can get any of this money',
+      'and Malmö, across the bridge?',
+      'Malmö',
+      true,
+    ],
+    ['Kan Oslo söka?', 'och Lund, lite längre norrut?', 'Lund', false],
+    ['Is Gothenburg on the list?', 'What about Mölndal, right next door?', 'Mölndal', false],
+  ])('gives the place after "and …," its verdict, whatever describes it: %s → %s', (a1, q, name, yes) => {
+    expect(eligible(thread(a1, q))).toEqual({ [name]: yes });
+  });
+
+  it.each([
+    ['Is Karlstad eligible?', 'what is the weather going to be like in Kiruna tomorrow?'],
+    ['Kan Malmö söka?', 'hur många bor i Kiruna?'],
+  ])('answers a question of its own about a place on its own, with no verdict: %s → %s', (a1, q) => {
+    const a = thread(a1, q);
+    expect(a.municipalities).toEqual([]);
+    expect(a.rule).toBe('named-off-topic');
+  });
+});
+
+describe('a new topic mid-thread', () => {
+  it.each([
+    ['Switching topics — who is the press secretary on this?', /Mashial/],
+    ['Byter ämne: vem är presskontakt?', /Mashial/],
+    ['Annan fråga: vem fördelar pengarna 2019?', /Delegationen mot segregation/],
+  ])('answers the new topic on its own: %s', (q, fact) => {
+    const a = thread('Kan Malmö söka?', 'och 2019?', q);
+    expect(a.text).toMatch(fact);
+    expect(a.text).not.toMatch(/följdfråga|follow-up/);
+  });
+
+  it.each([
+    'unrelated, but what is the weather going to be like in Kiruna tomorrow?',
+    'helt annan sak, hur blir vädret i Kiruna imorgon?',
+  ])('gives no verdict for a place in an unrelated question: %s', (q) => {
+    const a = thread('Is Karlstad eligible?', 'sorry, Karlskrona I meant', q);
+    expect(a.municipalities).toEqual([]);
+    expect(a.intent).toBe('unknown');
+  });
+});
+
+describe('people pointed back at', () => {
+  it.each([
+    ['Who is the press contact?', 'his number?', /08-405 10 00/],
+    ['Vem är presskontakt?', 'vilket nummer når man honom på?', /08-405 10 00/],
+    ['Which minister is quoted?', 'and when did he hold that post?', /2016/],
+    ['Vilken minister står bakom satsningen?', 'vilken post hade han senare?', /näringsminister/],
+  ])('answers about the person of the turn before, whatever topic a word matches: %s → %s', (a1, q, fact) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('follow-up:topic');
+    expect(a.text).toMatch(fact);
+  });
+
+  it.each([
+    ['Who is the minister behind this?', 'who is his press secretary?'],
+    ['Vilken minister står bakom satsningen?', 'och hans pressekreterare?'],
+  ])('answers another person named by role: %s → %s', (a1, q) => {
+    expect(thread(a1, q).text).toMatch(/Sami Mashial/);
+  });
+
+  it.each([
+    ['When was this decided?', 'by whom?', /government decided/],
+    ['När beslutades satsningen?', 'av vem?', /Regeringen beslutade/],
+  ])('reads a bare question word as asking on about the topic before: %s → %s', (a1, q, fact) => {
+    expect(thread(a1, q).text).toMatch(fact);
+  });
+});
+
+describe('a why about the answer before', () => {
+  it.each([
+    [
+      'Vem fördelar pengarna 2018?',
+      'varför bara det året?',
+      /framgår inte.*\n.*Tillväxtverket\* tillfälligt/,
+    ],
+    ['Which agencies distribute the money?', 'why the change?', /does not say.*\n.*temporary basis/],
+    ['Hur mycket avsätts 2018?', 'varför så lite?', /framgår inte.*\n.*425 miljoner/],
+  ])('says the release gives no reason, with what it does say: %s → %s', (a1, q, text) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('follow-up:why');
+    expect(a.text).toMatch(text);
+  });
+
+  it.each([
+    ['Who distributes the money?', 'Why is the government doing this?', /purpose/],
+    ['Vem fördelar pengarna?', 'Varför satsar regeringen på det här?', /Syftet/],
+  ])('answers a why with a topic of its own on its own: %s → %s', (a1, q, text) => {
+    expect(thread(a1, q).text).toMatch(text);
+  });
+});
+
+describe('what the money of a place is for', () => {
+  it.each([
+    ['Kan Hjällbo i Göteborg få del av pengarna?', 'vad kan de använda dem till?', /tidiga insatser/],
+    ['Can Malmö apply?', 'what can they use the money for?', /early measures/],
+    ['Is Borås eligible?', 'what can they spend it on?', /early measures/],
+  ])('answers the purpose, never the help text: %s → %s', (a1, q, text) => {
+    const a = thread(a1, q);
+    expect(a.text).toMatch(text);
+    expect(a.text).not.toMatch(/Prova till exempel|Try for example/);
+  });
+});
+
+describe('more than a prose answer names', () => {
+  it.each([
+    [
+      'Is this part of a budget deal with someone?',
+      'with which other parties?',
+      /does not say.*\n.*Vänsterpartiet/,
+    ],
+    [
+      'Ingår satsningen i en budgetöverenskommelse?',
+      'med vilka andra partier?',
+      /framgår inte.*\n.*Vänsterpartiet/,
+    ],
+    [
+      'What lessons did the government draw from earlier efforts?',
+      'which efforts, specifically?',
+      /does not say/,
+    ],
+    ['Vad har regeringen lärt sig av tidigare satsningar?', 'vilka satsningar konkret?', /framgår inte/],
+    [
+      'What can the municipalities spend the money on?',
+      'can they use it for renovating housing?',
+      /does not say[\s\S]*early measures/,
+    ],
+    [
+      'Vad kan kommunerna använda pengarna till?',
+      'får de lägga dem på att renovera bostäder?',
+      /framgår inte[\s\S]*tidiga insatser/,
+    ],
+    ['Is this part of a budget agreement?', 'When was that agreement signed?', /does not say/],
+    ['Vilka problem har områdena?', 'vilka områden handlar det om? har du namn?', /framgår inte/],
+  ])('says the release does not say, with what it does: %s → %s', (a1, q, text) => {
+    // (Each part of "vilka områden …? har du namn?" says so: the same text, shown once.)
+    expect(thread(a1, q).text).toMatch(text);
+  });
+
+  it('still answers what a person answer does name ("what other post did he hold?")', () => {
+    expect(thread('Who is the minister behind this?', 'What other post did he hold later on?').text).toMatch(
+      /Minister for Enterprise/,
+    );
+  });
+});
+
+describe('the wording behind the answer before', () => {
+  it.each([
+    [
+      'What can the municipalities spend the money on?',
+      'can you give me the Swedish wording for that list?',
+      /”Det kan exempelvis handla om tidiga insatser/,
+    ],
+    [
+      'Vad kan kommunerna göra för pengarna?',
+      'vad är den exakta formuleringen?',
+      /”Det kan exempelvis handla om tidiga insatser/,
+    ],
+    ['Hur mycket avsätts 2018?', 'hur ska meningen lyda då?', /”För 2018 avsätts 425 miljoner kronor/],
+    [
+      'Utkast: ”Tillväxtverket fördelar pengarna 2019.” Stämmer det?',
+      'hur ska meningen lyda då?',
+      /”Från och med 2019 hanteras bidragsfördelningen av Delegationen mot segregation.”/,
+    ],
+    [
+      'Draft: "The grant starts with 2.2 billion in 2018." Correct?',
+      'so how should the sentence read?',
+      /”För 2018 avsätts 425 miljoner kronor/,
+    ],
+  ])('quotes the sentences the answer rests on: %s → %s', (a1, q, sentence) => {
+    const a = thread(a1, q);
+    expect(a.rule).toBe('wording-before');
+    expect(a.text).toMatch(sentence);
+  });
+});
