@@ -37,6 +37,8 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
     ...(corrected.length ? { corrected } : {}),
     lang,
     ...(d.operation ? { operation: d.operation } : {}),
+    // "och 2019?" after 2018: the years before, for "båda åren ihop?".
+    ...(prev?.years.length && !prev.ranges.length ? { yearsBefore: prev.years } : {}),
   };
 }
 

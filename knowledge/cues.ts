@@ -159,7 +159,7 @@ function threadCueSources(c: Words['cues']) {
 function queryCueSources(q: Words['query']) {
   return {
     percent: u(`${cue(q.percent).source}|\\d\\s*%|%`),
-    share: cue(q.share),
+    share: u(`${cue(q.share).source}|%\\s*(?:av|of)\\b`),
     perMonth: cue(q.per_month),
     perDay: cue(q.per_day),
     approx: cue(q.approx),
@@ -178,6 +178,21 @@ function queryCueSources(q: Words['query']) {
     partyClaim: cue(q.party_claim),
     besides: cue(q.besides),
     draft: cue(q.draft),
+    evenSplit: cue(q.even_split),
+    fullLevel: cue(q.full_level),
+    bothYears: cue(q.both_years),
+    exclude: cue(q.exclude),
+    yearly: cue(q.yearly),
+    below: cue(q.below),
+    above: cue(q.above),
+    yearsWith: cue(q.years_with),
+    lowest: cue(q.lowest),
+    highest: cue(q.highest),
+    whichYear: cue(q.which_year),
+    perWeek: cue(q.per_week),
+    positions: cue(q.positions),
+    negation: cue(q.negation),
+    howMany: cue(q.how_many),
     personRole: cue(q.person_role),
     specifics: cue(q.specifics),
     wording: cue(q.wording),
@@ -196,7 +211,9 @@ function singleWords(phrases: readonly string[]): string[] {
 
 /** The word lists folded as the engine compares them, once, at `npm run kb:build`. */
 export function foldedWords(w: Words, nameSuffixes: readonly string[]) {
-  const cueLists = Object.values(w.cues).flatMap((v) =>
+  // Words that only say which years ("exklusive", "both years", "the last three") are put as cues are.
+  const { exclude, both_years, positions } = w.query;
+  const cueLists = [...Object.values(w.cues), exclude, both_years, positions].flatMap((v) =>
     Array.isArray(v) ? [v as string[]] : Object.values(v as Record<string, string[]>),
   );
   const cueWords = singleWords(cueLists.flat());

@@ -116,8 +116,8 @@ export function partsOf(kit: Kit, questions: readonly string[]): { parts: string
 export function splitParts(kit: Kit, sentence: string): string[] {
   const { cues, gazetteer } = kit;
   cues.join.lastIndex = 0;
-  // "hur mkt 2018 + vem e presskontakt?": a plus joins two questions too.
-  const joined = sentence.replace(/\s+[+&]\s+/g, ', ');
+  // "hur mkt 2018 + vem e presskontakt?": a plus joins two questions too; before a figure it adds it.
+  const joined = sentence.replace(/\s+[+&]\s+(?!\d)/g, ', ');
   // A preface of plain words is dropped ("Two things: …"); one that names a place or a year is part of
   // the question ("Karlskrona Municipality: eligible?", "Östergötland: which municipalities …?").
   let listed = false;

@@ -91,6 +91,8 @@ export interface ConversationContext {
   counties?: string[];
   /** The language of the last question. */
   lang: Lang | null;
+  /** The single years of the question before the last, for "båda åren" / "both years". */
+  yearsBefore?: number[];
   /** The operation the last question computed ("per-month", "percent-change"), for "och 2021?". */
   operation?: string;
 }

@@ -17,7 +17,7 @@ const YEAR = String.raw`(1[89]\d\d|2[01]\d\d)`;
 // "2018:151" is the ordinance's number, not a year.
 const NOT_ORDINANCE = String.raw`(?![:\d])`;
 const RANGE = new RegExp(
-  String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?o\.?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
+  String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?\s?o\.?\s?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
   'giu',
 );
 const SHORT_RANGE = new RegExp(String.raw`\b${YEAR}\s*[–—-]\s*(\d\d)\b${NOT_ORDINANCE}`, 'gu');
@@ -25,6 +25,11 @@ const SINGLE = new RegExp(String.raw`(?<![:\d])\b${YEAR}\b${NOT_ORDINANCE}`, 'gu
 
 const OPEN_RANGE = new RegExp(
   String.raw`\b(?:(efter|after)|från och med|fr\.?o\.?m\.?|since|from)\s+${YEAR}${NOT_ORDINANCE}(?:\s+(?:och framåt|onwards?|and later|on))?(?!\s*(?:–|—|-|till|to|until|och|and)\s*\d)`,
+  'giu',
+);
+// "t.o.m. 2025", "up to and including 2025" with no first year: from the programme's first year.
+const UP_TO = new RegExp(
+  String.raw`(?:\bt\.?\s?o\.?\s?m\.?|\btill och med|\bup to and including|\bto and including|\bthrough|\bfram t\.?o\.?m\.?)\s+${YEAR}${NOT_ORDINANCE}`,
   'giu',
 );
 const AND_LATER = new RegExp(
@@ -55,22 +60,27 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
     return ' ';
   });
   // "de tre första åren", "the last two years": counted from the programme's first or last year.
-  text = text.replace(FIRST_LAST, (whole, n1?: string, end1?: string, end2?: string, n2?: string) => {
-    const n = count(n1 ?? n2 ?? '');
-    if (!n) return whole;
-    const where = end1 ?? end2 ?? '';
-    const all = LAST_YEAR - cues.firstAmountYear + 1;
-    // "the middle three years": as many years before them as after, the earlier side when it cannot be even.
-    const middle = cues.firstAmountYear + Math.floor((all - n) / 2);
-    ranges.push(
-      /första|first/i.test(where)
-        ? [cues.firstAmountYear, cues.firstAmountYear + n - 1]
-        : /mitt|mell|middle/i.test(where)
-          ? [middle, middle + n - 1]
-          : [LAST_YEAR - n + 1, LAST_YEAR],
-    );
+  text = text.replace(
+    FIRST_LAST,
+    (whole, n1?: string, end1?: string, end2?: string, n2?: string, n3?: string, end3?: string) => {
+      const n = count(n1 ?? n2 ?? n3 ?? '');
+      if (!n) return whole;
+      ranges.push(positioned(cues, n, end1 ?? end2 ?? end3 ?? ''));
+      return ' ';
+    },
+  );
+  text = text.replace(HALF, (_, which: string) => {
+    ranges.push(half(cues, which));
     return ' ';
   });
+  // "de tre första och de tre sista åren": once one position names its years, another may leave them out.
+  if (ranges.length)
+    text = text.replace(POSITION, (whole, n1?: string, end1?: string, end2?: string, n2?: string) => {
+      const n = count(n1 ?? n2 ?? '');
+      if (!n) return whole;
+      ranges.push(positioned(cues, n, end1 ?? end2 ?? ''));
+      return ' ';
+    });
   let rest = text.replace(RANGE, (whole, a: string, b: string) => {
     const from = Number(a);
     const to = Number(b);
@@ -92,6 +102,11 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
     ranges.push([from, Math.max(from, LAST_YEAR)]);
     return ' ';
   });
+  // "ackumulerat t.o.m. 2025": from the first year with an amount up to that year.
+  rest = rest.replace(UP_TO, (_, a: string) => {
+    ranges.push([Math.min(cues.firstAmountYear, Number(a)), Number(a)]);
+    return ' ';
+  });
   // "2018 och senare", "2018 vs later": from that year to the end of the programme.
   rest = rest.replace(AND_LATER, (_, a: string) => {
     ranges.push([Number(a), Math.max(Number(a), LAST_YEAR)]);
@@ -104,7 +119,8 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
   if (cues.firstYear.test(folded)) years.push(cues.firstAmountYear);
   return {
     years: [...new Set(years)],
-    ranges,
+    // "första halvan av perioden, alltså 2018–2022": one range named twice is one range.
+    ranges: ranges.filter((r, i) => ranges.findIndex((x) => x[0] === r[0] && x[1] === r[1]) === i),
     total: cues.total.test(folded),
     compare: cues.compare.test(folded),
   };
@@ -133,10 +149,37 @@ const NUMBERS: Record<string, number> = {
 const count = (word: string) => (/^\d+$/.test(word) ? Number(word) : (NUMBERS[word.toLowerCase()] ?? 0));
 const NUMBER = String.raw`(\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|seven|eight|nine|ten)`;
 // "de tre första åren" / "the first three years" / "satsningens tre sista år".
+// "and the last three?", "de två sista?": the noun left out, at the end of a short follow-up.
 const FIRST_LAST = new RegExp(
-  String.raw`\b${NUMBER}\s+(första|sista|first|last|final|mittersta|mellersta|middle)\s+(?:åren|år|years)\b|\b(första|sista|first|last|final|mittersta|mellersta|middle)\s+${NUMBER}\s+(?:åren|år|years)\b`,
+  String.raw`\b${NUMBER}\s+(första|sista|first|last|final|mittersta|mellersta|middle)\s+(?:åren|år|years)\b|\b(första|sista|first|last|final|mittersta|mellersta|middle)\s+${NUMBER}(?:\s+(?:åren|år|years)\b|(?=\s*[?.!]*\s*$))|\b${NUMBER}\s+(första|sista|first|last|final|mittersta|mellersta|middle)(?=\s*[?.!]*\s*$)`,
   'giu',
 );
+
+const HALF = /\b(first|second|last|latter|första|förra|andra|sista|senare)\s+(?:half|halvan|halvdelen)\b/giu;
+// "tre första", "last two": a position without its noun, read only beside one that has it.
+const POSITION = new RegExp(
+  String.raw`\b${NUMBER}\s+(första|sista|first|last|final|mittersta|mellersta|middle)\b|\b(första|sista|first|last|final|mittersta|mellersta|middle)\s+${NUMBER}\b`,
+  'giu',
+);
+
+/** "the first half of the period", "andra halvan": half of the programme's years. */
+function half(cues: PeriodCues, which: string): [number, number] {
+  const n = Math.floor((cues.lastAmountYear - cues.firstAmountYear + 1) / 2);
+  return /first|första|förra/i.test(which)
+    ? [cues.firstAmountYear, cues.firstAmountYear + n - 1]
+    : [cues.lastAmountYear - n + 1, cues.lastAmountYear];
+}
+
+/** The n years at a position of the programme: its first, its last, or its middle ones. */
+function positioned(cues: PeriodCues, n: number, where: string): [number, number] {
+  const first = cues.firstAmountYear;
+  const all = cues.lastAmountYear - first + 1;
+  // "the middle three years": as many years before them as after, the earlier side when it cannot be even.
+  const middle = first + Math.floor((all - n) / 2);
+  if (/första|first/i.test(where)) return [first, first + n - 1];
+  if (/mitt|mell|middle/i.test(where)) return [middle, middle + n - 1];
+  return [cues.lastAmountYear - n + 1, cues.lastAmountYear];
+}
 
 /** True when the question names any year at all. */
 export function hasYears(p: Period): boolean {

@@ -6,9 +6,12 @@ import type { Knowledge } from '../content.ts';
 import type { CueSources } from '../cues.ts';
 import { fold } from '../text.ts';
 import type { ConversationContext, Intent, Lang, Source } from '../types.ts';
+import type { Period } from '../years.ts';
 import { ANSWERED_BY, checkClaim, type KnownNames, verdictLine } from './claims.ts';
+import { checkFigures, checkPercent, type FigureCheck } from './figures.ts';
 import { compute } from './operations.ts';
 import { type QueryCues, readQuery } from './read.ts';
+import { type Spanned, type SpanStep, spanned } from './spans.ts';
 import { statedKronor as statedIn } from './stated.ts';
 import type { ClaimVerdict, Operation, Query } from './types.ts';
 
@@ -58,10 +61,12 @@ const AMOUNT_OR_NOTHING =
 /** The query read and applied; `d` unchanged when the query asks nothing of it. */
 export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
   const years = askedYears(d.ctx.period);
+  const blocks = blocksOf(d.ctx.period);
   const input = {
     raw: s.raw,
     f: s.f,
     years,
+    blocks,
     stated: s.stated,
     cues: s.cues as unknown as QueryCues,
     known: s.known,
@@ -74,13 +79,33 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
     const f = fold(raw);
     q = { ...q, claims: readQuery({ ...input, raw, f, stated: statedIn(f) }).claims };
   }
+  // "8 × 2,2 = 16,6?", "2019 är 3,5 gånger 2018?": a figure the asker computed, computed again.
+  const figureIn = (raw: string) =>
+    checkFigures({ raw, blocks, cues: s.cues as unknown as QueryCues, kb: s.kb, lang: s.lang });
+  // "Arket säger att 2019 är 3,5 gånger 2018. Stämmer det?": the figure stands in the sentence before.
+  const figure = d.ctx.mentions.length
+    ? null
+    : (figureIn(s.raw) ?? (s.quoted && s.cues.check.test(s.f) ? figureIn(`${s.quoted} ${s.raw}`) : null));
+  if (figure) return withFigure(d, figure, s);
   // "Does the Left Party get a quote?" names a party, but asks whom the release quotes: the rule answers.
   if (q.claims.length && d.rule !== 'speaker-quote:only') return withClaims(d, q, s);
-  const operation =
-    q.operation ?? (d.rule.startsWith('follow-up') ? ((s.prev?.operation as Operation) ?? null) : null);
+  // "och 2021?" after a sum per month computes it again; "so all of that together?" asks for the sum.
+  const carried = d.rule.startsWith('follow-up') && !s.cues.total.test(s.f);
+  const operation = q.operation ?? (carried ? ((s.prev?.operation as Operation) ?? null) : null);
+  const more =
+    // A county's municipalities, read as mentions, are no place asked about ("andel av kommunerna i Skåne").
+    d.ctx.mentions.some((m) => m.via !== 'county') && operation !== 'even-split'
+      ? null
+      : spanned({ ...q, operation }, spanStep(d, s), years, blocks);
+  if (more) return withResult(d, more, operation);
   if (operation || q.unit) return withComputed(d, { ...q, operation }, s, years);
-  // "de tre sista åren", "the middle three years": a range named alone asks for its amounts.
-  if (d.rule === 'fallback' && d.ctx.period.ranges.length > 0 && s.raw.split(/\s+/).length <= 6)
+  // A range named by position ("Which are the middle two years of the 10-year period") at any length.
+  const positioned = s.cues.positions.test(s.f);
+  if (
+    (d.rule === 'fallback' || (positioned && d.rule === 'duration')) &&
+    d.ctx.period.ranges.length > 0 &&
+    (s.raw.split(/\s+/).length <= 6 || positioned)
+  )
     return {
       ...d,
       rule: 'range-amount',
@@ -201,10 +226,19 @@ function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: nu
     },
   );
   if (!out) return d;
+  const claimed =
+    out.percent === undefined
+      ? null
+      : checkPercent(
+          { raw: s.raw, cues: s.cues as unknown as QueryCues, kb: s.kb, lang: s.lang },
+          out.percent,
+        );
+  const line = claimed ? `${verdictLine({ kb: s.kb, lang: s.lang }, claimed)}\n` : '';
   return {
     ...d,
-    rule: `compute:${q.operation ?? q.unit}`,
-    parts: { text: out.text, sources: out.sources },
+    rule: claimed ? 'claim:percent' : `compute:${q.operation ?? q.unit}`,
+    parts: { text: `${line}${out.text}`, sources: out.sources },
+    ...(claimed ? { claims: [claimed] } : {}),
     intent: 'amount',
     entryId: 'amount',
     topic: 'amount',
@@ -230,4 +264,62 @@ function ministerWords(kb: Knowledge): string[] {
 function unique(sources: Source[]): Source[] {
   const seen = new Set<string>();
   return sources.filter((x) => !seen.has(x.quote) && seen.add(x.quote));
+}
+
+/** The years as named: each range spelt out, each single year alone. */
+function blocksOf(period: Period): number[][] {
+  return [
+    ...period.ranges.map(([a, b]) => askedYears({ ...period, years: [], ranges: [[a, b]] })),
+    ...period.years.map((y) => [y]),
+  ];
+}
+
+/** A figure the asker computed, checked: the verdict first, then the computation. */
+function withFigure<D extends Decided>(d: D, f: FigureCheck, s: QueryStep): D {
+  const line = verdictLine({ kb: s.kb, lang: s.lang }, f.verdict);
+  return {
+    ...d,
+    rule: `claim:${f.verdict.attribute}`,
+    parts: {
+      text: f.body.text ? `${line}\n${f.body.text}` : line,
+      sources: f.body.sources,
+      outcome: 'answered',
+    },
+    intent: 'amount',
+    entryId: 'amount',
+    topic: 'amount',
+    claims: [f.verdict],
+  };
+}
+
+/** A computed answer in place of the rules' one; one that adds to it keeps the rules' entry. */
+function withResult<D extends Decided>(d: D, out: Spanned, operation: Operation | null): D {
+  return {
+    ...d,
+    rule: `compute:${out.list ? `list-${operation ?? 'count'}` : (operation ?? 'amount')}`,
+    parts: { text: out.text, sources: out.sources },
+    ...(out.keep
+      ? {}
+      : out.list
+        ? { intent: 'municipalities', entryId: 'municipalities', topic: 'municipalities' }
+        : { intent: 'amount', entryId: 'amount', topic: 'amount' }),
+    operation,
+    ctx: { ...d.ctx, period: out.period ?? d.ctx.period },
+  };
+}
+
+function spanStep(d: Decided, s: QueryStep): SpanStep {
+  return {
+    f: s.f,
+    lang: s.lang,
+    kb: s.kb,
+    stated: s.stated,
+    prev: s.prev,
+    cues: s.cues as unknown as QueryCues,
+    rule: d.rule,
+    parts: d.parts,
+    period: d.ctx.period,
+    amountish: AMOUNT_OR_NOTHING.test(d.rule) || d.intent === 'amount',
+    county: d.ctx.county,
+  };
 }

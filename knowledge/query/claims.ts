@@ -160,6 +160,20 @@ export const CLAIM_RULES: QueryRule<Claimed[]>[] = [
         : null,
   },
   {
+    name: 'claim-first-year',
+    examples: ['Did the programme start in 2019?', 'Startade satsningen 2020?'],
+    // "Did the programme start in 2019?": no figure, one year, words of starting.
+    // An agency that starts ("Startar Delmos 2019?") is the agency's claim, not the programme's.
+    read: ({ raw, f, years, stated, cues, known }) =>
+      stated === null &&
+      years.length === 1 &&
+      is(cues.started, f) &&
+      (is(cues.check, f) || /\?\s*$/.test(f)) &&
+      !known.agencies.find(raw, f).length
+        ? [{ attribute: 'first-year', claimed: years[0] ?? 0, years }]
+        : null,
+  },
+  {
     name: 'claim-amount',
     examples: ['Är det 2,2 miljarder redan 2019?', '2 billion in 2019, correct?'],
     read: ({ f, years, stated, cues }) =>
@@ -183,6 +197,12 @@ export const ANSWERED_BY: Record<Attribute, string> = {
   count: 'municipalities',
   amount: 'amount',
   'amount-start': 'amount',
+  'first-year': 'amount',
+  arithmetic: 'amount',
+  unit: 'amount',
+  ratio: 'amount',
+  percent: 'amount',
+  average: 'amount',
 };
 
 interface Ctx {
@@ -362,6 +382,18 @@ function checkStart(c: Ctx, claim: Claimed): ClaimVerdict {
   });
 }
 
+/** "Did the programme start in 2019?": the first year the release gives an amount for, with it. */
+function checkFirstYear(c: Ctx, claim: Claimed): ClaimVerdict {
+  const first = c.kb.firstYear;
+  return verdict(
+    'first-year',
+    String(claim.claimed),
+    claim.claimed === first,
+    `${first}: ${c.kb.kronor(c.kb.amountFor(first) ?? 0, c.lang)}`,
+    c.kb.amountSource(first),
+  );
+}
+
 function unstated(claim: Claimed): ClaimVerdict {
   return {
     attribute: claim.attribute,
@@ -399,6 +431,11 @@ export function checkClaim(c: Ctx, claim: Claimed): ClaimVerdict {
       return checkAmount(c, claim);
     case 'amount-start':
       return checkStart(c, claim);
+    case 'first-year':
+      return checkFirstYear(c, claim);
+    default:
+      // Computed figures are checked where they are computed (figures.ts).
+      return unstated(claim);
   }
 }
 

@@ -13,6 +13,8 @@ interface Ctx {
 export interface Computed {
   text: string;
   sources: Source[];
+  /** The per cent computed (a change or a share), for a claimed one to be checked against. */
+  percent?: number;
 }
 
 const say = (c: Ctx, id: string, slots?: Record<string, string | number>) => c.kb.say(c.lang, id, slots);
@@ -101,11 +103,14 @@ function percentChange(c: Ctx, years: number[]): Computed | null {
       b: c.kb.kronor(b, c.lang),
     }),
     sources: sources(c, [from, to]),
+    percent: ((b - a) / a) * 100,
   };
 }
 
 /** "Vilken andel av hela satsningen går till 2019?": the years asked of the whole (or of a range, or of a figure). */
 function share(c: Ctx, part: number[], whole: number[], stated: number | null): Computed | null {
+  // "Ett enskilt år à 2,2 mdr – hur stor del av totalen 2018–2027?": the figure is the part, the years the whole.
+  if (stated !== null && part.length > 1 && stated < sum(c, part)) return figureShare(c, stated, part);
   // "2018 as a % of the full 2,2 mdr": a share of the figure the question states.
   const ofStated = stated !== null && part.length > 0 && sum(c, part) !== stated;
   if (!part.length || (!ofStated && part.length >= whole.length)) return null;
@@ -120,21 +125,49 @@ function share(c: Ctx, part: number[], whole: number[], stated: number | null): 
       b: c.kb.kronor(b, c.lang),
     }),
     sources: sources(c, ofStated ? part : whole),
+    percent: (a / b) * 100,
   };
 }
 
-/** "2019 vs 2018 – how many times?": the larger amount over the smaller, or a sum over one year's amount. */
-function ratio(c: Ctx, part: number[], whole: number[]): Computed | null {
+/** A figure's part of the years' total: "2,2 miljarder kronor är 11,35 % av 2018–2027". */
+function figureShare(c: Ctx, stated: number, whole: number[]): Computed {
+  const b = sum(c, whole);
+  return {
+    text: say(c, 'compute.share', {
+      part: c.kb.kronor(stated, c.lang),
+      whole: spanOf(whole),
+      percent: percent(c, (stated / b) * 100, false),
+      a: c.kb.kronor(stated, c.lang),
+      b: c.kb.kronor(b, c.lang),
+    }),
+    sources: sources(c, whole),
+    percent: (stated / b) * 100,
+  };
+}
+
+/** One year's amount of a run of equal years ("the yearly sum from 2020"), or null when they differ. */
+const yearly = (c: Ctx, years: number[]) => {
+  const amounts = new Set(years.map((y) => c.kb.amountFor(y)));
+  return years.length > 1 && amounts.size === 1 ? (c.kb.amountFor(years[0] ?? 0) ?? 0) : null;
+};
+
+/**
+ * "2019 vs 2018 – how many times?": the larger amount over the smaller, or a sum over one year's amount;
+ * `perYear` ("the yearly sum from 2020"): a run of equal years by its amount a year, not its sum.
+ */
+function ratio(c: Ctx, part: number[], whole: number[], perYear = false): Computed | null {
   const [x, y] = whole.length > 1 && part.length === 1 ? [whole, part] : ends2(part);
   if (!x?.length || !y?.length) return null;
-  const a = sum(c, x);
-  const b = sum(c, y);
+  const a = (perYear ? yearly(c, x) : null) ?? sum(c, x);
+  const b = (perYear ? yearly(c, y) : null) ?? sum(c, y);
   if (!a || !b) return null;
+  const label = (years: number[]) =>
+    perYear && yearly(c, years) !== null ? `${spanOf(years)}${say(c, 'amount.per-year')}` : spanOf(years);
   const [big, small, bigYears, smallYears] = a >= b ? [a, b, x, y] : [b, a, y, x];
   return {
     text: say(c, 'compute.ratio', {
-      a: spanOf(bigYears),
-      b: spanOf(smallYears),
+      a: label(bigYears),
+      b: label(smallYears),
       times: number(big / small, c.lang, 2),
       x: c.kb.kronor(big, c.lang),
       y: c.kb.kronor(small, c.lang),
@@ -228,6 +261,7 @@ export function compute(
     whole: number[];
     stated: number | null;
     total?: boolean;
+    perYear?: boolean;
   },
 ): Computed | null {
   const years = yearsWithAmounts(c, q.years);
@@ -245,11 +279,13 @@ export function compute(
         q.stated,
       );
     case 'ratio':
-      return ratio(c, q.years, q.whole);
+      return ratio(c, q.years, q.whole, q.perYear);
     case 'per-day':
       return divided(c, years, 365, 'compute.per-day');
     case 'per-month':
       return divided(c, years, 12, 'compute.per-month');
+    case 'per-week':
+      return divided(c, years, 52, 'compute.per-week');
     case 'per-quarter':
       return divided(c, years, 4, 'compute.per-quarter');
     case 'count-years':

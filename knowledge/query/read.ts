@@ -15,9 +15,33 @@ const is = (re: RegExp, f: string) => {
 /** The operations, first match wins: a share asked "in per cent" is a share, not a change. */
 export const OPERATION_RULES: QueryRule<Operation>[] = [
   {
+    name: 'even-split',
+    examples: [
+      'Om 2018 års pengar delas lika mellan de 32 kommunerna, hur mycket blir det per kommun?',
+      'If the 2019 money were split evenly over the municipalities, how much each?',
+    ],
+    // "Monthly amount in 2020 if spread evenly over the year?" spreads it over months, not municipalities.
+    read: ({ f, cues }) =>
+      is(cues.evenSplit, f) && ![cues.perMonth, cues.perQuarter, cues.perDay].some((re) => is(re, f))
+        ? 'even-split'
+        : null,
+  },
+  {
+    name: 'extreme',
+    examples: ['Vilket år får minst pengar?', 'Which year has the highest allocation?'],
+    read: ({ f, cues }) =>
+      is(cues.whichYear, f) && (is(cues.lowest, f) || is(cues.highest, f)) ? 'extreme' : null,
+  },
+  {
     name: 'share',
-    examples: ['Vilken andel av hela satsningen går till 2019?', 'What share of the total is 2018?'],
-    read: ({ f, cues }) => (is(cues.share, f) ? 'share' : null),
+    examples: [
+      'Vilken andel av hela satsningen går till 2019?',
+      'What share of the total is 2018?',
+      'Inom 2019–2021, hur många procent ligger på 2019?',
+      'Within 2018–2020, what percentage falls in 2018?',
+    ],
+    read: ({ f, cues, blocks }) =>
+      is(cues.share, f) || (is(cues.percent, f) && yearOfRange(blocks)) ? 'share' : null,
   },
   {
     name: 'percent-change',
@@ -33,6 +57,11 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
     name: 'per-day',
     examples: ['Hur mycket blir det per dag 2021?', 'roughly how much per day in 2020?'],
     read: ({ f, cues }) => (is(cues.perDay, f) ? 'per-day' : null),
+  },
+  {
+    name: 'per-week',
+    examples: ['Hur mycket per vecka 2021?', 'What is that a week in 2019?'],
+    read: ({ f, cues }) => (is(cues.perWeek, f) ? 'per-week' : null),
   },
   {
     name: 'per-quarter',
@@ -52,7 +81,23 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
     ],
     read: ({ f, cues }) => (is(cues.countYears, f) ? 'count-years' : null),
   },
+  {
+    name: 'difference',
+    examples: [
+      'first two years vs last two years – what is the difference in total?',
+      'Hur mycket mer betalas ut 2020–2027 än 2018–2019 sammanlagt?',
+    ],
+    read: ({ f, cues, blocks }) =>
+      is(cues.compare, f) && blocks.length === 2 && blocks.some((b) => b.length > 1) ? 'difference' : null,
+  },
 ];
+
+/** A single year named beside a range that holds it: "within 2018–2020 … 2018" asks for its part. */
+function yearOfRange(blocks: number[][]): boolean {
+  const ranges = blocks.filter((b) => b.length > 1);
+  const singles = blocks.filter((b) => b.length === 1).flat();
+  return singles.length > 0 && singles.every((y) => ranges.some((r) => r.includes(y)));
+}
 
 /** The units, most specific first: "i miljoner kronor" is millions, not kronor written out. */
 export const UNIT_RULES: QueryRule<Unit>[] = [

@@ -12,13 +12,30 @@ export type Operation =
   | 'per-month'
   | 'per-quarter'
   | 'per-day'
-  | 'count-years';
+  | 'count-years'
+  | 'even-split'
+  | 'difference'
+  | 'per-week'
+  | 'extreme';
 
 /** The unit an amount is asked in. */
 export type Unit = 'kronor' | 'tkr' | 'mkr' | 'miljoner' | 'miljarder';
 
 /** The facts a claim may be about. */
-export type Attribute = 'agency' | 'party' | 'title' | 'ordinance' | 'count' | 'amount' | 'amount-start';
+export type Attribute =
+  | 'agency'
+  | 'party'
+  | 'title'
+  | 'ordinance'
+  | 'count'
+  | 'amount'
+  | 'amount-start'
+  | 'first-year'
+  | 'arithmetic'
+  | 'unit'
+  | 'ratio'
+  | 'percent'
+  | 'average';
 
 /** A value the message asserts, as said, and the years it asserts it for. */
 export interface Claimed {
@@ -71,6 +88,24 @@ export interface QueryCues {
   partyClaim: RegExp;
   besides: RegExp;
   duration: RegExp;
+  evenSplit: RegExp;
+  fullLevel: RegExp;
+  bothYears: RegExp;
+  exclude: RegExp;
+  yearly: RegExp;
+  below: RegExp;
+  above: RegExp;
+  yearsWith: RegExp;
+  lowest: RegExp;
+  highest: RegExp;
+  whichYear: RegExp;
+  perWeek: RegExp;
+  positions: RegExp;
+  negation: RegExp;
+  howMany: RegExp;
+  total: RegExp;
+  compare: RegExp;
+  average: RegExp;
 }
 
 /** What the rules read: the question, folded, and what the engine already found in it. */
@@ -79,6 +114,8 @@ export interface QueryInput {
   f: string;
   /** Every year the question names, ranges spelt out. */
   years: number[];
+  /** The years as named: each range spelt out, each single year alone ("2020–2027 than 2018–2019"). */
+  blocks: number[][];
   /** A figure in kronor the question states ("2,2 miljarder"). */
   stated: number | null;
   cues: QueryCues;

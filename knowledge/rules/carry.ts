@@ -1,6 +1,7 @@
 // What a part takes from the one before: places pointed back at, years moved or compared, a county, and
 // the earlier topic when the part names none of its own ("och 2019?", "samma för Umeå?", "his number?").
 
+import { askedYears } from '../answers.ts';
 import { ANSWER_AT, namesProgramme, ownTopic, whStart } from '../reading.ts';
 import { hasYears, type Period } from '../years.ts';
 import { joinPeriods } from './periods.ts';
@@ -29,12 +30,14 @@ export function carry(s: Scope): void {
     s.ctx.mentions = s.prevPlaces;
     s.carried.push(s.prevPlaces.map((m) => m.municipality.name).join(', '));
   }
-  // "and how much more is it in 2019?" after 2018: the earlier year is the one compared with.
+  // "and how much more is it in 2019?" after 2018: the earlier year is the one compared with; after a
+  // comparison ("2020 jämfört med 2019" → "och jämfört med 2018?") the year compared is replaced.
   const p = s.r.period;
-  if (p.compare && p.years.length === 1 && !p.ranges.length && prev.years.length === 1) {
-    const years = [...new Set([...prev.years, ...p.years])];
+  if (p.compare && p.years.length === 1 && !p.ranges.length && prev.years.length && prev.years.length <= 2) {
+    const years = [...new Set([prev.years[0] ?? 0, ...p.years])];
     if (years.length === 2) withPeriod(s, { ...p, years });
   }
+  carryArithmetic(s, prevPeriod);
   if (
     !hasYears(s.r.period) &&
     (s.relative || s.r.cue.pronounYear || (!ownTopic(s.kit, s.r) && prev.topic)) &&
@@ -43,8 +46,15 @@ export function carry(s: Scope): void {
     // "och året efter?", "vem hade det innan?": the year asked before, moved by one when asked to.
     // A range moves to the year just outside it: "från och med 2019 … innan?" is 2018.
     const rel = s.relative;
+    const moved = [
+      ...prev.years.map((y) => y + rel),
+      ...prev.ranges.map(([a, b]) => (rel < 0 ? a - 1 : b + 1)),
+    ];
+    // "och hur mycket mer blir det året efter?": that year compared with the one before it.
     const years = rel
-      ? [...prev.years.map((y) => y + rel), ...prev.ranges.map(([a, b]) => (rel < 0 ? a - 1 : b + 1))]
+      ? s.r.period.compare && prev.years.length === 1
+        ? [...prev.years, ...moved]
+        : moved
       : prev.years;
     withPeriod(s, { ...s.r.period, years, ranges: rel ? [] : prev.ranges });
   }
@@ -58,6 +68,29 @@ export function carry(s: Scope): void {
   ) {
     s.r = { ...s.r, county: countyNamed(s.kit, prev.county) };
     s.carried.push(prev.county);
+  }
+}
+
+/**
+ * The arithmetic a part asks of the years before: "båda åren ihop?" / "the difference between them" takes
+ * the years of the last two turns, "and excluding 2018?" takes a year out of the years asked before.
+ */
+function carryArithmetic(s: Scope, prevPeriod: Period): void {
+  const { prev, r } = s;
+  if (!prev) return;
+  const before = prev.yearsBefore ?? [];
+  if (r.cue.bothYears && !hasYears(r.period) && prev.years.length === 1 && before.length === 1) {
+    withPeriod(s, { ...r.period, years: [...new Set([...before, ...prev.years])], ranges: [] });
+    return;
+  }
+  if (r.cue.exclude && r.period.years.length && !r.period.ranges.length && hasYears(prevPeriod)) {
+    const left = askedYears(prevPeriod).filter((y) => !r.period.years.includes(y));
+    if (left.length)
+      withPeriod(s, {
+        ...r.period,
+        years: [],
+        ranges: joinPeriods({ ...NO_PERIOD, years: left }, NO_PERIOD).ranges,
+      });
   }
 }
 
@@ -139,6 +172,8 @@ function leans(s: Scope): boolean {
     r.cue.source ||
     r.cue.pronounPlace ||
     r.cue.pronounPerson ||
+    // "so all of that together?" after an amount: the sum of the years asked before.
+    (r.cue.total && /^(?:amount|duration)/.test(prev.topic)) ||
     fragment(s) ||
     s.relative !== 0;
   return Boolean(open && slot);

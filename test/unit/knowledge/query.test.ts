@@ -2,6 +2,7 @@
 // right, wrong and not stated in both languages, and every operation and unit computes from the amounts.
 import { describe, expect, it } from 'vitest';
 import { CLAIM_RULES } from '../../../knowledge/query/claims.ts';
+import { FIGURE_RULES } from '../../../knowledge/query/figures.ts';
 import { number } from '../../../knowledge/query/operations.ts';
 import { OPERATION_RULES, UNIT_RULES } from '../../../knowledge/query/read.ts';
 import { frozenEngine } from '../../support/content.ts';
@@ -14,6 +15,7 @@ describe('typed queries', () => {
     ...OPERATION_RULES.map((r) => [r.name, `compute:${r.name}`, r.examples] as const),
     ...UNIT_RULES.map((r) => [r.name, `compute:${r.name.replace('unit-', '')}`, r.examples] as const),
     ...CLAIM_RULES.map((r) => [r.name, r.name.replace('claim-', 'claim:'), r.examples] as const),
+    ...FIGURE_RULES.map((r) => [r.name, r.name.replace('claim-', 'claim:'), r.examples] as const),
   ])('the rule %s', (_, rule, examples) => {
     it.each(examples)('answers %j', (q) => {
       expect(ask(q).rule).toContain(rule);
@@ -134,6 +136,109 @@ describe('typed queries', () => {
     });
   });
 
+  describe('ranges named in other ways, and operations over them', () => {
+    it.each([
+      ['Hur mycket har avsatts sammanlagt till och med 2022?', /2018–2022:\* totalt 8,375 miljarder/],
+      [
+        'What has been set aside in all up to and including 2021?',
+        /2018–2021:\* 6\.175 billion kronor in total/,
+      ],
+      [
+        'Skillnaden mellan de tre första och de tre sista åren?',
+        /2025–2027 jämfört med 2018–2020: 2,625 miljarder kronor mer/,
+      ],
+      ['How much more goes to 2021–2023 than to 2018–2019?', /4\.825 billion kronor more/],
+      ['de två mittersta åren, totalt?', /2022–2023:\* totalt 4,4 miljarder/],
+      ['Hur många år pågår satsningen?', /2018–2027:\* 10 år/],
+      ['How many budget years have less than 2.2 billion?', /2018–2019, that is 2 years/],
+      ['Hur många år får mer än 1 miljard?', /2019–2027, det vill säga 9 år/],
+    ])('%s', (q, text) => {
+      expect(ask(q).text).toMatch(text);
+    });
+  });
+
+  describe('shares, averages and an even split', () => {
+    it.each([
+      ['Hur stor andel av 2018–2021 utgör 2,2 miljarder?', /2,2 miljarder kronor är 35,63 % av 2018–2021/],
+      ['Of 2019–2021, what percentage is 2021?', /2021 is 38\.26 % of 2019–2021/],
+      ['Hur många procent av det fulla beloppet är 2019?', /2019 är 61,36 % av 2,2 miljarder/],
+      ['2018 as a share of the full annual amount?', /2018 is 19\.32 % of 2\.2 billion/],
+      ['What share of the total falls on the years with 2.2 billion?', /2020–2027 is 90\.84 % of 2018–2027/],
+      [
+        'Genomsnitt per kvartal 2018–2019?',
+        /i genomsnitt 221,88 miljoner kronor per kvartal \(1,775 miljarder kronor delat med 8 kvartal/,
+      ],
+      [
+        'What is the average per month over the period 2020–2027?',
+        /on average 183\.33 million kronor a month/,
+      ],
+      ['Hur mycket blir det i snitt per kvartal 2021?', /550 miljoner kronor per kvartal/],
+      [
+        'Om pengarna 2018 fördelas jämnt mellan kommunerna, hur mycket får var och en?',
+        /framgår inte.*13,28 miljoner kronor per kommun/s,
+      ],
+      [
+        'If the 2018 allocation were divided equally among the municipalities, what would each get?',
+        /does not say.*13\.28 million kronor each/s,
+      ],
+      [
+        'Vad är satsningen värd per år i full takt?',
+        /Fullt belopp är 2,2 miljarder kronor per år \(2020–2027\)/,
+      ],
+      ['I vilket år är beloppet lägst?', /Lägst belopp: \*2018\*, 425 miljoner/],
+      ['Hur mycket under första halvan av perioden?', /2018–2022:\* totalt 8,375 miljarder/],
+      ['And the second half of the period?', /2023–2027:\* 11 billion kronor in total/],
+      [
+        'Vilken andel av landets kommuner får söka 2018?',
+        /32 av 290 kommuner står på listan för 2018: 11,03 %/,
+      ],
+      [
+        'What percentage of the municipalities in Skåne are on the list?',
+        /6 of 33 municipalities in Skåne län .*18\.18 %/,
+      ],
+      [
+        'How many municipalities are not eligible in 2018?',
+        /258 of Sweden's 290 municipalities are not on the list/,
+      ],
+      ['Antal kommuner som inte får söka?', /258 av Sveriges 290 kommuner/],
+      ['Which years get the most money?', /The highest amount: \*2020–2027\*, 2\.2 billion/],
+      ['Ungefär hur mycket blir det per vecka 2020?', /42,31 miljoner kronor per vecka/],
+      [
+        'Which are the last two years, and what do they come to?',
+        /2026–2027:\* 4\.4 billion kronor in total/,
+      ],
+    ])('%s', (q, text) => {
+      expect(ask(q).text).toMatch(text);
+    });
+  });
+
+  describe('claims of computed figures', () => {
+    it.each([
+      [
+        'Vi räknar med ett snitt på 1,9 miljarder per år 2018–2027, stämmer det?',
+        'right',
+        /1,9375 miljarder/,
+      ],
+      ['Our average for 2020–2027 is 2.5 bn a year, correct?', 'wrong', /2\.2 billion/],
+      ['Kalkylen säger att 2020 är 2,5 gånger 2019, eller hur?', 'wrong', /1,63/],
+      ['Is 2019 about 3 times 2018, right?', 'right', /3\.18/],
+      ['Vi har 1 350 000 tkr för 2019 i budgeten, korrekt?', 'right', /1,35 miljarder/],
+      ['10 × 2,2 mdr = 22 mdr, stämmer det?', 'right', /22 miljarder/],
+      ['1.35bn + 2.2bn = 3.45bn?', 'wrong', /3[.,]55/],
+      ['Is 19 375 million the same as 19.375 billion?', 'right', /19\.375 billion/],
+      ['1,35 miljarder är väl 135 mkr?', 'wrong', /1 350 miljoner/],
+      ['Ökningen från 2018 till 2019 är väl cirka 218 %?', 'right', /217,65 %/],
+      ['The 2019 share of the total is 10 %, right?', 'wrong', /6\.97 %/],
+      ['So the programme began in 2020?', 'wrong', /2018: 425 million/],
+      ['Står det verkligen 425 miljarder?', 'wrong', /425 miljoner kronor \(2018\)/],
+      ['Började satsningen 2018?', 'right', /2018: 425 miljoner/],
+    ])('%s is %s', (q, verdict, text) => {
+      const a = ask(q);
+      expect(a.claims?.[0]?.verdict).toBe(verdict);
+      expect(a.text).toMatch(text);
+    });
+  });
+
   describe('threads', () => {
     const thread = (turns: string[]) => {
       let context = null;
@@ -151,6 +256,26 @@ describe('typed queries', () => {
       [['How much in 2020?', 'plus 2022?', 'and all of that together?'], /Together: 4\.4 billion/],
       [['Compare 2018 and 2019', 'in percent?'], /\+217\.6 %/],
       [['hur mycket per månad 2020?', 'och 2019?'], /112,5 miljoner kronor per månad/],
+      [['How much for 2021?', 'and for 2019?', 'both years together?'], /Together: 3\.55 billion/],
+      [['Belopp 2020?', 'och 2018?', 'vad är skillnaden mellan dem?'], /1,775 miljarder kronor mer/],
+      [['What is allocated in 2018?', 'and how much more is it the year after?'], /925 million kronor more/],
+      [
+        ['Hur mycket mer får 2021 än 2019?', 'och jämfört med 2018?'],
+        /2021 jämfört med 2018: 1,775 miljarder/,
+      ],
+      [['Totalt 2018–2027?', 'exklusive 2018 och 2019?'], /2020–2027:\* totalt 17,6 miljarder/],
+      [['How much from 2021 onwards?', 'and without 2027?'], /2021–2026:\* 13\.2 billion kronor in total/],
+      [
+        ['Hur mycket avsätts per år från och med 2020?', 'i hur många år?', 'och allt det tillsammans?'],
+        /17,6 miljarder/,
+      ],
+      [['Total for the first two years?', 'and the last two?'], /2026–2027:\* 4\.4 billion/],
+      [['Hur mycket 2019?', 'hur många gånger 2018 är det årliga beloppet från 2020?'], /5,18 gånger/],
+      [
+        ['What is the full annual amount?', 'and 2019?', 'what percent of the full amount is that?'],
+        /61\.36 %/,
+      ],
+      [['Hur mycket får Malmö 2019?', 'och alla kommuner tillsammans det året?'], /2019:\* 1,35 miljarder/],
     ])('%j', (turns, text) => {
       expect(thread([...turns]).text).toMatch(text);
     });

@@ -37,6 +37,22 @@ describe('years and amounts', () => {
     expect(parsePeriod('How much in total?').total).toBe(true);
   });
 
+  it('reads a range named by its end ("t.o.m. 2025", "up to and including 2023") from the first year', () => {
+    expect(parsePeriod('Ackumulerat t.o.m. 2025?').ranges).toEqual([[2018, 2025]]);
+    expect(parsePeriod('How much up to and including 2023?').ranges).toEqual([[2018, 2023]]);
+    expect(parsePeriod('2019 till och med 2023').ranges).toEqual([[2019, 2023]]);
+  });
+
+  it('reads positions without their noun at the end of a follow-up, or beside one that has it', () => {
+    expect(parsePeriod('and the last three?').ranges).toEqual([[2025, 2027]]);
+    expect(parsePeriod('de två första?').ranges).toEqual([[2018, 2019]]);
+    expect(parsePeriod('de tre första och de tre sista åren').ranges).toEqual([
+      [2025, 2027],
+      [2018, 2020],
+    ]);
+    expect(parsePeriod('the first two municipalities on the list').ranges).toEqual([]);
+  });
+
   it('does not read the ordinance number 2018:151 as a year', () => {
     expect(parsePeriod('Förordning 2018:151')).toEqual({
       years: [],
