@@ -49,12 +49,22 @@ function questionStart(q: Words['questions']): string {
 export interface PatternSource {
   source: string;
   flags: string;
+  /**
+   * The words one of the phrases must begin with ("snitt*" any word beginning so), when every phrase has
+   * one: a text with none of them cannot match, and its pattern need not run (nor be compiled, which a
+   * cold engine pays on a pattern's first test).
+   */
+  first?: string[];
 }
 
 const u = (source: string): PatternSource => ({ source, flags: 'u' });
 const cue = (phrases: readonly string[]): PatternSource => {
   const re = cuePattern(phrases);
-  return { source: re.source, flags: re.flags };
+  const first = phrases.map((p) => fold(p.trim().replace(/^\^\s*/, '')).split(/\s+/)[0] ?? '');
+  // A phrase that begins with any word ("_") or with a character a folded word split on [^a-z0-9_]
+  // would cut, can begin anywhere: no first words for the list then.
+  const plain = first.length > 0 && first.every((w) => /^[a-z0-9_]+\*?$/.test(w) && w !== '_');
+  return { source: re.source, flags: re.flags, ...(plain ? { first: [...new Set(first)] } : {}) };
 };
 
 /**
@@ -75,7 +85,7 @@ export function cueSources(w: Words) {
 /** A pattern over folded text, without the Unicode flag where nothing in it needs it. */
 export function asciiPattern(p: PatternSource): PatternSource {
   if (/[^ -~]/.test(p.source) || /\\p\{(?!L\})|\\u\{/.test(p.source)) return p;
-  return { source: p.source.replaceAll('\\p{L}', '[a-z]'), flags: p.flags.replace('u', '') };
+  return { ...p, source: p.source.replaceAll('\\p{L}', '[a-z]'), flags: p.flags.replace('u', '') };
 }
 
 function allCueSources(w: Words) {

@@ -3,7 +3,7 @@
 // each is a plain module of functions instead of closures inside one long createEngine.
 import { COMPOSERS, type Composer, type Context, type Parts, PHRASES, template } from './answers.ts';
 import { type Content, ContentError, createKnowledge, type FaqEntry, type Knowledge } from './content.ts';
-import type { CueSources, FoldedWords } from './cues.ts';
+import type { CueSources, FoldedWords, PatternSource } from './cues.ts';
 import { createLanguageDetector } from './language.ts';
 import { createMatcher, entryTerms } from './matcher.ts';
 import { createGazetteer } from './municipalities.ts';
@@ -21,12 +21,32 @@ function compileCues(sources: CueSources) {
 }
 export type Cues = ReturnType<typeof compileCues>;
 
+/** Whether a cue can match a folded text whose words (split as its pattern's \b splits them) are these. */
+export type CueGate = (cue: keyof Cues, words: ReadonlySet<string>) => boolean;
+
+function cueGate(sources: CueSources): CueGate {
+  const gates = new Map<string, { exact: Set<string>; prefixes: string[] }>();
+  for (const [name, p] of Object.entries(sources) as [string, PatternSource][]) {
+    if (!p.first) continue;
+    const prefixes = p.first.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1));
+    gates.set(name, { exact: new Set(p.first.filter((w) => !w.endsWith('*'))), prefixes });
+  }
+  return (cue, words) => {
+    const g = gates.get(cue);
+    if (!g) return true;
+    for (const w of words) if (g.exact.has(w) || g.prefixes.some((p) => w.startsWith(p))) return true;
+    return false;
+  };
+}
+
 /** The engine's lookups, built once per content. */
 export interface Kit {
   content: Content;
   kb: Knowledge;
   entries: Map<string, FaqEntry>;
   cues: Cues;
+  /** Whether a cue can match at all, by the words its phrases begin with: most need not run. */
+  mayCue: CueGate;
   folded: FoldedWords;
   periodCues: PeriodCues;
   words: {
@@ -128,6 +148,7 @@ export function createKit(content: Content): Kit {
     kb,
     entries,
     cues,
+    mayCue: cueGate(content.derived.cues),
     folded,
     periodCues: {
       total: cues.total,

@@ -86,8 +86,13 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
   // "can I" is no applicant and its "list" no request for the list.
   const framed = kit.cues.draft.test(f);
   const said = framed ? f.replace(kit.cues.draft, ' ') : f;
+  // The words as a pattern's \b splits folded text: a cue none of whose first words is here cannot match.
+  const tokens = new Set(said.split(/[^a-z0-9_]+/));
   const cue = Object.fromEntries(
-    Object.entries(kit.cues).map(([k, re]) => [k, (re as RegExp).test(said)]),
+    (Object.entries(kit.cues) as [keyof Cues, RegExp][]).map(([k, re]) => [
+      k,
+      kit.mayCue(k, tokens) && re.test(said),
+    ]),
   ) as Reading['cue'];
   for (const re of Object.values(kit.cues)) (re as RegExp).lastIndex = 0;
   if (framed) cue.check = cue.draft = true;
