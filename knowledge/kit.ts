@@ -110,6 +110,20 @@ function wordOf(phrases: readonly string[]): (folded: string) => boolean {
   return (x) => list.some((u) => (u.endsWith('*') ? x.startsWith(u.slice(0, -1)) : x === u));
 }
 
+/** The answer of an FAQ entry (its composer, or its template) or of a composer by id. */
+function composeWith(entries: ReadonlyMap<string, FaqEntry>) {
+  return (id: string, ctx: Context): Parts => {
+    const entry = entries.get(id);
+    if (entry) {
+      const composer: Composer | undefined = entry.composer ? COMPOSERS[entry.composer] : undefined;
+      return composer ? composer(ctx) : template(ctx, entry);
+    }
+    const composer = COMPOSERS[id];
+    if (!composer) throw new ContentError(`no FAQ entry or composer "${id}"`);
+    return composer(ctx);
+  };
+}
+
 /** Checks that the content has what the code uses, then builds the lookups. */
 export function createKit(content: Content): Kit {
   const kb = createKnowledge(content);
@@ -131,17 +145,6 @@ export function createKit(content: Content): Kit {
   // Each sentence once: many facts share one (ten years' amounts stand in two sentences).
   const quoted = new Set(content.derived.quoted.filter((x) => !gazetteer.isPlaceWord(x)));
   for (const x of quoted) vocabulary.add(x);
-
-  function compose(id: string, ctx: Context): Parts {
-    const entry = entries.get(id);
-    if (entry) {
-      const composer: Composer | undefined = entry.composer ? COMPOSERS[entry.composer] : undefined;
-      return composer ? composer(ctx) : template(ctx, entry);
-    }
-    const composer = COMPOSERS[id];
-    if (!composer) throw new ContentError(`no FAQ entry or composer "${id}"`);
-    return composer(ctx);
-  }
 
   return {
     content,
@@ -189,6 +192,6 @@ export function createKit(content: Content): Kit {
     quoted,
     isWord: (x) => vocabulary.has(x),
     isUncoveredWord: wordOf(w.cues.uncovered),
-    compose,
+    compose: composeWith(entries),
   };
 }

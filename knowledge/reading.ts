@@ -86,14 +86,7 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
   // "can I" is no applicant and its "list" no request for the list.
   const framed = kit.cues.draft.test(f);
   const said = framed ? f.replace(kit.cues.draft, ' ') : f;
-  // The words as a pattern's \b splits folded text: a cue none of whose first words is here cannot match.
-  const tokens = new Set(said.split(/[^a-z0-9_]+/));
-  const cue = Object.fromEntries(
-    (Object.entries(kit.cues) as [keyof Cues, RegExp][]).map(([k, re]) => [
-      k,
-      kit.mayCue(k, tokens) && re.test(said),
-    ]),
-  ) as Reading['cue'];
+  const cue = cuesOf(kit, said);
   for (const re of Object.values(kit.cues)) (re as RegExp).lastIndex = 0;
   if (framed) cue.check = cue.draft = true;
   const stated = statedKronor(f);
@@ -117,6 +110,18 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
     statedKronor: stated,
     cue,
   };
+}
+
+/** Which cues a folded text has. A cue none of whose first words is in it cannot match: not run. */
+function cuesOf(kit: Kit, said: string): Reading['cue'] {
+  // The words as a pattern's \b splits folded text.
+  const tokens = new Set(said.split(/[^a-z0-9_]+/));
+  return Object.fromEntries(
+    (Object.entries(kit.cues) as [keyof Cues, RegExp][]).map(([k, re]) => [
+      k,
+      kit.mayCue(k, tokens) && re.test(said),
+    ]),
+  ) as Reading['cue'];
 }
 
 /** The entry that answers the part: its words are close to it, or point at it clearly. */
