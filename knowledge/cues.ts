@@ -60,9 +60,12 @@ export interface PatternSource {
 const u = (source: string): PatternSource => ({ source, flags: 'u' });
 const cue = (phrases: readonly string[]): PatternSource => {
   const re = cuePattern(phrases);
-  const first = phrases.map((p) => fold(p.trim().replace(/^\^\s*/, '')).split(/\s+/)[0] ?? '');
-  // A phrase that begins with any word ("_") or with a character a folded word split on [^a-z0-9_]
-  // would cut, can begin anywhere: no first words for the list then.
+  // "isn't" begins with the word "isn", as \b cuts it; "_" (any word) could begin anywhere: no first
+  // words for the list then.
+  const first = phrases.map((p) => {
+    const w = fold(p.trim().replace(/^\^\s*/, '')).split(/\s+/)[0] ?? '';
+    return /^[a-z0-9_]+\*?$/.test(w) ? w : (w.split(/[^a-z0-9_]/)[0] ?? '');
+  });
   const plain = first.length > 0 && first.every((w) => /^[a-z0-9_]+\*?$/.test(w) && w !== '_');
   return { source: re.source, flags: re.flags, ...(plain ? { first: [...new Set(first)] } : {}) };
 };
@@ -72,14 +75,12 @@ const cue = (phrases: readonly string[]): PatternSource => {
  * and stored in the compiled content, so a cold engine only turns strings into RegExps.
  */
 export function cueSources(w: Words) {
-  const { join, ...folded } = allCueSources(w);
-  // Every pattern but `join` runs on folded text, where a letter is a–z: without the Unicode flag and
-  // its \p{L} classes V8 compiles them several times faster, which a cold Lambda pays on its first
-  // question (~120 M instructions of ~460 M for the engine's whole cold start).
-  const ascii = Object.fromEntries(
-    Object.entries(folded).map(([k, p]) => [k, asciiPattern(p)]),
-  ) as typeof folded;
-  return { ...ascii, join };
+  const all = allCueSources(w);
+  // Every pattern runs on folded text, where a letter is a–z: without the Unicode flag and its \p{L}
+  // classes V8 compiles them several times faster, which a cold Lambda pays on its first question
+  // (~120 M instructions of ~460 M for the engine's whole cold start). `join` too: message.ts cuts the
+  // text as typed where the pattern matched its folded copy.
+  return Object.fromEntries(Object.entries(all).map(([k, p]) => [k, asciiPattern(p)])) as typeof all;
 }
 
 /** A pattern over folded text, without the Unicode flag where nothing in it needs it. */

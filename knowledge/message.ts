@@ -115,7 +115,6 @@ export function partsOf(kit: Kit, questions: readonly string[]): { parts: string
  */
 export function splitParts(kit: Kit, sentence: string): string[] {
   const { cues, gazetteer } = kit;
-  cues.join.lastIndex = 0;
   // "hur mkt 2018 + vem e presskontakt?": a plus joins two questions too; before a figure it adds it.
   const joined = sentence.replace(/\s+[+&]\s+(?!\d)/g, ', ');
   // A preface of plain words is dropped ("Two things: …"); one that names a place or a year is part of
@@ -142,29 +141,34 @@ export function splitParts(kit: Kit, sentence: string): string[] {
       .map((p) => p.trim())
       .filter((p) => words(p).length > 0);
   return alsoParts(kit, body).flatMap((question) => {
-    cues.join.lastIndex = 0;
-    const pieces = question
-      .split(cues.join)
-      .map((p) => p.trim())
-      .filter((p) => words(p).length > 0);
+    const pieces = cutFolded(question, cues.join).filter((p) => words(p).length > 0);
     return gather(kit, pieces);
   });
 }
 
 /** "the amount for 2021, and also who the press contact is": two questions, if each says something. */
 function alsoParts(kit: Kit, part: string): string[] {
-  kit.cues.alsoJoin.lastIndex = 0;
-  const pieces = fold(part).split(kit.cues.alsoJoin);
+  const pieces = cutFolded(part, kit.cues.alsoJoin);
   if (pieces.length < 2 || pieces.some((p) => words(p).length < 2)) return [part];
-  // Cut the text as typed at the same places: folding keeps the length of Swedish text.
+  return pieces.filter((p) => p.length > 0);
+}
+
+/**
+ * The text as typed, cut where a (global) pattern matches its folded copy: folding keeps the length of
+ * Swedish text. Text whose folding changes its length is left whole.
+ */
+function cutFolded(text: string, re: RegExp): string[] {
+  const folded = fold(text);
+  if (folded.length !== text.length) return [text.trim()];
   const out: string[] = [];
   let at = 0;
-  for (const m of fold(part).matchAll(kit.cues.alsoJoin)) {
-    out.push(part.slice(at, m.index).trim());
+  re.lastIndex = 0;
+  for (const m of folded.matchAll(re)) {
+    out.push(text.slice(at, m.index).trim());
     at = (m.index ?? 0) + m[0].length;
   }
-  out.push(part.slice(at).trim());
-  return out.filter((p) => p.length > 0);
+  out.push(text.slice(at).trim());
+  return out;
 }
 
 /**
