@@ -135,7 +135,7 @@ export function listYearFor(kb: Knowledge, period: Period): number {
   return asked ?? latest ?? 0;
 }
 
-function onList(kb: Knowledge, m: Municipality, year: number): boolean {
+export function onList(kb: Knowledge, m: Municipality, year: number): boolean {
   return kb.listFor(year)?.municipalities.includes(m.name) ?? false;
 }
 

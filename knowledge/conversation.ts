@@ -26,7 +26,8 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
   ];
   const counties = [...(prev?.counties ?? []).filter((c) => c !== county), ...(county ? [county] : [])];
   return {
-    topic: d.topic,
+    // An aside ("btw, what's the weather in Stockholm?") leaves the conversation's topic where it was.
+    topic: d.topic ?? (d.rule.includes('off-topic') ? (prev?.topic ?? null) : null),
     places,
     seen: [...new Set([...(prev?.seen ?? []), ...places])].slice(-MAX_SEEN),
     years: d.ctx.period.years,

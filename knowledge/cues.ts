@@ -97,6 +97,8 @@ function allCueSources(w: Words) {
     amount: cue(c.amount),
     eligibility: cue(c.eligibility),
     howToApply: cue(c.how_to_apply),
+    offListRef: cue(c.off_list_ref),
+    onListRef: cue(c.on_list_ref),
     uncovered: cue(c.uncovered),
     money: cue(c.money),
     duration: cue(c.duration),

@@ -34,15 +34,24 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
   const asks = (s: string) => isQuestion(kit, s);
   const asked = all.filter((s) => !s.startsWith(QUOTED) && asks(s));
   const own = all.filter((s) => !s.startsWith(QUOTED));
+  // "och Falun? nej förresten, Ludvika menar jag": a correction after the question takes its place, and
+  // the question it corrects is read as what came before (its topic is the correction's).
+  const last = asked.length ? all.lastIndexOf(asked[asked.length - 1] ?? '') : -1;
+  const correction = all
+    .slice(last + 1)
+    .find((s) => !s.startsWith(QUOTED) && kit.cues.correction.test(fold(s)));
   // A message that is only a quote ("> Vilken myndighet …?") asks the quoted question.
-  const found = asked.length
-    ? asked
-    : own.length
-      ? own.slice(-1)
-      : all
-          .map((s) => s.replace(QUOTED, ''))
-          .filter(asks)
-          .slice(-MAX_PARTS);
+  const found =
+    correction && asked.length
+      ? [correction]
+      : asked.length
+        ? asked
+        : own.length
+          ? own.slice(-1)
+          : all
+              .map((s) => s.replace(QUOTED, ''))
+              .filter(asks)
+              .slice(-MAX_PARTS);
   // "> Presskontakt: Sami Mashial, kommunikationschef / rätt titel?", 'stämmer det här? "Östergötland:
   // Linköping …"', "… antar att hen menar Södertälje. Stämmer?": a bare check asks about the statement
   // itself (the quoted lines, else the lines in quotation marks, else the sentence just before it), so

@@ -18,6 +18,8 @@ export interface Words {
     amount: string[];
     eligibility: string[];
     how_to_apply: string[];
+    off_list_ref: string[];
+    on_list_ref: string[];
     uncovered: string[];
     money: string[];
     duration: string[];

@@ -1,12 +1,22 @@
 // What a part takes from the one before: places pointed back at, years moved or compared, a county, and
 // the earlier topic when the part names none of its own ("och 2019?", "samma för Umeå?", "his number?").
 
-import { askedYears } from '../answers.ts';
+import { askedYears, listYearFor, onList } from '../answers.ts';
+import type { Mention } from '../municipalities.ts';
 import { ANSWER_AT, namesProgramme, ownTopic, whStart } from '../reading.ts';
 import { hasYears, type Period } from '../years.ts';
 import { joinPeriods } from './periods.ts';
 import { apposition } from './places.ts';
-import { countyNamed, type Decision, made, noted, notStatedNear, onTopic, type Scope } from './scope.ts';
+import {
+  countyNamed,
+  type Decision,
+  made,
+  noted,
+  notStatedNear,
+  onTopic,
+  placesOf,
+  type Scope,
+} from './scope.ts';
 
 /** A person pointed back at ("his number") outweighs a topic matched no better than this ("number"). */
 const PERSON_OVERRIDE = 0.25;
@@ -15,6 +25,21 @@ const FRAGMENT = 2;
 /** A "why" of this many words or fewer ("why so little?") asks about the answer before. */
 const SHORT_WHY = 4;
 const NO_PERIOD: Period = { years: [], ranges: [], total: false, compare: false };
+
+/**
+ * "and the one that isn't on it, why not?", "de som är med då?": of the places the thread asked about,
+ * those off (or on) the list; null when the part names neither, or none is.
+ */
+function byList(s: Scope): Mention[] | null {
+  const { cue } = s.r;
+  if (!(cue.offListRef || cue.onListRef) || !s.prev) return null;
+  const year = listYearFor(s.kit.kb, s.ctx.period);
+  const want = Boolean(cue.onListRef && !cue.offListRef);
+  const found = placesOf(s.prev.seen ?? s.prev.places).filter(
+    (m) => onList(s.kit.kb, m.municipality, year) === want,
+  );
+  return found.length ? found : null;
+}
 
 /** Moves what the part takes from before into its scope. */
 export function carry(s: Scope): void {
@@ -27,8 +52,8 @@ export function carry(s: Scope): void {
     (s.r.cue.pronounPlace || s.r.cue.why || s.r.cue.correction || (s.sameMessage && s.r.cue.eligibility)) &&
     s.prevPlaces.length
   ) {
-    s.ctx.mentions = s.prevPlaces;
-    s.carried.push(s.prevPlaces.map((m) => m.municipality.name).join(', '));
+    s.ctx.mentions = byList(s) ?? s.prevPlaces;
+    s.carried.push(s.ctx.mentions.map((m) => m.municipality.name).join(', '));
   }
   // "and how much more is it in 2019?" after 2018: the earlier year is the one compared with; after a
   // comparison ("2020 jämfört med 2019" → "och jämfört med 2018?") the year compared is replaced.
@@ -149,8 +174,16 @@ const fragment = (s: Scope) =>
 function asksElsewhere(s: Scope): boolean {
   const { r } = s;
   const c = r.cue;
-  if (!(s.sure && r.offTopic && whStart(s.kit, r.f)) || apposition(s)) return false;
+  if (!(s.sure && r.offTopic && asksFirst(s)) || apposition(s)) return false;
   return !(namesProgramme(s.kit, r) || c.belongs || c.eligibility || c.money || c.amount || c.list);
+}
+
+/** A question word first, after words that only lead in ("btw what's …", "och vad …", "förresten hur …"). */
+function asksFirst(s: Scope): boolean {
+  const { neutral, discourse, wh } = s.kit.words;
+  const leadIn = (x: string) => !wh.has(x) && (neutral.has(x) || discourse.has(x));
+  const lead = s.r.all.findIndex((x) => !leadIn(x.folded));
+  return whStart(s.kit, s.r.f) || (lead > 0 && wh.has(s.r.all[lead]?.folded ?? ''));
 }
 
 /** The part leans on the earlier topic: it names no topic of its own, but a slot or a pointer back. */

@@ -163,6 +163,8 @@ export const wordsFile = z.strictObject({
     amount: cues,
     eligibility: cues,
     how_to_apply: cues,
+    off_list_ref: cues,
+    on_list_ref: cues,
     uncovered: cues,
     money: cues,
     duration: cues,

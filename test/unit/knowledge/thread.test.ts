@@ -355,3 +355,41 @@ describe('the wording behind the answer before', () => {
     expect(a.text).toMatch(sentence);
   });
 });
+
+describe('after the first run of round 3', () => {
+  const thread = (...qs: string[]) => {
+    let ctx: ReturnType<typeof engine.answer>['context'] = null;
+    return qs.map((q) => {
+      const a = engine.answer(q, ctx);
+      ctx = a.context;
+      return a;
+    });
+  };
+
+  it('answers an aside that begins with "btw" on its own, with no verdict, and keeps the topic', () => {
+    const [, aside, next] = thread(
+      'Kan Gävle söka?',
+      'btw, hur blir vädret i Uppsala i helgen?',
+      'och Borås?',
+    );
+    expect(aside?.municipalities).toEqual([]);
+    expect(next?.municipalities).toEqual([expect.objectContaining({ name: 'Borås', eligible: true })]);
+  });
+
+  it.each([
+    ['Kan Västerås söka?', 'och Sala? nej förresten, Köping menar jag'],
+    ['Can Västerås apply?', 'and Sala? I meant Köping.'],
+  ])('reads a correction after the question as the question: %s / %s', (first, second) => {
+    const [, a] = thread(first, second);
+    expect(a?.municipalities.map((m) => m.name)).toEqual(['Köping']);
+  });
+
+  it('takes "the one that isn\'t on it" from the places the thread asked about', () => {
+    const [, , a] = thread(
+      'Är Gävle och Hudiksvall med?',
+      'och Sandviken?',
+      'den som inte är med, varför inte?',
+    );
+    expect(a?.municipalities).toEqual([expect.objectContaining({ name: 'Hudiksvall', eligible: false })]);
+  });
+});
