@@ -132,13 +132,14 @@ function strongEntry(
   const top = r.results[0];
   if (!top) return null;
   if (top.score <= ANSWER_AT) return top.entry;
-  // A why has its own rule, and a year the rule for years; a loose lead must at least be a question
-  // ("syfte kaffe" is a mix of words, which "did you mean" serves better).
+  // A why has its own rule, and a year the rule for years; a loose lead must at least be a question or a
+  // request of some words ("ordinance number pls, need it for the footnote"): "syfte kaffe" is a mix of
+  // words, which "did you mean" serves better.
   const loose =
     clearLead(r.results) &&
     !r.cue.why &&
     !hasYears(r.period) &&
-    isQuestion(kit, r.text) &&
+    (isQuestion(kit, r.text) || r.query.length >= 3) &&
     asksTopic(kit, r.query, r.all);
   return loose ? top.entry : null;
 }

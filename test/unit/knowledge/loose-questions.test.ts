@@ -142,3 +142,30 @@ describe('a subject the documents do not cover', () => {
     expect(engine.answer('Hur många invånare har Malmö?').rule).toBe('named-off-topic');
   });
 });
+
+describe('requests and short checks', () => {
+  it.each([
+    ['förordningens nummer tack, behöver det till en fotnot', /2018:151/],
+    ['the ordinance number please, for a footnote', /2018:151/],
+  ])('answers a request of some words without a question mark: %s', (q, want) => {
+    expect(engine.answer(q).text).toMatch(want);
+  });
+
+  it('leaves a request whose unknown words outweigh the known ones to the fallback (a known limit)', () => {
+    // Two words no entry knows ("footnote", "memo") beside two it does: the lead is not clear enough.
+    expect(engine.answer('the ordinance number please, for a footnote in my memo').rule).toBe('fallback');
+  });
+
+  it.each([
+    ['2023 – fortfarande Tillväxtverket?', /Delegationen mot segregation/],
+    ['Still Tillväxtverket in 2022?', /Delegationen mot segregation/],
+  ])('reads "still <agency>?" as a claim about who distributes the money: %s', (q, want) => {
+    const a = engine.answer(q);
+    expect(a.text).toMatch(/^❌/);
+    expect(a.text).toMatch(want);
+  });
+
+  it('answers who runs it in a year with the agency of that year', () => {
+    expect(engine.answer('who runs the grant in 2021?').text).toMatch(/Delegationen mot segregation/);
+  });
+});
