@@ -87,9 +87,9 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
   const framed = kit.cues.draft.test(f);
   const said = framed ? f.replace(kit.cues.draft, ' ') : f;
   const cue = cuesOf(kit, said);
-  for (const re of Object.values(kit.cues)) (re as RegExp).lastIndex = 0;
   if (framed) cue.check = cue.draft = true;
   const stated = statedKronor(f);
+  const county = gazetteer.county(all);
   return {
     text,
     f,
@@ -98,12 +98,12 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
     period,
     mentions: recognition.mentions,
     ambiguous: recognition.ambiguous.flatMap((a) => a.candidates),
-    county: gazetteer.county(all),
+    county,
     query,
     results,
     top,
     score,
-    strong: strongEntry(kit, { text, all, query, results, period, cue }),
+    strong: strongEntry(kit, { text, all, query, results, period, cue, county }),
     // A figure in kronor ("2.2 bn") is about the programme's money, whatever words come with it.
     offTopic: matcher.unknownShare(places, quotedOnly) > 0.5 && stated === null,
     unknown: places.filter((x) => x.length >= 4 && !named.has(x) && !matcher.knows(x, true)),
@@ -116,18 +116,21 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
 function cuesOf(kit: Kit, said: string): Reading['cue'] {
   // The words as a pattern's \b splits folded text.
   const tokens = new Set(said.split(/[^a-z0-9_]+/));
-  return Object.fromEntries(
+  const cue = Object.fromEntries(
     (Object.entries(kit.cues) as [keyof Cues, RegExp][]).map(([k, re]) => [
       k,
       kit.mayCue(k, tokens) && re.test(said),
     ]),
   ) as Reading['cue'];
+  // The global patterns ("join") keep where they stopped: the next text starts afresh.
+  for (const re of Object.values(kit.cues)) (re as RegExp).lastIndex = 0;
+  return cue;
 }
 
 /** The entry that answers the part: its words are close to it, or point at it clearly. */
 function strongEntry(
   kit: Kit,
-  r: Pick<Reading, 'text' | 'all' | 'query' | 'results' | 'period' | 'cue'>,
+  r: Pick<Reading, 'text' | 'all' | 'query' | 'results' | 'period' | 'cue' | 'county'>,
 ): FaqEntry | null {
   const top = r.results[0];
   if (!top) return null;
@@ -140,6 +143,7 @@ function strongEntry(
     !r.cue.why &&
     !hasYears(r.period) &&
     (isQuestion(kit, r.text) || r.query.length >= 3) &&
+    !r.county &&
     asksTopic(kit, r.query, r.all);
   return loose ? top.entry : null;
 }
@@ -162,10 +166,9 @@ function clearLead(results: readonly Ranked[]): boolean {
  * tomorrow, a reporter is going" is about the weather, whatever one known word comes with it.
  */
 function asksTopic(kit: Kit, query: readonly string[], all: readonly Word[]): boolean {
-  // A place or a county is a subject of its own, which the rules for places answer; so is a name we do
-  // not know ("Is Springfield on the list?").
-  const { gazetteer } = kit;
-  if (gazetteer.county(all) || all.some((x) => gazetteer.isPlaceWord(x.folded))) return false;
+  // A place (or a county, which the caller has read) is a subject of its own, which the rules for places
+  // answer; so is a name we do not know ("Is Springfield on the list?").
+  if (all.some((x) => kit.gazetteer.isPlaceWord(x.folded))) return false;
   if (all.some((x) => x.index > 0 && /^\p{Lu}/u.test(x.raw) && !kit.isWord(x.folded))) return false;
   const known = query.filter((x) => kit.matcher.knows(x));
   const names = kit.agencyWords;
