@@ -165,6 +165,7 @@ function threadCueSources(c: Words['cues']) {
     askedAbout: cue(c.asked_about),
     bothCounties: cue(c.both_counties),
     countAsk: cue(c.count_ask),
+    wholeProgramme: cue(c.whole_programme),
   };
 }
 

@@ -192,6 +192,7 @@ export const wordsFile = z.strictObject({
     asked_about: cues,
     both_counties: cues,
     count_ask: cues,
+    whole_programme: cues,
     widen: cues,
     pronoun_plural: cues,
     why_list: cues,
