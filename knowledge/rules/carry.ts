@@ -83,13 +83,14 @@ export function carry(s: Scope): void {
       : prev.years;
     withPeriod(s, { ...s.r.period, years, ranges: rel ? [] : prev.ranges });
   }
-  // "which of those can apply?", "vilka kommuner där?" after a county: that county.
+  // "which of those can apply?", "vilka kommuner där?", "hur många blir det?" after a county: that county.
+  const counts = s.r.cue.countAsk && !(s.r.cue.amount || s.r.cue.money || hasYears(s.r.period));
   if (
     prev.county &&
     !s.named &&
     !s.r.county &&
     !s.prevPlaces.length &&
-    (s.r.cue.pronounPlace || s.r.cue.list || s.r.cue.eligibility)
+    (s.r.cue.pronounPlace || s.r.cue.list || s.r.cue.eligibility || counts)
   ) {
     s.r = { ...s.r, county: countyNamed(s.kit, prev.county) };
     s.carried.push(prev.county);

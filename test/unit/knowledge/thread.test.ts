@@ -434,3 +434,26 @@ describe('arithmetic over the years a thread asked one by one', () => {
     expect(a.municipalities).toEqual([]);
   });
 });
+
+describe('the count of the list before', () => {
+  it.each([
+    ['Vilka kommuner i Östergötland kan söka? → hur många är det?', /\b3\b/],
+    ['Vilka kommuner får söka 2018? → vilka av dem ligger i Västra Götaland? → antal?', /\b4\b/],
+    ['Which municipalities in Stockholm County can apply? → how many are they?', /\b5\b/],
+    ['Which of the municipalities are in Skåne? → and how many is that?', /\b6\b/],
+  ])('counts the county list the answer before gave: %s', (turns, n) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toMatch(/county/);
+    expect(a.text).toMatch(n);
+  });
+
+  it.each([
+    ['Vilka kommuner i Skåne kan söka? → hur många år pågår satsningen?'],
+    ['Which municipalities in Skåne can apply? → how many years does the programme run?'],
+    ['Which municipalities in Skåne can apply? → how many million kronor is that in 2019?'],
+  ])('answers a count with a subject of its own on its own: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).not.toMatch(/county/);
+    expect(a.municipalities).toEqual([]);
+  });
+});
