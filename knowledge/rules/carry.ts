@@ -84,7 +84,10 @@ export function carry(s: Scope): void {
     withPeriod(s, { ...s.r.period, years, ranges: rel ? [] : prev.ranges });
   }
   // "which of those can apply?", "vilka kommuner där?", "hur många blir det?" after a county: that county.
-  const counts = s.r.cue.countAsk && !(s.r.cue.amount || s.r.cue.money || hasYears(s.r.period));
+  // (Not a count of kronor or of years, nor of something no word of the grant names: "how many people …")
+  const { cue } = s.r;
+  const other = cue.amount || cue.money || cue.duration || cue.uncovered || s.r.unknown.length > 0;
+  const counts = cue.countAsk && !other && !hasYears(s.r.period);
   if (
     prev.county &&
     !s.named &&
