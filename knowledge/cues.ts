@@ -165,7 +165,6 @@ function threadCueSources(c: Words['cues']) {
     askedAbout: cue(c.asked_about),
     bothCounties: cue(c.both_counties),
     countAsk: cue(c.count_ask),
-    wholeProgramme: cue(c.whole_programme),
   };
 }
 
@@ -211,6 +210,10 @@ function queryCueSources(q: Words['query']) {
     specifics: cue(q.specifics),
     wording: cue(q.wording),
     placeOpener: cue(q.place_opener),
+    // (Threads: not cue words, so a word of them in a question of its own stays unknown.)
+    wholeProgramme: cue(q.whole_programme),
+    unheldAttribute: cue(q.unheld_attribute),
+    personAttribute: cue(q.person_attribute),
   };
 }
 

@@ -54,7 +54,6 @@ export interface Words {
     asked_about: string[];
     both_counties: string[];
     count_ask: string[];
-    whole_programme: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
     list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
   } & Record<string, unknown>;
@@ -99,6 +98,9 @@ export interface Words {
     specifics: string[];
     wording: string[];
     place_opener: string[];
+    whole_programme: string[];
+    unheld_attribute: string[];
+    person_attribute: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

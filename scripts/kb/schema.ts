@@ -192,7 +192,6 @@ export const wordsFile = z.strictObject({
     asked_about: cues,
     both_counties: cues,
     count_ask: cues,
-    whole_programme: cues,
     widen: cues,
     pronoun_plural: cues,
     why_list: cues,
@@ -243,6 +242,9 @@ export const wordsFile = z.strictObject({
     specifics: cues,
     wording: cues,
     place_opener: cues,
+    whole_programme: cues,
+    unheld_attribute: cues,
+    person_attribute: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,

@@ -457,3 +457,35 @@ describe('the count of the list before', () => {
     expect(a.municipalities).toEqual([]);
   });
 });
+
+describe('what the documents do not give about the people and agencies an answer named', () => {
+  it.each([
+    [
+      'Vem fördelar pengarna 2019? → vem är generaldirektör där?',
+      /framgår inte[\s\S]*Delegationen mot segregation/,
+    ],
+    [
+      'Which agency distributes the money in 2018? → who is its director?',
+      /does not say[\s\S]*Tillväxtverket/,
+    ],
+    ['Vem är ministern bakom satsningen? → vilket parti tillhör han?', /framgår inte[\s\S]*Baylan/],
+    ['Who presented the programme? → how old is he?', /does not say[\s\S]*Baylan/],
+    ['Vem fördelar pengarna 2018? → och deras hemsida?', /framgår inte[\s\S]*Tillväxtverket/],
+  ])('says so, naming the subject from the answer before: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('not-stated-about');
+    expect(a.text).toMatch(text);
+    expect(a.municipalities).toEqual([]);
+  });
+
+  it.each([
+    ['Who is the minister behind this? → what is his title?', /Minister for Policy Coordination and Energy/],
+    ['Vem är ministern bakom satsningen? → vilket parti nämns i pressmeddelandet?', /Vänsterpartiet/],
+    ['Who is the minister behind this? → which party is the budget agreement with?', /Vänsterpartiet/],
+    ['Vem fördelar pengarna 2019? → vem är presskontakt?', /Mashial/],
+  ])('answers what the documents do give, or a question of its own, as asked: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).not.toBe('not-stated-about');
+    expect(a.text).toMatch(text);
+  });
+});
