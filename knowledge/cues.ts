@@ -114,6 +114,8 @@ function allCueSources(w: Words) {
     pronounPlace: cue(c.pronoun_place),
     pronounYear: cue(c.pronoun_year),
     pronounPerson: cue(c.pronoun_person),
+    pronounThing: cue(c.pronoun_thing),
+    consequenceRef: cue(c.consequence_ref),
     ...threadCueSources(c),
     widen: cue(c.widen),
     yearAfter: cue(c.year_after),

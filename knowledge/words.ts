@@ -39,6 +39,8 @@ export interface Words {
     pronoun_place: string[];
     pronoun_year: string[];
     pronoun_person: string[];
+    pronoun_thing: string[];
+    consequence_ref: string[];
     widen: string[];
     pronoun_plural: string[];
     why_list: string[];

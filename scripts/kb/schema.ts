@@ -184,6 +184,8 @@ export const wordsFile = z.strictObject({
     pronoun_place: cues,
     pronoun_year: cues,
     pronoun_person: cues,
+    pronoun_thing: cues,
+    consequence_ref: cues,
     new_topic: cues,
     county_ask: cues,
     counties_ask: cues,
