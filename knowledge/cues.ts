@@ -216,6 +216,7 @@ function queryCueSources(q: Words['query']) {
     wholeProgramme: cue(q.whole_programme),
     unheldAttribute: cue(q.unheld_attribute),
     personAttribute: cue(q.person_attribute),
+    whoSaid: cue(q.who_said),
   };
 }
 

@@ -238,13 +238,17 @@ function leans(s: Scope): boolean {
   const { r, prev } = s;
   if (!prev?.topic || asksElsewhere(s)) return false;
   // "what's his number?" after the press contact: a person pointed back at outweighs a topic word.
+  // "who said that?" after a quote: the topic before is the person whose words they are.
+  const saidBefore = r.cue.whoSaid && s.kit.entries.get(prev.topic)?.intent === 'contact';
   const open =
+    saidBefore ||
     !ownTopic(s.kit, r) ||
     thingBefore(s) ||
     // "so what does this scheme do differently because of that?": a loose topic word does not outweigh it.
     (r.cue.consequenceRef && r.score > ANSWER_AT && !hasYears(r.period)) ||
     r.cue.correction ||
-    (r.cue.pronounPerson && !s.named && (r.score > PERSON_OVERRIDE || aboutPerson(s)));
+    // ("vem ringer jag om en intervju med honom?" names the press contact by role: that topic.)
+    (r.cue.pronounPerson && !s.named && !r.cue.personRole && (r.score > PERSON_OVERRIDE || aboutPerson(s)));
   const slot =
     s.named ||
     (s.sameMessage && r.query.length === 0) ||
@@ -257,6 +261,7 @@ function leans(s: Scope): boolean {
     r.cue.pronounPerson ||
     r.cue.pronounThing ||
     r.cue.consequenceRef ||
+    saidBefore ||
     // "so all of that together?" after an amount: the sum of the years asked before.
     (r.cue.total && /^(?:amount|duration)/.test(prev.topic)) ||
     fragment(s) ||
@@ -284,7 +289,8 @@ export function followUp(s: Scope): Decision | null {
   const d =
     // ("vilka av dem ligger i Västra Götaland?" names a county: that is its subject, not an unknown word.)
     // ("… because of that?" asks what follows from the answer before: that answer says it, or nothing does.)
-    r.unknown.length > 0 && !s.named && !r.county && !r.cue.consequenceRef
+    // ("vem var det som sa det?" after a quote: the speaker, whom the answer before names.)
+    r.unknown.length > 0 && !s.named && !r.county && !r.cue.consequenceRef && !r.cue.whoSaid
       ? made(s, 'not-stated', notStatedNear(s.kit, ctx, topic), 'unknown', null, s.confidence, topic)
       : onTopic(s, topic);
   return { ...d, rule: `follow-up:${d.rule}`, parts: noted(s, d.parts, true) };

@@ -247,6 +247,7 @@ export const wordsFile = z.strictObject({
     whole_programme: cues,
     unheld_attribute: cues,
     person_attribute: cues,
+    who_said: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,

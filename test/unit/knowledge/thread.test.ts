@@ -536,3 +536,23 @@ describe('references to the answer before', () => {
     expect(a.text).toMatch(/1\.35 billion/);
   });
 });
+
+describe('the speaker of the words quoted before', () => {
+  it.each([
+    ['Har du ministerns citat? → vem var det som sa det?'],
+    ['Citera Baylan ordagrant → vem sa det nu igen?'],
+    ["What were the minister's exact words? → who said that again?"],
+    ['Can I get the quote from the release? I need it for a newsletter → sorry, who said it?'],
+  ])('names the one whose statement it is: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(/Baylan/);
+    expect(a.text).not.toMatch(/framgår inte|does not say/);
+  });
+
+  it.each([
+    ['Har du ministerns citat? → och vem ringer jag om jag vill ha en intervju med honom?'],
+    ["What were the minister's exact words? → who should I call to interview him?"],
+  ])('gives the press contact for an interview with the one quoted: %s', (turns) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(/Mashial/);
+  });
+});
