@@ -331,6 +331,28 @@ export const allTogether: Rule = {
   },
 };
 
+export const inEnglish: Rule = {
+  name: 'in-english',
+  examples: [
+    'Vad är syftet med bidraget? → kan du ge mig det på engelska?',
+    "What were the minister's exact words? → can you give me that in English?",
+    'Vem fördelar pengarna 2019? → och samma sak på engelska?',
+  ],
+  // "can you give me that in English?": the answer before, composed in English, for its years.
+  decide(s) {
+    const { r, prev } = s;
+    const e = prev?.topic ? s.kit.entries.get(prev.topic) : undefined;
+    if (!r.cue.inEnglish || !e || s.named || r.county || leansNot(s)) return null;
+    const own = ownEntry(s);
+    if (own !== null && own !== e.id) return null;
+    if (!hasYears(r.period))
+      s.ctx.period = { ...s.ctx.period, years: prev?.years ?? [], ranges: prev?.ranges ?? [] };
+    s.ctx.lang = 'en';
+    const parts = noted(s, s.kit.compose(e.id, s.ctx), true);
+    return made(s, 'in-english', parts, e.intent, e.id, 1, e.id);
+  },
+};
+
 /** Topics whose answers name a person: "which party is he from?" asks about that person. */
 const PERSON = 'contact';
 
@@ -378,6 +400,7 @@ export const THREAD_RULES: readonly Rule[] = [
   countiesTogether,
   allTogether,
   notStatedAbout,
+  inEnglish,
   wordingBefore,
   notStatedMore,
 ];

@@ -556,3 +556,21 @@ describe('the speaker of the words quoted before', () => {
     expect(thread(...turns.split(' → ')).text).toMatch(/Mashial/);
   });
 });
+
+describe('the answer before in English', () => {
+  it.each([
+    ['Vad är syftet med bidraget? → kan du ge mig det på engelska?', /The purpose is/],
+    ["What were the minister's exact words? → can you give me that in English?", /sustainable Sweden/],
+    ['Vem fördelar pengarna 2018? → kan du ta det på engelska?', /In 2018 \*Tillväxtverket\*/],
+  ])('composes the topic before in English, for its years: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('in-english');
+    expect(a.text).toMatch(text);
+  });
+
+  it('answers a question of its own that asks for English on its own', () => {
+    const a = thread('Vad är syftet med bidraget?', 'who is the press contact, in English please?');
+    expect(a.rule).not.toBe('in-english');
+    expect(a.text).toMatch(/Mashial/);
+  });
+});
