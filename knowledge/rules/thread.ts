@@ -12,6 +12,7 @@ import {
   type Parts,
 } from '../answers.ts';
 import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts';
+import { number } from '../query/operations.ts';
 import { ANSWER_AT, SUGGEST_AT } from '../reading.ts';
 import { hasYears } from '../years.ts';
 import { quote } from './passages.ts';
@@ -185,6 +186,31 @@ export const countiesTogether: Rule = {
       1,
       'eligibility',
     );
+  },
+};
+
+export const shareOfList: Rule = {
+  name: 'share-of-list',
+  examples: [
+    'Which municipalities in Stockholm County are on the list? → how many is that? → and as a share of all 32?',
+    'Vilka kommuner i Skåne kan söka? → hur stor andel av listan är det?',
+    'Vilka kommuner i Östergötland är med? → och i procent av alla 32?',
+  ],
+  // "and as a share of all 32?" after a county's municipalities on the list: their part of the whole list
+  // (the part of the county's own municipalities is asked with the county named: query/ lists it).
+  decide(s) {
+    const { r, prev } = s;
+    const c = prev?.county ? countyNamed(s.kit, prev.county) : null;
+    if (!c || !(r.cue.share || r.cue.percent) || s.named || r.county || leansNot(s)) return null;
+    if (r.cue.money || !(r.cue.belongs || r.cue.listAsk || /\b(?:all|alla)\b/.test(r.f))) return null;
+    const { year, count, sources } = listOf(s);
+    const part = countyMentions(c, s.ctx).length;
+    if (!count) return null;
+    const percent = `${number((part / count) * 100, s.lang, 2)} %`;
+    const text = say(s, 'thread.share-of-list', { part, count, year, county: c.name, percent });
+    s.carried.push(c.name);
+    s.ctx.mentions = [];
+    return made(s, 'share-of-list', noted(s, { text, sources }), 'municipalities', 'county', 1, 'county');
   },
 };
 
@@ -398,6 +424,7 @@ export const THREAD_RULES: readonly Rule[] = [
   askedInCounty,
   askedOnList,
   countiesTogether,
+  shareOfList,
   allTogether,
   notStatedAbout,
   inEnglish,

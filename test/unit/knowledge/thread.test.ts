@@ -574,3 +574,24 @@ describe('the answer before in English', () => {
     expect(a.text).toMatch(/Mashial/);
   });
 });
+
+describe('a share of the list after a county', () => {
+  it.each([
+    [
+      'Which municipalities in Stockholm County are on the list? → how many is that? → and as a share of all 32?',
+      /15\.63 %/,
+    ],
+    ['Vilka kommuner i Skåne kan söka? → hur stor andel av listan är det?', /18,75 %/],
+  ])("gives the county's part of the whole list: %s", (turns, share) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(share);
+  });
+
+  it.each([
+    ['Vilka kommuner i Skåne kan söka? → hur stor andel av pengarna går dit?'],
+    ['Which municipalities in Skåne can apply? → what share of all the money do they get?'],
+  ])('does not compute a share of the money from the list: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).not.toBe('share-of-list');
+    expect(a.text).toMatch(/framgår inte|does not say/);
+  });
+});
