@@ -2,7 +2,7 @@
 // something else about it), a place pointed back at, and a county.
 import { besides, combine, eligibility, offTopicPlace } from '../answers.ts';
 import type { County } from '../municipalities.ts';
-import { ANSWER_AT, namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
+import { ANSWER_AT, isQuestion, namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
 import { fold } from '../text.ts';
 import type { Rule } from './rule.ts';
 import { countyMentions, entry, made, noted, onTopic, type Scope, topicOf } from './scope.ts';
@@ -18,8 +18,11 @@ function placeFacts(s: Scope) {
   const { r } = s;
   const asksToApply = r.cue.eligibility;
   // "Vad blir det för väder i Göteborg?": a question about something else that names a place gets no
-  // verdict; "Landskrona stad, är de med?" with a word the bot does not know still gets one.
-  const elsewhere = s.sure && r.offTopic && !r.strong && !asksToApply;
+  // verdict. What makes it one is a word of another subject (words.yaml → query.elsewhere), or a
+  // sentence that asks nothing ("Just landed in Sundsvall"): a question in words the bot does not know
+  // ("karlskrona, kvalar vi in?", "Rosengård täcks?") asks about the place and the grant.
+  const otherSubject = r.cue.elsewhere || !isQuestion(s.kit, r.text);
+  const elsewhere = s.sure && r.offTopic && !r.strong && !asksToApply && otherSubject;
   // No word of the grant and none of belonging to a list: about the place, not the programme.
   const aside = elsewhere && !namesProgramme(s.kit, r) && !r.cue.belongs;
   return { asksToApply, elsewhere, aside };
@@ -55,6 +58,10 @@ export const namedAmount: Rule = {
     // "How much does a Stockholm apartment cost?" is not about the grant.
     if (aside) return offTopic(s);
     if (elsewhere) return besidesIt(s);
+    // "Falköping – kan de få pengar härifrån?" (money in words the bot does not know), "Tensta omfattas?"
+    // (a word of applying, the amounts' entry only near): no "how much", so whether they may apply.
+    const near = topId?.startsWith('amount');
+    if (!r.cue.amount && (r.offTopic ? !near : r.cue.eligibility && !r.cue.money)) return null;
     return entry(s, 'named-amount', 'amount.per-municipality', 'amount');
   },
 };
@@ -129,7 +136,9 @@ export const namedEligibility: Rule = {
       return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
     // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
     // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
-    if (s.sure && whStart(s.kit, r.f) && !asksToApply && !r.cue.belongs && !r.strong && !r.cue.money)
+    // "What about Hofors next door?" opens with a question word but asks of the place what was asked before.
+    const factAsked = whStart(s.kit, r.f) && !r.cue.placeOpener;
+    if (s.sure && factAsked && !asksToApply && !r.cue.belongs && !r.strong && !r.cue.money)
       return offTopic(s);
     // "What's the weather in Gothenburg tomorrow?": no verdict, an offer to ask about the grant.
     if (aside) return offTopic(s);

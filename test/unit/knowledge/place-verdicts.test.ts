@@ -1,0 +1,96 @@
+// Which places a message names, and when they get their verdicts. A grant bot asked about a place answers
+// whether it is on the list, unless the message speaks of something else (the weather, food, sport,
+// travel: words.yaml → query.elsewhere) or asks nothing at all; words the bot does not know are no
+// reason to withhold the verdict.
+import { describe, expect, it } from 'vitest';
+import type { Answer, ConversationContext } from '../../../knowledge/types.ts';
+import { frozenEngine } from '../../support/content.ts';
+
+const engine = frozenEngine();
+
+/** Asks each turn with the context of the one before; the last answer. */
+function thread(...turns: string[]): Answer {
+  let context: ConversationContext | null = null;
+  let last: Answer | null = null;
+  for (const q of turns) {
+    last = engine.answer(q, context);
+    context = last.context;
+  }
+  if (!last) throw new Error('no turns');
+  return last;
+}
+
+const eligible = (a: Answer) => Object.fromEntries(a.municipalities.map((m) => [m.name, m.eligible]));
+
+describe('a short question about a place in words the bot does not know', () => {
+  it.each([
+    ['Botkyrka, har vi en chans?', { Botkyrka: true }],
+    ['Hässleholm, funkar det?', { Hässleholm: false }],
+    ['Eskilstuna eller Strängnäs?', { Eskilstuna: true, Strängnäs: false }],
+    ['Tensta omfattas?', { Stockholm: true }],
+    ['Omfattas Köping?', { Köping: false }],
+    ['Sandviken, do we qualify?', { Sandviken: true }],
+    ['Nacka, any luck?', { Nacka: false }],
+    ['Borås and Alingsås?', { Borås: true, Alingsås: false }],
+    ['Tumba counts?', { Botkyrka: true }],
+  ])('gets the verdict: %s', (q, verdicts) => {
+    const a = engine.answer(q);
+    expect(eligible(a), a.text).toEqual(verdicts);
+    expect(a.rule).toBe('named-eligibility');
+    // The verdict is the whole answer: no "the rest I cannot answer" after it.
+    expect(a.text).not.toMatch(/Resten av frågan|The rest of the question/);
+  });
+
+  it.each([
+    ['Hejsan, Hudiksvall här – blir det några pengar till oss?', { Hudiksvall: false }],
+    ['Falun – any money for us?', { Falun: false }],
+  ])('asked whether money comes, without "how much", gets the verdict: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+});
+
+describe('a question about something else that names a place', () => {
+  it.each([
+    'Any good restaurants in Lund?',
+    'Blir det regn i Örebro i helgen?',
+    'Best hotel in Umeå?',
+    'Spelar IFK Göteborg i helgen?',
+    'Nice place to live, Linköping?',
+    'Hur mycket kostar en lägenhet i Malmö?',
+    'Jag flyttade precis till Borås.',
+    'what about the weather in Karlstad tomorrow?',
+  ])('gets no verdict: %s', (q) => {
+    const a = engine.answer(q);
+    expect(a.municipalities, a.text).toEqual([]);
+    expect(a.rule).toBe('named-off-topic');
+  });
+
+  it.each([
+    ['Hör Vaxholm till de utvalda, och regnar det där?', { Vaxholm: false }],
+    ['Är Växjö utvald, staden med hockeylaget?', { Växjö: true }],
+  ])(
+    'asked together with whether it may apply, gets the verdict and says the rest is not its subject: %s',
+    (q, v) => {
+      const a = engine.answer(q);
+      expect(eligible(a)).toEqual(v);
+      expect(a.rule).toBe('named-besides');
+    },
+  );
+});
+
+describe('a place next door in a thread', () => {
+  it.each([
+    ['Kan Gävle söka?', 'what about Ockelbo next door?', { Ockelbo: false }],
+    ['Is Borås eligible?', 'hur är det med Alingsås en bit bort?', { Alingsås: false }],
+    ['Är Norrköping med?', 'What about Söderköping, down the road?', { Söderköping: false }],
+  ])('gets its verdict: %s → %s', (a1, q, v) => {
+    expect(eligible(thread(a1, q))).toEqual(v);
+  });
+
+  it.each([
+    ['Kan Gävle söka?', 'what about the weather in Gävle next week?'],
+    ['Is Borås eligible?', 'Vad blir det för väder i Alingsås i morgon?'],
+  ])('asked about the weather there, gets none: %s → %s', (a1, q) => {
+    expect(thread(a1, q).municipalities).toEqual([]);
+  });
+});
