@@ -94,3 +94,38 @@ describe('a place next door in a thread', () => {
     expect(thread(a1, q).municipalities).toEqual([]);
   });
 });
+
+describe('a town, a genitive or a short form for a place (places.yaml)', () => {
+  it.each([
+    ['Får Falu kommun vara med?', { Falun: false }],
+    ['Is Falu kommun included?', { Falun: false }],
+    ['Huskvarna – kan de söka?', { Jönköping: true }],
+    ['Can Mölnlycke apply?', { Härryda: false }],
+    ['Gäller det Fårö?', { Gotland: false }],
+    ['What about Torslanda?', { Göteborg: true }],
+  ])('reads it as its municipality: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+
+  it('says the town lies in the municipality, as for a district', () => {
+    expect(engine.answer('Kan Huskvarna söka?').text).toMatch(/Huskvarna ligger i Jönköpings kommun/);
+  });
+
+  it.each([
+    ['Hur många kommuner i VGR får söka?', /\b4\b/],
+    ['How many of them are in VGR?', /\b4\b/],
+  ])('reads VGR as Västra Götaland: %s', (q, count) => {
+    const a = engine.answer(q);
+    expect(a.rule).toBe('county');
+    expect(a.text).toMatch(count);
+  });
+
+  it.each([
+    ['Enköping?', { Enköping: false }],
+    ['Jönköping?', { Jönköping: true }],
+    ['Lunds kommun?', { Lund: false }],
+    ['Ale kommun?', { Ale: false }],
+  ])('keeps near names apart: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+});
