@@ -5,7 +5,17 @@ import type { County } from '../municipalities.ts';
 import { ANSWER_AT, isQuestion, namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
 import { fold } from '../text.ts';
 import type { Rule } from './rule.ts';
-import { countyMentions, entry, made, noted, onTopic, type Scope, topicOf } from './scope.ts';
+import {
+  countyAnswer,
+  countyMentions,
+  entry,
+  made,
+  noted,
+  onTopic,
+  type Scope,
+  topicOf,
+  withListedInMessage,
+} from './scope.ts';
 
 /** Words of an opener before a place ("what about", "hur är det med"). */
 const MAX_OPENER = 4;
@@ -148,21 +158,13 @@ export const namedEligibility: Rule = {
   },
 };
 
-/**
- * "Is Lidköping on the list? Our infographic has Lidköping, Linköping and Jönköping": the places another
- * line of the same message lists are checked with the question's own, each against the list.
- */
-function withListedInMessage(s: Scope): void {
-  if (!s.sameMessage || s.prevPlaces.length < 2) return;
-  const own = new Set(s.ctx.mentions.map((m) => m.municipality.code));
-  s.ctx.mentions = [...s.ctx.mentions, ...s.prevPlaces.filter((m) => !own.has(m.municipality.code))];
-}
-
 /** Every place the part names is one of the county's listed municipalities. */
 function inCountyList(s: Scope, c: County): boolean {
   const listed = new Set(countyMentions(c, s.ctx).map((m) => m.municipality.code));
   return s.ctx.mentions.length > 0 && s.ctx.mentions.every((m) => listed.has(m.municipality.code));
 }
+
+const intent = (s: Scope) => (s.r.cue.list ? 'municipalities' : 'eligibility');
 
 export const county: Rule = {
   name: 'county',
@@ -180,10 +182,12 @@ export const county: Rule = {
     // "hur många skånekommuner är med totalt?" counts municipalities, not kronor.
     if (r.cue.amount && !r.cue.countAsk)
       return entry(s, 'county-amount', 'amount.per-municipality', 'amount');
+    // "Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.
+    if (r.cue.regionalAuthority) {
+      ctx.mentions = [];
+      return made(s, 'county', s.kit.compose('county', ctx), intent(s), 'county', 1, 'eligibility');
+    }
     // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
-    // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
-    ctx.mentions = r.cue.regionalAuthority ? [] : countyMentions(r.county, ctx);
-    const intent = r.cue.list ? 'municipalities' : 'eligibility';
-    return made(s, 'county', s.kit.compose('county', ctx), intent, 'county', 1, 'eligibility');
+    return { ...countyAnswer(s, r.county), intent: intent(s) };
   },
 };

@@ -129,3 +129,39 @@ describe('a town, a genitive or a short form for a place (places.yaml)', () => {
     expect(eligible(engine.answer(q))).toEqual(verdicts);
   });
 });
+
+describe('places named together with a county or a list', () => {
+  it.each([
+    ['Vilka i Kronobergs län kan söka? I vår text står Växjö och Alvesta.', { Växjö: true, Alvesta: false }],
+    [
+      'Which municipalities in Gävleborg are on the list? Our draft says Gävle, Sandviken and Hofors.',
+      { Gävle: true, Sandviken: true, Hofors: false },
+    ],
+    [
+      'Lokaltidningen vill veta om Eslöv och Höör är med. Det gäller hela Skåne.',
+      { Eslöv: false, Höör: false },
+    ],
+  ])('gives the county answer and each named place its verdict: %s', (q, verdicts) => {
+    const a = engine.answer(q);
+    expect(a.rule).toMatch(/county/);
+    expect(eligible(a)).toMatchObject(verdicts);
+  });
+
+  it('gives no verdict to a place named in passing outside the county asked about', () => {
+    const a = engine.answer('Jag bor i Stockholm. Vilka i Hallands län kan söka?');
+    expect(eligible(a)).toEqual({ Halmstad: true });
+  });
+
+  it.each([
+    [
+      'Kuriren undrar om Boden, Luleå och Piteå kan söka. Och Kiruna?',
+      { Boden: false, Luleå: false, Piteå: false, Kiruna: false },
+    ],
+    [
+      'A reporter asks whether Borås, Alingsås and Ulricehamn can apply. And Skövde?',
+      { Borås: true, Alingsås: false, Ulricehamn: false, Skövde: false },
+    ],
+  ])('answers "and X?" after a sentence that lists places, for all of them: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+});
