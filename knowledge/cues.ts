@@ -211,6 +211,7 @@ function queryCueSources(q: Words['query']) {
     wording: cue(q.wording),
     placeOpener: cue(q.place_opener),
     elsewhere: cue(q.elsewhere),
+    besidePlace: cue(q.beside_place),
   };
 }
 

@@ -99,6 +99,7 @@ export interface Words {
     wording: string[];
     place_opener: string[];
     elsewhere: string[];
+    beside_place: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

@@ -119,10 +119,12 @@ export function countyAnswer(s: Scope, c: County, rule = 'county'): Decision {
 /**
  * "Is Lidköping on the list? Our infographic has Lidköping, Linköping and Jönköping", "… frågar om
  * Uddevalla, Lysekil och Munkedal kan söka. Och Strömstad?": the places another sentence of the same
- * message lists are checked with the question's own, each against the list.
+ * message lists are checked with the question's own, each against the list. One place is enough when
+ * that sentence sets it beside the one asked ("It's right next to Gothenburg", "jag förväxlar med
+ * Jönköping"); one place in a preface ("P4 Örebro ringde") is no question about it.
  */
 export function withListedInMessage(s: Scope): void {
-  if (!s.sameMessage || s.prevPlaces.length < 2) return;
+  if (!s.sameMessage || s.prevPlaces.length < (s.prev?.besidePlace ? 1 : 2)) return;
   const own = new Set(s.ctx.mentions.map((m) => m.municipality.code));
   s.ctx.mentions = [...s.ctx.mentions, ...s.prevPlaces.filter((m) => !own.has(m.municipality.code))];
 }

@@ -243,6 +243,7 @@ export const wordsFile = z.strictObject({
     wording: cues,
     place_opener: cues,
     elsewhere: cues,
+    beside_place: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,

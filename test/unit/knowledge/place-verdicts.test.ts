@@ -165,3 +165,34 @@ describe('places named together with a county or a list', () => {
     expect(eligible(engine.answer(q))).toEqual(verdicts);
   });
 });
+
+describe('a place another sentence of the message sets beside the one asked', () => {
+  it.each([
+    ['Kan Kungälv söka? Det ligger ju precis bredvid Göteborg.', { Kungälv: false, Göteborg: true }],
+    ['Is Solna in? I always mix up Solna and Sundbyberg.', { Solna: false, Sundbyberg: false }],
+    ['Is Staffanstorp on the list? It is close to Malmö.', { Staffanstorp: false, Malmö: true }],
+  ])('gives both their verdicts: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+
+  it.each([
+    ['P4 Örebro ringde precis. Kan Karlskoga söka?', { Karlskoga: false }],
+    ['I used to live in Malmö. Can Lomma apply?', { Lomma: false }],
+  ])('gives none to one place in a preface: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+
+  it('gives none to the place a correction takes back', () => {
+    const a = thread('Är Borlänge med?', 'och Mora? nej vänta, Leksand menar jag');
+    expect(eligible(a)).toEqual({ Leksand: false });
+  });
+});
+
+describe('a quoted question after a lead-in that asks nothing', () => {
+  it.each([
+    ['Fick det här från en reporter:\n> Kan Kalmar söka bidraget?', { Kalmar: false }],
+    ['From a listener:\n> Is Karlstad on the list?', { Karlstad: false }],
+  ])('answers the quoted question: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+});
