@@ -49,6 +49,24 @@ describe('a short question about a place in words the bot does not know', () => 
   });
 });
 
+describe('a question word that asks nothing of the place but its standing', () => {
+  it.each([
+    ['Vad gäller för Motala?', { Motala: true }],
+    ['Hur ser det ut för Kalmar?', { Kalmar: false }],
+    ['What is the situation for Hofors?', { Hofors: false }],
+  ])('gets the verdict: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+
+  it.each([
+    'How far is Malmö from Copenhagen?',
+    'Hur många bor i Kiruna?',
+    'Hur ser det ut för Lund i allsvenskan?',
+  ])('asked for a fact about the place, gets none: %s', (q) => {
+    expect(engine.answer(q).municipalities).toEqual([]);
+  });
+});
+
 describe('a question about something else that names a place', () => {
   it.each([
     'Any good restaurants in Lund?',
