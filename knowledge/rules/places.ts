@@ -31,8 +31,9 @@ function placeFacts(s: Scope) {
   // verdict. What makes it one is a word of another subject (words.yaml → query.elsewhere), or a
   // sentence that asks nothing ("Just landed in Sundsvall"): a question in words the bot does not know
   // ("karlskrona, kvalar vi in?", "Rosengård täcks?") asks about the place and the grant.
-  const otherSubject = r.cue.elsewhere || !isQuestion(s.kit, r.text);
-  const elsewhere = s.sure && r.offTopic && !r.strong && !asksToApply && otherSubject;
+  // A word of another subject decides even among words the bot knows ("Should I move to Gothenburg?").
+  const otherSubject = r.cue.elsewhere || (r.offTopic && !isQuestion(s.kit, r.text));
+  const elsewhere = s.sure && !r.strong && !asksToApply && otherSubject;
   // No word of the grant and none of belonging to a list: about the place, not the programme.
   const aside = elsewhere && !namesProgramme(s.kit, r) && !r.cue.belongs;
   return { asksToApply, elsewhere, aside };

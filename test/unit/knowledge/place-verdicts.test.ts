@@ -33,6 +33,8 @@ describe('a short question about a place in words the bot does not know', () => 
     ['Nacka, any luck?', { Nacka: false }],
     ['Borås and Alingsås?', { Borås: true, Alingsås: false }],
     ['Tumba counts?', { Botkyrka: true }],
+    ['Södertälje – kvalar de?', { Södertälje: true }],
+    ['Hässleholm, any chance?', { Hässleholm: false }],
   ])('gets the verdict: %s', (q, verdicts) => {
     const a = engine.answer(q);
     expect(eligible(a), a.text).toEqual(verdicts);
@@ -77,6 +79,11 @@ describe('a question about something else that names a place', () => {
     'Hur mycket kostar en lägenhet i Malmö?',
     'Jag flyttade precis till Borås.',
     'what about the weather in Karlstad tomorrow?',
+    'Finns det lediga jobb i Borås?',
+    'Har Luleå en flygplats?',
+    'Should I move to Gothenburg?',
+    'Is Lund a good place for students?',
+    'Do you like Umeå?',
   ])('gets no verdict: %s', (q) => {
     const a = engine.answer(q);
     expect(a.municipalities, a.text).toEqual([]);
