@@ -108,6 +108,7 @@ describe('a place next door in a thread', () => {
     ['Kan Gävle söka?', 'what about Ockelbo next door?', { Ockelbo: false }],
     ['Is Borås eligible?', 'hur är det med Alingsås en bit bort?', { Alingsås: false }],
     ['Är Norrköping med?', 'What about Söderköping, down the road?', { Söderköping: false }],
+    ['Kan Borlänge söka?', 'och Ludvika, där det alltid regnar?', { Ludvika: false }],
   ])('gets its verdict: %s → %s', (a1, q, v) => {
     expect(eligible(thread(a1, q))).toEqual(v);
   });
@@ -115,6 +116,8 @@ describe('a place next door in a thread', () => {
   it.each([
     ['Kan Gävle söka?', 'what about the weather in Gävle next week?'],
     ['Is Borås eligible?', 'Vad blir det för väder i Alingsås i morgon?'],
+    ['Kan Borlänge söka?', 'btw snöar det i Falun nu?'],
+    ['Is Örebro in?', 'is it cold in Kumla now?'],
   ])('asked about the weather there, gets none: %s → %s', (a1, q) => {
     expect(thread(a1, q).municipalities).toEqual([]);
   });
