@@ -210,6 +210,7 @@ function queryCueSources(q: Words['query']) {
     specifics: cue(q.specifics),
     wording: cue(q.wording),
     placeOpener: cue(q.place_opener),
+    elsewhere: cue(q.elsewhere),
   };
 }
 

@@ -98,6 +98,7 @@ export interface Words {
     specifics: string[];
     wording: string[];
     place_opener: string[];
+    elsewhere: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

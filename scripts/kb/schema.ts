@@ -242,6 +242,7 @@ export const wordsFile = z.strictObject({
     specifics: cues,
     wording: cues,
     place_opener: cues,
+    elsewhere: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,
