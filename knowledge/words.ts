@@ -99,6 +99,9 @@ export interface Words {
     wording: string[];
     place_opener: string[];
     elsewhere: string[];
+    whole_programme: string[];
+    unheld_attribute: string[];
+    person_attribute: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

@@ -243,6 +243,9 @@ export const wordsFile = z.strictObject({
     wording: cues,
     place_opener: cues,
     elsewhere: cues,
+    whole_programme: cues,
+    unheld_attribute: cues,
+    person_attribute: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,
