@@ -212,6 +212,10 @@ function queryCueSources(q: Words['query']) {
     placeOpener: cue(q.place_opener),
     elsewhere: cue(q.elsewhere),
     besidePlace: cue(q.beside_place),
+    // (Threads: not cue words, so a word of them in a question of its own stays unknown.)
+    wholeProgramme: cue(q.whole_programme),
+    unheldAttribute: cue(q.unheld_attribute),
+    personAttribute: cue(q.person_attribute),
   };
 }
 

@@ -100,6 +100,9 @@ export interface Words {
     place_opener: string[];
     elsewhere: string[];
     beside_place: string[];
+    whole_programme: string[];
+    unheld_attribute: string[];
+    person_attribute: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

@@ -4,7 +4,7 @@
 import { askedYears, listYearFor, onList } from '../answers.ts';
 import type { Mention } from '../municipalities.ts';
 import { ANSWER_AT, namesProgramme, ownTopic, whStart } from '../reading.ts';
-import { hasYears, type Period } from '../years.ts';
+import { countNamed, hasYears, type Period } from '../years.ts';
 import { joinPeriods } from './periods.ts';
 import { apposition } from './places.ts';
 import {
@@ -83,13 +83,17 @@ export function carry(s: Scope): void {
       : prev.years;
     withPeriod(s, { ...s.r.period, years, ranges: rel ? [] : prev.ranges });
   }
-  // "which of those can apply?", "vilka kommuner där?" after a county: that county.
+  // "which of those can apply?", "vilka kommuner där?", "hur många blir det?" after a county: that county.
+  // (Not a count of kronor or of years, nor of something no word of the grant names: "how many people …")
+  const { cue } = s.r;
+  const other = cue.amount || cue.money || cue.duration || cue.uncovered || s.r.unknown.length > 0;
+  const counts = cue.countAsk && !other && !hasYears(s.r.period);
   if (
     prev.county &&
     !s.named &&
     !s.r.county &&
     !s.prevPlaces.length &&
-    (s.r.cue.pronounPlace || s.r.cue.list || s.r.cue.eligibility)
+    (s.r.cue.pronounPlace || s.r.cue.list || s.r.cue.eligibility || counts)
   ) {
     s.r = { ...s.r, county: countyNamed(s.kit, prev.county) };
     s.carried.push(prev.county);
@@ -103,6 +107,7 @@ export function carry(s: Scope): void {
 function carryArithmetic(s: Scope, prevPeriod: Period): void {
   const { prev, r } = s;
   if (!prev) return;
+  if (overAsked(s)) return;
   const before = prev.yearsBefore ?? [];
   if (r.cue.bothYears && !hasYears(r.period) && prev.years.length === 1 && before.length === 1) {
     withPeriod(s, { ...r.period, years: [...new Set([...before, ...prev.years])], ranges: [] });
@@ -117,6 +122,33 @@ function carryArithmetic(s: Scope, prevPeriod: Period): void {
         ranges: joinPeriods({ ...NO_PERIOD, years: left }, NO_PERIOD).ranges,
       });
   }
+}
+
+/**
+ * "alla tre tillsammans?", "skillnaden?", "o totalt för dom två åren?", "and in per cent?" after years asked
+ * one by one about the amount: the operation runs over the thread's years, the last n when it names a
+ * count, the last two for a comparison. "hur många procent från 2018?" names one of the two: the other
+ * is the latest other year asked.
+ */
+function overAsked(s: Scope): boolean {
+  const { prev, r } = s;
+  const asked = prev?.asked ?? [];
+  const c = r.cue;
+  const compares = c.compare || c.percent || c.ratioOf;
+  if (!prev?.topic?.startsWith('amount') || asked.length < 2 || s.named || r.period.ranges.length)
+    return false;
+  if (!(c.total || c.bothYears || compares) || c.wholeProgramme) return false;
+  const [named, ...more] = r.period.years;
+  if (named !== undefined) {
+    const other = [...asked].reverse().find((y) => y !== named);
+    if (more.length || !compares || other === undefined) return false;
+    withPeriod(s, { ...r.period, years: [named, other].sort(), compare: true });
+    return true;
+  }
+  const n = c.bothYears ? 2 : countNamed(r.text) || (compares ? 2 : asked.length);
+  if (n < 2 || n > asked.length) return false;
+  withPeriod(s, { ...r.period, years: asked.slice(-n), total: !compares || r.period.total });
+  return true;
 }
 
 function withPeriod(s: Scope, period: Period): void {
@@ -226,7 +258,9 @@ export function followUp(s: Scope): Decision | null {
   if (prev.total && !ctx.period.total) ctx.period = { ...ctx.period, total: true };
   // "och om man räknar med 2018 och 2019 också?": the new years join the earlier ones.
   const prevPeriod: Period = { ...NO_PERIOD, years: prev.years, ranges: prev.ranges };
-  if (r.cue.widen && hasYears(r.period) && hasYears(prevPeriod))
+  // ("+ 2021?" after a sum: the sign says it as "plus" does.)
+  const widens = r.cue.widen || (prev.total && /^\s*\+/.test(r.text));
+  if (widens && hasYears(r.period) && hasYears(prevPeriod))
     ctx.period = { ...ctx.period, ...joinPeriods(prevPeriod, r.period) };
   // "när träder den i kraft?": something about that topic the documents do not state.
   const d =

@@ -244,6 +244,9 @@ export const wordsFile = z.strictObject({
     place_opener: cues,
     elsewhere: cues,
     beside_place: cues,
+    whole_programme: cues,
+    unheld_attribute: cues,
+    person_attribute: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,

@@ -393,3 +393,99 @@ describe('after the first run of round 3', () => {
     expect(a?.municipalities).toEqual([expect.objectContaining({ name: 'Hudiksvall', eligible: false })]);
   });
 });
+
+describe('arithmetic over the years a thread asked one by one', () => {
+  it.each([
+    ['Vad får man 2020? → och 2021? → och 2022? → alla tre ihop?', /Sammanlagt: 6,6 miljarder/],
+    ['What is the amount for 2019? → and 2020? → and 2021? → those three combined?', /5\.75 billion/],
+    ['hur mkt 2018 → o 2019? → summan av dom två åren?', /1,775 miljarder/],
+    ['How much for 2020? → and 2021? → all of that together?', /4\.4 billion/],
+  ])('sums the years asked before, the last n when a count is named: %s', (turns, sum) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(sum);
+  });
+
+  it.each([
+    ['Hur mycket får man 2019? → och 2018? → hur stor är skillnaden?', /925 miljoner kronor mer/],
+    ['How much for 2018? → and for 2019? → what is the difference?', /925 million kronor more/],
+    ['Hur mycket 2019? → och 2018? → och i procent?', /\+217,6 %/],
+    ['How much in 2020? → and 2019? → how many per cent is the increase from 2019?', /\+63 %|\+63\.0 %/],
+  ])('compares the last two years asked: %s', (turns, result) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(result);
+  });
+
+  it.each([
+    [
+      'Vad är beloppet 2020? → och 2021? → båda tillsammans? → och om man lägger till 2019?',
+      /5,75 miljarder/,
+    ],
+    ['summa 2018–2020? → + 2021?', /6,175 miljarder/],
+    ['Total for 2020 and 2021? → and if you add 2022?', /6\.6 billion/],
+  ])('adds a year to the sum before: %s', (turns, sum) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(sum);
+  });
+
+  it.each([
+    ['Vad är budgeten för 2020? → och 2021? → hur mycket är det totalt för hela satsningen?', /19,375/],
+    ['How much for 2020? → and 2021? → what is the total across all years?', /19\.375/],
+    ['How much for 2020? → and 2021? → what about 2018 and 2019 together?', /1\.775 billion/],
+  ])('answers a total that names its own years or the whole programme on its own: %s', (turns, sum) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(sum);
+    expect(a.municipalities).toEqual([]);
+  });
+});
+
+describe('the count of the list before', () => {
+  it.each([
+    ['Vilka kommuner i Östergötland kan söka? → hur många är det?', /\b3\b/],
+    ['Vilka kommuner får söka 2018? → vilka av dem ligger i Västra Götaland? → antal?', /\b4\b/],
+    ['Which municipalities in Stockholm County can apply? → how many are they?', /\b5\b/],
+    ['Which of the municipalities are in Skåne? → and how many is that?', /\b6\b/],
+  ])('counts the county list the answer before gave: %s', (turns, n) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toMatch(/county/);
+    expect(a.text).toMatch(n);
+  });
+
+  it.each([
+    ['Vilka kommuner i Skåne kan söka? → hur många år pågår satsningen?'],
+    ['Which municipalities in Skåne can apply? → how many years does the programme run?'],
+    ['Which municipalities in Skåne can apply? → how many million kronor is that in 2019?'],
+  ])('answers a count with a subject of its own on its own: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).not.toMatch(/county/);
+    expect(a.municipalities).toEqual([]);
+  });
+});
+
+describe('what the documents do not give about the people and agencies an answer named', () => {
+  it.each([
+    [
+      'Vem fördelar pengarna 2019? → vem är generaldirektör där?',
+      /framgår inte[\s\S]*Delegationen mot segregation/,
+    ],
+    [
+      'Which agency distributes the money in 2018? → who is its director?',
+      /does not say[\s\S]*Tillväxtverket/,
+    ],
+    ['Vem är ministern bakom satsningen? → vilket parti tillhör han?', /framgår inte[\s\S]*Baylan/],
+    ['Who presented the programme? → how old is he?', /does not say[\s\S]*Baylan/],
+    ['Vem fördelar pengarna 2018? → och deras hemsida?', /framgår inte[\s\S]*Tillväxtverket/],
+  ])('says so, naming the subject from the answer before: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('not-stated-about');
+    expect(a.text).toMatch(text);
+    expect(a.municipalities).toEqual([]);
+  });
+
+  it.each([
+    ['Who is the minister behind this? → what is his title?', /Minister for Policy Coordination and Energy/],
+    ['Vem är ministern bakom satsningen? → vilket parti nämns i pressmeddelandet?', /Vänsterpartiet/],
+    ['Who is the minister behind this? → which party is the budget agreement with?', /Vänsterpartiet/],
+    ['Vem fördelar pengarna 2019? → vem är presskontakt?', /Mashial/],
+  ])('answers what the documents do give, or a question of its own, as asked: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).not.toBe('not-stated-about');
+    expect(a.text).toMatch(text);
+  });
+});
