@@ -114,6 +114,8 @@ function allCueSources(w: Words) {
     pronounPlace: cue(c.pronoun_place),
     pronounYear: cue(c.pronoun_year),
     pronounPerson: cue(c.pronoun_person),
+    pronounThing: cue(c.pronoun_thing),
+    consequenceRef: cue(c.consequence_ref),
     ...threadCueSources(c),
     widen: cue(c.widen),
     yearAfter: cue(c.year_after),
@@ -216,6 +218,7 @@ function queryCueSources(q: Words['query']) {
     wholeProgramme: cue(q.whole_programme),
     unheldAttribute: cue(q.unheld_attribute),
     personAttribute: cue(q.person_attribute),
+    whoSaid: cue(q.who_said),
   };
 }
 

@@ -184,6 +184,8 @@ export const wordsFile = z.strictObject({
     pronoun_place: cues,
     pronoun_year: cues,
     pronoun_person: cues,
+    pronoun_thing: cues,
+    consequence_ref: cues,
     new_topic: cues,
     county_ask: cues,
     counties_ask: cues,
@@ -247,6 +249,7 @@ export const wordsFile = z.strictObject({
     whole_programme: cues,
     unheld_attribute: cues,
     person_attribute: cues,
+    who_said: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,

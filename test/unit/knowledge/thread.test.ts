@@ -489,3 +489,70 @@ describe('what the documents do not give about the people and agencies an answer
     expect(a.text).toMatch(text);
   });
 });
+
+describe('references to the answer before', () => {
+  it.each([
+    ['vem fördelar pengarna 2018? → o sen?', /Delegationen mot segregation/],
+    ['Who distributes the money in 2018? → and then?', /Delegationen mot segregation/],
+    ['Hur mycket avsätts 2018? → och sen?', /1,35 miljarder/],
+    ['How much is set aside for 2019? → and after that?', /2\.2 billion/],
+  ])('reads "and then?" as the year after the one asked: %s', (turns, text) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(text);
+  });
+
+  it.each([
+    ["What's the legal basis, is there an ordinance? → what is its full name?", /socio-economically/],
+    ['Finns det en förordning? → vad är dess fullständiga titel?', /socioekonomiskt eftersatta/],
+  ])('reads "its title" as the thing before, not a person\'s title: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(text);
+    expect(a.text).not.toMatch(/Baylan/);
+  });
+
+  it('still answers a person named by role after "dess": the press contact', () => {
+    expect(thread('Finns det en förordning?', 'vem är dess presskontakt?').text).toMatch(/Mashial/);
+  });
+
+  it.each([
+    [
+      'What lessons has the government drawn from earlier efforts? → so what does the programme do differently because of that?',
+      /long-term/,
+    ],
+    [
+      'Vad har regeringen lärt sig av tidigare satsningar? → vad gör man annorlunda på grund av det?',
+      /långsiktig/,
+    ],
+  ])('reads "because of that" as asking on from the answer before: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('follow-up:topic');
+    expect(a.text).toMatch(text);
+  });
+
+  it('answers a question of its own after "given that" on its own', () => {
+    const a = thread(
+      'What lessons has the government drawn from earlier efforts?',
+      'given that, how much is set aside for 2019?',
+    );
+    expect(a.text).toMatch(/1\.35 billion/);
+  });
+});
+
+describe('the speaker of the words quoted before', () => {
+  it.each([
+    ['Har du ministerns citat? → vem var det som sa det?'],
+    ['Citera Baylan ordagrant → vem sa det nu igen?'],
+    ["What were the minister's exact words? → who said that again?"],
+    ['Can I get the quote from the release? I need it for a newsletter → sorry, who said it?'],
+  ])('names the one whose statement it is: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(/Baylan/);
+    expect(a.text).not.toMatch(/framgår inte|does not say/);
+  });
+
+  it.each([
+    ['Har du ministerns citat? → och vem ringer jag om jag vill ha en intervju med honom?'],
+    ["What were the minister's exact words? → who should I call to interview him?"],
+  ])('gives the press contact for an interview with the one quoted: %s', (turns) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(/Mashial/);
+  });
+});
