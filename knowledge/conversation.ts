@@ -84,6 +84,7 @@ export function withContextText(
     ranges: c.period.ranges,
     county: c.county?.name ?? null,
     lang,
+    ...(c.cue.besidePlace && places.length ? { besidePlace: true } : {}),
   };
 }
 

@@ -212,6 +212,8 @@ function queryCueSources(q: Words['query']) {
     specifics: cue(q.specifics),
     wording: cue(q.wording),
     placeOpener: cue(q.place_opener),
+    elsewhere: cue(q.elsewhere),
+    besidePlace: cue(q.beside_place),
     // (Threads: not cue words, so a word of them in a question of its own stays unknown.)
     wholeProgramme: cue(q.whole_programme),
     unheldAttribute: cue(q.unheld_attribute),

@@ -100,4 +100,6 @@ export interface ConversationContext {
   asked?: number[];
   /** The operation the last question computed ("per-month", "percent-change"), for "och 2021?". */
   operation?: string;
+  /** The message's other sentences set their places beside the one asked ("right next to Gothenburg"). */
+  besidePlace?: boolean;
 }

@@ -100,6 +100,8 @@ export interface Words {
     specifics: string[];
     wording: string[];
     place_opener: string[];
+    elsewhere: string[];
+    beside_place: string[];
     whole_programme: string[];
     unheld_attribute: string[];
     person_attribute: string[];

@@ -215,13 +215,15 @@ const fragment = (s: Scope) =>
   s.r.query.length === 0 && s.r.all.length <= FRAGMENT && s.kit.cues.questionStart.test(s.r.f);
 
 /**
- * "what's the weather going to be like in Kiruna tomorrow?", "hur många bor i Kiruna?": a question of its
- * own about a place, with no word of the grant, of applying or of money. It is answered on its own.
+ * "what's the weather going to be like in Kiruna tomorrow?", "hur många bor i Kiruna?", "btw snöar det i
+ * Falun nu?": a question of its own about a place, with no word of the grant, of applying or of money.
+ * It is answered on its own.
  */
 function asksElsewhere(s: Scope): boolean {
   const { r } = s;
   const c = r.cue;
-  if (!(s.sure && r.offTopic && asksFirst(s)) || apposition(s)) return false;
+  const own = (r.offTopic && asksFirst(s)) || c.elsewhere;
+  if (!(s.sure && own) || apposition(s)) return false;
   return !(namesProgramme(s.kit, r) || c.belongs || c.eligibility || c.money || c.amount || c.list);
 }
 

@@ -244,6 +244,8 @@ export const wordsFile = z.strictObject({
     specifics: cues,
     wording: cues,
     place_opener: cues,
+    elsewhere: cues,
+    beside_place: cues,
     whole_programme: cues,
     unheld_attribute: cues,
     person_attribute: cues,
