@@ -471,6 +471,15 @@ describe('what the documents do not give about the people and agencies an answer
     ['Vem är ministern bakom satsningen? → vilket parti tillhör han?', /framgår inte[\s\S]*Baylan/],
     ['Who presented the programme? → how old is he?', /does not say[\s\S]*Baylan/],
     ['Vem fördelar pengarna 2018? → och deras hemsida?', /framgår inte[\s\S]*Tillväxtverket/],
+    [
+      'Who distributes the money in 2019? → who runs that agency?',
+      /does not say[\s\S]*Delegationen mot segregation/,
+    ],
+    [
+      'Vem fördelar pengarna 2019? → vem leder den myndigheten?',
+      /framgår inte[\s\S]*Delegationen mot segregation/,
+    ],
+    ["Who presented the programme? → what's his e-mail?", /does not say[\s\S]*Baylan/],
   ])('says so, naming the subject from the answer before: %s', (turns, text) => {
     const a = thread(...turns.split(' → '));
     expect(a.rule).toBe('not-stated-about');
@@ -483,6 +492,7 @@ describe('what the documents do not give about the people and agencies an answer
     ['Vem är ministern bakom satsningen? → vilket parti nämns i pressmeddelandet?', /Vänsterpartiet/],
     ['Who is the minister behind this? → which party is the budget agreement with?', /Vänsterpartiet/],
     ['Vem fördelar pengarna 2019? → vem är presskontakt?', /Mashial/],
+    ['Who distributes the money in 2018? → who runs the grant from 2019?', /Delegationen mot segregation/],
   ])('answers what the documents do give, or a question of its own, as asked: %s', (turns, text) => {
     const a = thread(...turns.split(' → '));
     expect(a.rule).not.toBe('not-stated-about');
