@@ -400,6 +400,11 @@ describe('arithmetic over the years a thread asked one by one', () => {
     ['What is the amount for 2019? → and 2020? → and 2021? → those three combined?', /5\.75 billion/],
     ['hur mkt 2018 → o 2019? → summan av dom två åren?', /1,775 miljarder/],
     ['How much for 2020? → and 2021? → all of that together?', /4\.4 billion/],
+    [
+      'How much in 2021? → and 2022? → and 2023? → average of those three?',
+      /Average 2021, 2022 and 2023: 2\.2 billion/,
+    ],
+    ['Hur mycket 2018? → och 2019? → snittet för båda åren?', /Genomsnitt 2018 och 2019: 887,5 miljoner/],
   ])('sums the years asked before, the last n when a count is named: %s', (turns, sum) => {
     expect(thread(...turns.split(' → ')).text).toMatch(sum);
   });
