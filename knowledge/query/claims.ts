@@ -176,12 +176,28 @@ export const CLAIM_RULES: QueryRule<Claimed[]>[] = [
   {
     name: 'claim-amount',
     examples: ['Är det 2,2 miljarder redan 2019?', '2 billion in 2019, correct?'],
-    read: ({ f, years, stated, cues }) =>
+    read: ({ f, years, stated, cues, last }) =>
       stated !== null && years.length > 0 && !is(cues.started, f) && !is(cues.share, f)
-        ? [{ attribute: 'amount', claimed: stated, years, approximate: is(cues.approx, f) }]
+        ? [
+            {
+              attribute: 'amount',
+              claimed: stated,
+              years: onwards(f, years, cues, last),
+              approximate: is(cues.approx, f),
+              yearly: is(cues.yearly, f),
+            },
+          ]
         : null,
   },
 ];
+
+/** "2,2 miljarder per år från 2018": a yearly figure claimed from a year on holds for every year after it. */
+function onwards(f: string, years: number[], cues: QueryInput['cues'], last: number): number[] {
+  const [from] = years;
+  if (years.length !== 1 || from === undefined || from >= last || !is(cues.yearly, f)) return years;
+  if (!new RegExp(`\\b(?:fran|from|starting)\\s+(?:och med\\s+|in\\s+)?${from}\\b`).test(f)) return years;
+  return Array.from({ length: last - from + 1 }, (_, i) => from + i);
+}
 
 /** Every claim the question makes. */
 export function findClaims(input: QueryInput): Claimed[] {
@@ -351,10 +367,11 @@ function checkAmount(c: Ctx, claim: Claimed): ClaimVerdict {
   const sum = each.reduce((a, b) => a + b, 0);
   // "drygt 19 miljarder" for 19,375: an approximation within 5 % is right; the exact figure follows.
   const near = (x: number) => (claim.approximate ? Math.abs(x - stated) <= 0.05 * x : x === stated);
-  const right = each.every(near) || (years.length > 1 && near(sum));
+  // "2,5 miljarder per år från 2020": a figure said a year is each year's, never their sum.
+  const right = each.every(near) || (years.length > 1 && !claim.yearly && near(sum));
   const runs = amountRuns(c, years);
   // A figure larger than any one year's is a claimed sum: answer with the sum.
-  const asSum = years.length > 1 && stated > Math.max(...each);
+  const asSum = years.length > 1 && !claim.yearly && stated > Math.max(...each);
   const correct = asSum
     ? say(c, 'claim.in-years', { value: c.kb.kronor(sum, c.lang), years: span(...ends(years)) })
     : runs.join(', ');
