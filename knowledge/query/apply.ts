@@ -103,8 +103,15 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
       ? null
       : spanned({ ...q, operation }, spanStep(d, s), years, blocks);
   if (more) return withResult(d, more, operation);
-  // "change from 2026 to 2027?": no agency changes between them, so the change asked is the amounts'.
-  if (d.entryId === 'administration' && !q.claims.length && amountChange(d.ctx.period, s.kb))
+  // "change from 2026 to 2027?", "förändring 2022 till 2023?": a topic read from the word of change, but
+  // no agency changes between the years, so the change asked is the amounts'.
+  if (
+    d.rule === 'year-topic' &&
+    !operation &&
+    !q.unit &&
+    !q.claims.length &&
+    amountChange(d.ctx.period, s.kb)
+  )
     return {
       ...d,
       rule: 'year-amount',

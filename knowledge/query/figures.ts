@@ -123,7 +123,7 @@ export const FIGURE_RULES: FigureRule[] = [
       });
       return {
         verdict: {
-          attribute: 'amount',
+          attribute: 'per-municipality',
           claimed: say(c, 'claim.per-municipality', { amount: c.kb.kronor(amount.value, c.lang) }),
           verdict: 'wrong',
           correct,
@@ -149,10 +149,14 @@ export const FIGURE_RULES: FigureRule[] = [
       if (cue === null || !asked(c) || is(c.cues.questionStart, c.f) || other.some((re) => is(re, c.f)))
         return null;
       // The figure said as the total: the last one shortly after its word, or the one just before it.
+      // "Is the 2.2 billion figure per year or in total?": a yearly word between them asks which it is.
+      const yearly = (x: Figure) =>
+        is(c.cues.yearly, c.f.slice(Math.min(x.index, cue.start), Math.max(x.index, cue.end)));
       const close = (x: Figure) =>
         x.kind !== 'percent' &&
+        !yearly(x) &&
         (x.kind === 'kronor' || bareSum(c, x)) &&
-        (x.index >= cue.end ? x.index - cue.end : cue.start - x.index - x.length) <= 16;
+        (x.index >= cue.end ? x.index - cue.end : cue.start - x.index - x.length) <= 24;
       const after = xs.filter((x) => x.index >= cue.end && close(x));
       const claimed = after[after.length - 1] ?? xs.filter((x) => x.index < cue.start && close(x)).pop();
       const years = totalYears(c);
@@ -164,7 +168,7 @@ export const FIGURE_RULES: FigureRule[] = [
       const text = say(c, 'compute.arithmetic', { expression: formula(c, years), result });
       return {
         verdict: {
-          ...verdictOf(c, 'amount', near, actual, `${result} (${yearsText(years)})`, years),
+          ...verdictOf(c, 'total', near, actual, `${result} (${yearsText(years)})`, years),
           claimed: shown(c, figure),
         },
         body: { text, sources: amountSources(c, years) },
@@ -328,8 +332,6 @@ export function checkPercent(
 
 const MUNICIPALITIES = /^\s*(?:kommuner\w*|municipalit\w*)/u;
 const UNTIL = /\b(?:fram till|till och med|t o m|tom|through|until|up to|by)\s+(?:19|20)\d\d\b/u;
-const CHANGE =
-  /\b(?:okning\w*|okar|okat|minskning\w*|minskar|skillnad\w*|increase\w*|rise|rises|up|growth|change|difference|more|mer)\b/u;
 
 /**
  * A bare number said as a sum ("summa: 3,975", "ger 17 175"), not a count ("last 5 years") or a year
@@ -402,7 +404,7 @@ function changeClaim(c: FigureInput, xs: Figure[]): FigureCheck | null {
   const a = c.kb.amountFor(from);
   const b = c.kb.amountFor(to);
   const signed = (x: Figure) => /[+−-]\s*$/.test(c.f.slice(Math.max(0, x.index - 2), x.index));
-  const kronor = xs.find((x) => x.kind === 'kronor' && (signed(x) || CHANGE.test(c.f)));
+  const kronor = xs.find((x) => x.kind === 'kronor' && (signed(x) || is(c.cues.compare, c.f)));
   if (a === null || b === null || !kronor) return null;
   const diff = b - a;
   const text = say(c, 'compute.difference', {
@@ -414,7 +416,7 @@ function changeClaim(c: FigureInput, xs: Figure[]): FigureCheck | null {
     y: c.kb.kronor(a, c.lang),
   });
   const claimed = judged(c, kronor, Math.abs(diff));
-  const verdict = verdictOf(c, 'arithmetic', claimed, Math.abs(diff), c.kb.kronor(Math.abs(diff), c.lang), [
+  const verdict = verdictOf(c, 'change', claimed, Math.abs(diff), c.kb.kronor(Math.abs(diff), c.lang), [
     from,
     to,
   ]);

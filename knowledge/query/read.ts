@@ -55,7 +55,7 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
     name: 'agency-years',
     examples: [
       'antal år som Delmos fördelar inom perioden?',
-      'For how many years does the Delegation distribute the money?',
+      'For how many years does the Delegation against Segregation distribute the money?',
     ],
     read: ({ raw, f, cues, known }) =>
       (is(cues.countYears, f) || /\bhow many years\b|\bhur manga ar\b/.test(f)) &&

@@ -125,7 +125,11 @@ function counted(s: SpanStep, asked: number[]): Spanned | null {
   const c = ctxOf(s);
   const test = amountTest(s);
   // "hur många år m 2,2 mdkr?": the years at the figure, as "antal år under 2,2 mdr" the years below it.
-  if (s.stated !== null && !asked.length) return countByAmount(c, s.stated, test ?? 'at');
+  if (s.stated !== null && !asked.length)
+    return test === 'below' || test === 'above'
+      ? countByAmount(c, s.stated, test)
+      : (compute(c, { operation: 'count-years', unit: null, years: [], whole: [], stated: s.stated }) ??
+          countByAmount(c, s.stated, 'at'));
   // The years with an amount (or the years asked before), counted, before the duration's own answer.
   if (asked.length || s.stated !== null || !/duration$/.test(s.rule)) return null;
   const all = compute(c, {
