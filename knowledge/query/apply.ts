@@ -207,22 +207,16 @@ function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: nu
       entryId: 'amount.per-municipality',
       topic: 'amount',
     };
-  // Counting years is about years, whatever the rules took the topic to be.
   // Counting years is about years, and a change, a ratio or a sum per month of years asked is about
   // their amounts, whatever the rules took the topic to be ("förändring i % 2021→2022?").
   const counting =
     (q.operation === 'count-years' && asked.length > 1) ||
     (q.operation !== null && q.operation !== 'share' && q.operation !== 'count-years' && asked.length > 0);
   if (!counting && !AMOUNT_OR_NOTHING.test(d.rule) && d.intent !== 'amount') return d;
-  // "2.2 billion SEK = how many million?", "17,6 mdkr i kr": the figure itself, in the unit asked.
-  if (q.unit && !q.operation && s.stated !== null && !asked.length) return withConverted(d, q.unit, s);
-  // "Ökning 2019 till 2020 i kronor?": a comparison or a sum already in kronor; the rules answer it.
-  // In another unit ("ökning 2018→2019 i mkr?"), the difference is given in it.
+  const unitOnly = q.unit && !q.operation ? inUnitAsked(d, q.unit, s, asked) : null;
+  if (unitOnly) return unitOnly;
+  // "Ökning 2019 till 2020?": a comparison; the rules answer it.
   const { period } = d.ctx;
-  if (!q.operation && q.unit && period.compare && !d.ctx.ratio) {
-    const change = changeIn({ kb: s.kb, lang: s.lang }, comparedPair(period), q.unit);
-    if (change) return { ...withResult(d, change, null), rule: `compute:${q.unit}` };
-  }
   if (!q.operation && (period.compare || d.ctx.ratio)) return d;
   if (d.ctx.mentions.length) return d;
   // "Hur många år gäller bidraget?" is the duration, which its own entry answers.
@@ -388,6 +382,17 @@ function yearCount(f: string): number | null {
   if (!m?.[1]) return null;
   const n = /^\d+$/.test(m[1]) ? Number(m[1]) : words[m[1]];
   return n ?? null;
+}
+
+/**
+ * A unit asked with no operation: "2.2 billion SEK = how many million?", "17,6 mdkr i kr" convert the figure
+ * itself; "ökning 2018→2019 i mkr?" gives the difference in the unit. Null leaves the amounts to be listed.
+ */
+function inUnitAsked<D extends Decided>(d: D, unit: Unit, s: QueryStep, asked: number[]): D | null {
+  if (s.stated !== null && !asked.length) return withConverted(d, unit, s);
+  if (!d.ctx.period.compare || d.ctx.ratio) return null;
+  const change = changeIn({ kb: s.kb, lang: s.lang }, comparedPair(d.ctx.period), unit);
+  return change ? { ...withResult(d, change, null), rule: `compute:${unit}` } : null;
 }
 
 /** A figure the part states, in the unit it asks for: "2,2 miljarder kronor = 2 200 miljoner kronor." */
