@@ -7,7 +7,7 @@ import type { CueSources } from '../cues.ts';
 import { fold } from '../text.ts';
 import type { ConversationContext, Intent, Lang, Source } from '../types.ts';
 import type { Period } from '../years.ts';
-import { ANSWERED_BY, checkClaim, type KnownNames, verdictLine } from './claims.ts';
+import { ANSWERED_BY, checkClaim, checkPerMunicipality, type KnownNames, verdictLine } from './claims.ts';
 import { checkFigures, checkPercent, type FigureCheck } from './figures.ts';
 import { agencyIn, changeIn } from './levels.ts';
 import { compute, inUnit } from './operations.ts';
@@ -147,12 +147,16 @@ function withClaims<D extends Decided>(d: D, q: Query, s: QueryStep): D {
   // that names a right value gets the answer without a ✅; a wrong value is still set right.
   const asks = (v: ClaimVerdict) => v.verdict !== 'right' || !s.asksFact || s.cues.check.test(s.f);
   const named = d.ctx.mentions.length > 0;
+  const each = s.cues.perMunicipality.test(s.f);
   const verdicts = q.claims
     .map((claim) =>
       // "Göteborg får 60 miljoner 2018": an amount for one municipality, which no document gives.
       named && claim.attribute === 'amount'
         ? { ...checkClaim(c, claim), verdict: 'unstated' as const }
-        : checkClaim(c, claim),
+        : // "Får varje kommun 425 miljoner 2018?": the amount is for all of them together.
+          each && claim.attribute === 'amount'
+          ? checkPerMunicipality(c, claim)
+          : checkClaim(c, claim),
     )
     .filter(asks)
     // "Stockholm, Göteborg, Malmö och Lund bland de 32": the places are the question, not the count.

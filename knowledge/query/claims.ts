@@ -381,6 +381,26 @@ function checkAmount(c: Ctx, claim: Claimed): ClaimVerdict {
   return verdict('amount', claimed, right, correct, c.kb.amountSource(years[0] ?? 0));
 }
 
+/**
+ * "Får varje kommun 425 miljoner 2018?": the year's amount is for all the municipalities together, which
+ * sets the claim right; any other figure per municipality is not stated.
+ */
+export function checkPerMunicipality(c: Ctx, claim: Claimed): ClaimVerdict {
+  const stated = Number(claim.claimed);
+  const years = claim.years.filter((y) => c.kb.amountFor(y) !== null);
+  const total = years.reduce((a, y) => a + (c.kb.amountFor(y) ?? 0), 0);
+  const claimed = say(c, 'claim.per-municipality', { amount: c.kb.kronor(stated, c.lang) });
+  if (!years.length || total !== stated)
+    return unstated({ ...claim, attribute: 'per-municipality', claimed });
+  return verdict(
+    'per-municipality',
+    claimed,
+    false,
+    say(c, 'claim.all-together', { amount: c.kb.kronor(total, c.lang), years: span(...ends(years)) }),
+    c.kb.amountSource(years[0] ?? 0),
+  );
+}
+
 /** "So the yearly 2.2 billion started in 2019?": the run of years that amount is set aside for. */
 function checkStart(c: Ctx, claim: Claimed): ClaimVerdict {
   const stated = Number(claim.claimed);

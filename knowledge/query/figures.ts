@@ -91,6 +91,12 @@ function apply(op: string, a: number, b: number): number | null {
 const symbol = (op: string) =>
   /x|×|\*|ganger|times/.test(op) ? '×' : /\+|plus/.test(op) ? '+' : /\/|delat|divided/.test(op) ? '/' : '−';
 
+/** A bare number in the unit of another figure, in kronor. */
+const lift = (x: Figure, to: Figure): Figure =>
+  x.kind === 'number' && to.kind === 'kronor'
+    ? { ...x, kind: 'kronor', value: x.value * to.scale, tolerance: x.tolerance * to.scale, scale: to.scale }
+    : x;
+
 /** The years whose amount is one of the figures: the release's sentence for them is the source. */
 const yearsOf = (c: FigureInput, xs: Figure[]) => {
   const all = Array.from({ length: c.kb.lastYear - c.kb.firstYear + 1 }, (_, i) => c.kb.firstYear + i);
@@ -191,10 +197,12 @@ export const FIGURE_RULES: FigureRule[] = [
     ],
     check: (c, xs) => {
       for (let i = 0; i + 2 < xs.length; i++) {
-        const [a, b, r] = [xs[i], xs[i + 1], xs[i + 2]];
-        if (!a || !b || !r) continue;
-        const op = OPERATOR.exec(between(c, a, b))?.[1];
-        if (!op || !EQUALS.test(between(c, b, r))) continue;
+        const [x, y, r] = [xs[i], xs[i + 1], xs[i + 2]];
+        if (!x || !y || !r) continue;
+        const op = OPERATOR.exec(between(c, x, y))?.[1];
+        if (!op || !EQUALS.test(between(c, y, r))) continue;
+        // "0,425 + 1,35 = 1,775 mdkr": terms added or taken away are in the unit of their result.
+        const [a, b] = /\+|plus|-|−|minus/.test(op) ? [lift(x, r), lift(y, r)] : [x, y];
         const value = apply(op, a.value, b.value);
         if (value === null) return null;
         const unit = [a, b].find((x) => x.kind === 'kronor') ?? r;

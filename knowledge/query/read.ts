@@ -40,6 +40,23 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
         : null,
   },
   {
+    name: 'years-at-amount',
+    examples: [
+      'When does the 2.2bn level start?',
+      'Vilka år gäller 1,35 miljarder?',
+      'Från vilket år är det 2,2 miljarder?',
+    ],
+    // "which years / when" with a figure and no year: the years that have it, not a claim of it.
+    read: ({ raw, f, cues, stated }) =>
+      stated !== null &&
+      !/\b(?:19|20)\d\d\b/.test(raw) &&
+      (is(cues.whichYear, f) || /^(?:nar|when)\b/.test(f) || /\b(?:fran|from) vilket ar\b/.test(f)) &&
+      !is(cues.lowest, f) &&
+      !is(cues.highest, f)
+        ? 'years-at-amount'
+        : null,
+  },
+  {
     name: 'same-level',
     examples: [
       '2026 – samma nivå som 2020?',
@@ -208,4 +225,5 @@ const ARGUMENT_OF = new Set<Operation>([
   'same-level',
   'agency-years',
   'count-years',
+  'years-at-amount',
 ]);

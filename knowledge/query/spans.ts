@@ -92,6 +92,10 @@ export function spanned(q: Query, s: SpanStep, asked: number[], blocks: number[]
       return sameLevel(c, blocks.flat());
     case 'hypothetical':
       return s.stated === null ? null : hypothetical(c, s.stated, asked, s.yearCount);
+    case 'years-at-amount':
+      return s.stated === null
+        ? null
+        : compute(c, { operation: 'count-years', unit: null, years: [], whole: [], stated: s.stated });
     case 'agency-years':
       return s.agency ? agencyYears(c, s.agency, asked) : null;
     case 'count-years':

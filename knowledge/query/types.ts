@@ -20,7 +20,8 @@ export type Operation =
   | 'edge-year'
   | 'same-level'
   | 'hypothetical'
-  | 'agency-years';
+  | 'agency-years'
+  | 'years-at-amount';
 
 /** The unit an amount is asked in. */
 export type Unit = 'kronor' | 'tkr' | 'mkr' | 'miljoner' | 'miljarder';

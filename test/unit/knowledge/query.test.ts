@@ -322,6 +322,11 @@ describe('levels and years: the answer is a year, a count of years or a yes (kno
     ['Hur många år ligger nivån på 2,2 miljarder?', /2020–2027: 8 år/],
     ['change from 2024 to 2025?', /the same amount/],
     ['Allocation in 2026?', /2\.2 billion kronor/],
+    ['When does the money run out?', /\*2027\*/],
+    ['vilket år tar pengarna slut?', /\*2027\*/],
+    ['Do 2019 and 2020 get the same?', /No, not the same level/],
+    ['When does the 1.35bn level apply?', /2019: 1 year/],
+    ['Vilka år gäller 2,2 miljarder?', /2020–2027: 8 år/],
     ['vad är ramen för 2019?', /1,35 miljarder kronor/],
     ['Förändring från 2022 till 2023?', /samma belopp/],
   ])('answers %j', (q, text) => {
@@ -395,11 +400,28 @@ describe('claims of totals, changes and amounts per municipality', () => {
       /all the municipalities together/,
     ],
     ['amount', 'Utkastet: "1,35 miljarder per år från 2019". Rätt?', 'wrong', /2020–2027: 2,2 miljarder/],
+    ['per-municipality', 'Får varje kommun 425 miljoner 2018?', 'wrong', /alla kommunerna tillsammans/],
+    [
+      'per-municipality',
+      'Each municipality gets 1.35 billion in 2019, right?',
+      'wrong',
+      /all the municipalities together/,
+    ],
+    [
+      'arithmetic',
+      'Jag räknar 0,425 + 1,35 = 1,775 mdkr för 2018–2019, rätt?',
+      'right',
+      /0,425 miljarder kronor \+ 1,35/,
+    ],
   ] as const)('checks a %s claim: %j is %s', (attribute, q, verdict, text) => {
     const a = ask(q);
     expect(a.claims?.[0]).toEqual(expect.objectContaining({ attribute, verdict }));
     expect(a.text).toMatch(text);
     expect(a.sources.length).toBeGreaterThan(0);
+  });
+
+  it("says a figure per municipality other than a year's amount is not stated", () => {
+    expect(ask('Does each municipality get 10 million in 2018?').claims?.[0]?.verdict).toBe('unstated');
   });
 
   it('judges a claimed change and its per cent each, right at the precision written', () => {
