@@ -40,18 +40,21 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
   const correction = all
     .slice(last + 1)
     .find((s) => !s.startsWith(QUOTED) && kit.cues.correction.test(fold(s)));
-  // A message that is only a quote ("> Vilken myndighet …?") asks the quoted question.
+  // A message that is only a quote ("> Vilken myndighet …?"), or a quote after a lead-in that asks
+  // nothing ("Fick detta från Barometern:"), asks the quoted question.
+  const quotedAsks = all
+    .map((s) => s.replace(QUOTED, ''))
+    .filter(asks)
+    .slice(-MAX_PARTS);
+  const leadIn = own.length > 0 && own.every((s) => /:\s*$/.test(s)) && quotedAsks.length > 0;
   const found =
     correction && asked.length
       ? [correction]
       : asked.length
         ? asked
-        : own.length
+        : own.length && !leadIn
           ? own.slice(-1)
-          : all
-              .map((s) => s.replace(QUOTED, ''))
-              .filter(asks)
-              .slice(-MAX_PARTS);
+          : quotedAsks;
   // "> Presskontakt: Sami Mashial, kommunikationschef / rätt titel?", 'stämmer det här? "Östergötland:
   // Linköping …"', "… antar att hen menar Södertälje. Stämmer?": a bare check asks about the statement
   // itself (the quoted lines, else the lines in quotation marks, else the sentence just before it), so
