@@ -556,3 +556,42 @@ describe('the speaker of the words quoted before', () => {
     expect(thread(...turns.split(' → ')).text).toMatch(/Mashial/);
   });
 });
+
+describe('the answer before in English', () => {
+  it.each([
+    ['Vad är syftet med bidraget? → kan du ge mig det på engelska?', /The purpose is/],
+    ["What were the minister's exact words? → can you give me that in English?", /sustainable Sweden/],
+    ['Vem fördelar pengarna 2018? → kan du ta det på engelska?', /In 2018 \*Tillväxtverket\*/],
+  ])('composes the topic before in English, for its years: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('in-english');
+    expect(a.text).toMatch(text);
+  });
+
+  it('answers a question of its own that asks for English on its own', () => {
+    const a = thread('Vad är syftet med bidraget?', 'who is the press contact, in English please?');
+    expect(a.rule).not.toBe('in-english');
+    expect(a.text).toMatch(/Mashial/);
+  });
+});
+
+describe('a share of the list after a county', () => {
+  it.each([
+    [
+      'Which municipalities in Stockholm County are on the list? → how many is that? → and as a share of all 32?',
+      /15\.63 %/,
+    ],
+    ['Vilka kommuner i Skåne kan söka? → hur stor andel av listan är det?', /18,75 %/],
+  ])("gives the county's part of the whole list: %s", (turns, share) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(share);
+  });
+
+  it.each([
+    ['Vilka kommuner i Skåne kan söka? → hur stor andel av pengarna går dit?'],
+    ['Which municipalities in Skåne can apply? → what share of all the money do they get?'],
+  ])('does not compute a share of the money from the list: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).not.toBe('share-of-list');
+    expect(a.text).toMatch(/framgår inte|does not say/);
+  });
+});
