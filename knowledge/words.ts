@@ -95,6 +95,10 @@ export interface Words {
     lowest: string[];
     highest: string[];
     which_year: string[];
+    edge_first: string[];
+    edge_last: string[];
+    same_level: string[];
+    hypothetical: string[];
     per_week: string[];
     person_role: string[];
     specifics: string[];
