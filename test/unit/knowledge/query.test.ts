@@ -459,7 +459,7 @@ describe('claims of totals, changes and amounts per municipality', () => {
 describe('money the release does not state (words.yaml → cues.uncovered)', () => {
   it.each([
     'Hur mycket är 2025 års belopp värt i fasta priser?',
-    "What's the 2020 money worth in real terms?",
+    "What's the 2020 money worth after inflation?",
     'What was the outturn for 2019?',
     'Vad blev utfallet 2018?',
   ])('says %j is not stated, and claims nothing of the figure', (q) => {
