@@ -225,6 +225,7 @@ function queryCueSources(q: Words['query']) {
     unheldAttribute: cue(q.unheld_attribute),
     personAttribute: cue(q.person_attribute),
     whoSaid: cue(q.who_said),
+    inEnglish: cue(q.in_english),
   };
 }
 

@@ -112,6 +112,7 @@ export interface Words {
     unheld_attribute: string[];
     person_attribute: string[];
     who_said: string[];
+    in_english: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

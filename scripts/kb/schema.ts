@@ -256,6 +256,7 @@ export const wordsFile = z.strictObject({
     unheld_attribute: cues,
     person_attribute: cues,
     who_said: cues,
+    in_english: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,
