@@ -208,6 +208,8 @@ function queryCueSources(q: Words['query']) {
     edgeLast: cue(q.edge_last),
     sameLevel: cue(q.same_level),
     hypothetical: cue(q.hypothetical),
+    eachOne: cue(q.each_one),
+    allTogether: cue(q.all_together),
     perWeek: cue(q.per_week),
     positions: cue(q.positions),
     negation: cue(q.negation),

@@ -99,6 +99,8 @@ export interface Words {
     edge_last: string[];
     same_level: string[];
     hypothetical: string[];
+    each_one: string[];
+    all_together: string[];
     per_week: string[];
     person_role: string[];
     specifics: string[];

@@ -127,3 +127,15 @@ export function changeIn(c: Ctx, pair: readonly number[], unit: Unit): Computed 
 export function agencyIn(kb: Knowledge, year: number): Agency | undefined {
   return kb.content.agencies.find((a) => year >= a.from && (a.to === null || year <= a.to));
 }
+
+/** "Is the 425 million for 2018 for all 32 together, or for each one?": a year's amount is for all together. */
+export function togetherOrEach(c: Ctx, stated: number, years: readonly number[]): Computed {
+  const named = years.filter((y) => c.kb.amountFor(y) !== null);
+  const total = named.reduce((a, y) => a + (c.kb.amountFor(y) ?? 0), 0);
+  const of = named.length && total === stated ? named : yearsByAmount(c, stated, 'at');
+  const each = say(c, 'amount.per-municipality');
+  if (!of.length) return { text: each, sources: [] };
+  const label = `${yearsText(of)}${of.length > 1 && total !== stated ? say(c, 'amount.per-year') : ''}`;
+  const together = say(c, 'claim.all-together', { amount: c.kb.kronor(stated, c.lang), years: label });
+  return { text: `${together}. ${each}`, sources: amountSources(c, of) };
+}

@@ -40,6 +40,18 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
         : null,
   },
   {
+    name: 'together-or-each',
+    examples: [
+      'Is the 425 million for 2018 for all of them together, or for each one?',
+      'Är 1,35 miljarder 2019 per kommun eller totalt för alla?',
+    ],
+    // Both readings asked with "or": the question asks which the figure is, it claims neither.
+    read: ({ f, cues, stated }) =>
+      stated !== null && is(cues.eachOne, f) && is(cues.allTogether, f) && /\b(?:or|eller)\b/.test(f)
+        ? 'together-or-each'
+        : null,
+  },
+  {
     name: 'years-at-amount',
     examples: [
       'When does the 2.2bn level start?',
@@ -226,4 +238,5 @@ const ARGUMENT_OF = new Set<Operation>([
   'agency-years',
   'count-years',
   'years-at-amount',
+  'together-or-each',
 ]);

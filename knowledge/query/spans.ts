@@ -19,7 +19,7 @@ import {
   listShare,
   yearsByAmount,
 } from './arithmetic.ts';
-import { agencyYears, edgeYear, hypothetical, sameLevel } from './levels.ts';
+import { agencyYears, edgeYear, hypothetical, sameLevel, togetherOrEach } from './levels.ts';
 import { type Computed, compute } from './operations.ts';
 import type { Operation, Query, QueryCues } from './types.ts';
 
@@ -92,6 +92,8 @@ export function spanned(q: Query, s: SpanStep, asked: number[], blocks: number[]
       return sameLevel(c, blocks.flat());
     case 'hypothetical':
       return s.stated === null ? null : hypothetical(c, s.stated, asked, s.yearCount);
+    case 'together-or-each':
+      return s.stated === null ? null : togetherOrEach(c, s.stated, asked);
     case 'years-at-amount':
       return s.stated === null
         ? null

@@ -21,7 +21,8 @@ export type Operation =
   | 'same-level'
   | 'hypothetical'
   | 'agency-years'
-  | 'years-at-amount';
+  | 'years-at-amount'
+  | 'together-or-each';
 
 /** The unit an amount is asked in. */
 export type Unit = 'kronor' | 'tkr' | 'mkr' | 'miljoner' | 'miljarder';
@@ -113,6 +114,8 @@ export interface QueryCues {
   edgeLast: RegExp;
   sameLevel: RegExp;
   hypothetical: RegExp;
+  eachOne: RegExp;
+  allTogether: RegExp;
   /** A question word starts the part ("hur mycket …", "how much …"): it asks, it does not assert. */
   questionStart: RegExp;
   perWeek: RegExp;

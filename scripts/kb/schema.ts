@@ -243,6 +243,8 @@ export const wordsFile = z.strictObject({
     edge_last: cues,
     same_level: cues,
     hypothetical: cues,
+    each_one: cues,
+    all_together: cues,
     per_week: cues,
     person_role: cues,
     specifics: cues,

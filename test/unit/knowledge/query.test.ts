@@ -420,6 +420,16 @@ describe('claims of totals, changes and amounts per municipality', () => {
     expect(a.sources.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    'Gäller 2,2 miljarder varje kommun eller alla tillsammans?',
+    'Is the 1.35 billion for 2019 per municipality or for all of them combined?',
+  ])('answers %j: for all together, per municipality not stated, and no verdict', (q) => {
+    const a = ask(q);
+    expect(a.text).toMatch(/alla kommunerna tillsammans|all the municipalities together/);
+    expect(a.text).toMatch(/framgår inte|does not say/);
+    expect(a.claims).toBeUndefined();
+  });
+
   it("says a figure per municipality other than a year's amount is not stated", () => {
     expect(ask('Does each municipality get 10 million in 2018?').claims?.[0]?.verdict).toBe('unstated');
   });
@@ -459,7 +469,7 @@ describe('claims of totals, changes and amounts per municipality', () => {
 describe('money the release does not state (words.yaml → cues.uncovered)', () => {
   it.each([
     'Hur mycket är 2025 års belopp värt i fasta priser?',
-    "What's the 2020 money worth in real terms?",
+    "What's the 2020 money worth after inflation?",
     'What was the outturn for 2019?',
     'Vad blev utfallet 2018?',
   ])('says %j is not stated, and claims nothing of the figure', (q) => {
