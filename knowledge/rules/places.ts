@@ -149,8 +149,10 @@ export const namedEligibility: Rule = {
     if (r.county && r.cue.list && inCountyList(s, r.county)) return null;
     const { asksToApply, aside, elsewhere } = placeFacts(s);
     // "What about Malmö?" with nothing before it: the question people ask of a place is whether it may apply.
-    if (s.sure && r.cue.ellipsis && !s.prev?.topic && (!r.offTopic || apposition(s)))
+    if (s.sure && r.cue.ellipsis && !s.prev?.topic && (!r.offTopic || apposition(s))) {
+      withListedInMessage(s);
       return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
+    }
     // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
     // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
     // "What about Hofors next door?", "Vad gäller för Motala?" open with a question word, but ask of the

@@ -241,3 +241,23 @@ describe('a name we do not know, asked whether it is on the list', () => {
     expect(eligible(engine.answer('Ö-vik med?'))).toEqual({ Örnsköldsvik: false });
   });
 });
+
+describe("a place's name in a newspaper's or a station's name (places.yaml → media)", () => {
+  it.each([
+    [
+      'Göteborgs-Posten undrar om Borås och Alingsås kan söka. Och Lerum?',
+      { Borås: true, Alingsås: false, Lerum: false },
+    ],
+    [
+      'Upsala Nya Tidning wants to know if Enköping and Knivsta are in. And Tierp?',
+      { Enköping: false, Knivsta: false, Tierp: false },
+    ],
+    ['P4 Malmö asks: can Trelleborg apply?', { Trelleborg: false }],
+  ])('names no place asked about: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+
+  it('still reads the place asked about when the newspaper bears its name', () => {
+    expect(eligible(engine.answer('Borås Tidning frågar: är Borås med?'))).toEqual({ Borås: true });
+  });
+});
