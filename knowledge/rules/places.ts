@@ -3,7 +3,7 @@
 import { besides, combine, eligibility, offTopicPlace } from '../answers.ts';
 import type { County } from '../municipalities.ts';
 import { ANSWER_AT, isQuestion, namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
-import { fold } from '../text.ts';
+import { fold, words } from '../text.ts';
 import type { Rule } from './rule.ts';
 import {
   countyAnswer,
@@ -28,15 +28,31 @@ function placeFacts(s: Scope) {
   const { r } = s;
   const asksToApply = r.cue.eligibility;
   // "Vad blir det för väder i Göteborg?": a question about something else that names a place gets no
-  // verdict. What makes it one is a word of another subject (words.yaml → query.elsewhere), or a
-  // sentence that asks nothing ("Just landed in Sundsvall"): a question in words the bot does not know
-  // ("karlskrona, kvalar vi in?", "Rosengård täcks?") asks about the place and the grant.
-  // A word of another subject decides even among words the bot knows ("Should I move to Gothenburg?").
-  const otherSubject = r.cue.elsewhere || (r.offTopic && !isQuestion(s.kit, r.text));
+  // verdict. What makes it one is a word of another subject (words.yaml → query.elsewhere), even among
+  // words the bot knows ("Should I move to Gothenburg?"); or, among words it does not know, a question
+  // that begins otherwise than with the place ("Is Malmö expensive?", "Har Göteborg tunnelbana?"), or a
+  // sentence that asks nothing ("Just landed in Sundsvall"). The place put first is the question
+  // ("karlskrona, kvalar vi in?", "Lund resp Landskrona?", "what about Hofors next door?"); so is a
+  // question of an amount or a line of a draft checked ("Hur mycket får Gävle av potten?").
+  const question = isQuestion(s.kit, r.text);
+  const putFirst = leadsWithPlace(s) || r.cue.placeOpener || r.cue.ellipsis || r.cue.amount || r.cue.check;
+  const otherSubject = r.cue.elsewhere || (r.offTopic && !(question && putFirst));
   const elsewhere = s.sure && !r.strong && !asksToApply && otherSubject;
   // No word of the grant and none of belonging to a list: about the place, not the programme.
   const aside = elsewhere && !namesProgramme(s.kit, r) && !r.cue.belongs;
-  return { asksToApply, elsewhere, aside };
+  // "Hör Sandviken till de utvalda?" is all one question; "…, och regnar det där?" has a rest.
+  const rest = elsewhere && (r.cue.elsewhere || !question);
+  return { asksToApply, elsewhere: rest, aside };
+}
+
+/**
+ * The part's first word names a place it asks about ("Rosengård täcks?", "karlskrona, kvalar vi in?"), or
+ * the first after a lead-in with a colon ("Hallandsposten: Halmstad?").
+ */
+function leadsWithPlace(s: Scope): boolean {
+  const colon = s.r.text.indexOf(':');
+  const firsts = [s.r.all[0]?.folded, colon >= 0 ? words(s.r.text.slice(colon + 1))[0]?.folded : undefined];
+  return s.r.mentions.some((m) => firsts.includes(fold(m.said).split(/\s+/)[0]));
 }
 
 const offTopic = (s: Scope) =>
