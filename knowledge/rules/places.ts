@@ -148,12 +148,6 @@ export function apposition(s: Scope): boolean {
   return at >= 0 && comma > at && s.r.f.slice(0, at).split(/\s+/).filter(Boolean).length <= MAX_OPENER;
 }
 
-/** The part asks something of the place: a word besides the names ("mayor", "Copenhagen", "invånare"). */
-function asksOfPlace(s: Scope): boolean {
-  const named = new Set(s.r.mentions.flatMap((m) => fold(m.said).split(/\s+/)));
-  return s.r.query.some((x) => !named.has(x) && !s.kit.gazetteer.isPlaceWord(x));
-}
-
 export const namedEligibility: Rule = {
   name: 'named-eligibility',
   examples: ['Kan Malmö söka?', 'What about Malmö?', 'Kan Hbg kn söka?', 'Is Wexiö eligible?'],
@@ -172,8 +166,8 @@ export const namedEligibility: Rule = {
     // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
     // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
     // "What about Hofors next door?", "Vad gäller för Motala?" open with a question word, but ask of the
-    // place what people ask of a place here: whether it may apply.
-    const factAsked = whStart(s.kit, r.f) && !r.cue.placeOpener && asksOfPlace(s);
+    // place what people ask of a place here: whether it may apply (words.yaml → query.place_opener).
+    const factAsked = whStart(s.kit, r.f) && !r.cue.placeOpener;
     if (s.sure && factAsked && !asksToApply && !r.cue.belongs && !r.strong && !r.cue.money)
       return offTopic(s);
     // "What's the weather in Gothenburg tomorrow?": no verdict, an offer to ask about the grant.

@@ -69,6 +69,15 @@ describe('a question word that asks nothing of the place but its standing', () =
   });
 });
 
+describe('a question about what the grant may pay for in a place', () => {
+  it.each([
+    ['Kan Botkyrka satsa på jobb för unga?', { Botkyrka: true }],
+    ['Can Malmö put it into jobs for young people?', { Malmö: true }],
+  ])('is no aside: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+});
+
 describe('a question about something else that names a place', () => {
   it.each([
     'Any good restaurants in Lund?',
@@ -88,6 +97,9 @@ describe('a question about something else that names a place', () => {
     'Har Göteborg tunnelbana?',
     'Är Kalmar fint på sommaren?',
     'Is Växjö green?',
+    'Eskilstuna är väl tråkigt?',
+    'Malmö, nice?',
+    'Är Örebro en stor stad?',
   ])('gets no verdict: %s', (q) => {
     const a = engine.answer(q);
     expect(a.municipalities, a.text).toEqual([]);
