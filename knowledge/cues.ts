@@ -114,6 +114,8 @@ function allCueSources(w: Words) {
     pronounPlace: cue(c.pronoun_place),
     pronounYear: cue(c.pronoun_year),
     pronounPerson: cue(c.pronoun_person),
+    pronounThing: cue(c.pronoun_thing),
+    consequenceRef: cue(c.consequence_ref),
     ...threadCueSources(c),
     widen: cue(c.widen),
     yearAfter: cue(c.year_after),
@@ -202,6 +204,10 @@ function queryCueSources(q: Words['query']) {
     lowest: cue(q.lowest),
     highest: cue(q.highest),
     whichYear: cue(q.which_year),
+    edgeFirst: cue(q.edge_first),
+    edgeLast: cue(q.edge_last),
+    sameLevel: cue(q.same_level),
+    hypothetical: cue(q.hypothetical),
     perWeek: cue(q.per_week),
     positions: cue(q.positions),
     negation: cue(q.negation),
@@ -216,6 +222,8 @@ function queryCueSources(q: Words['query']) {
     wholeProgramme: cue(q.whole_programme),
     unheldAttribute: cue(q.unheld_attribute),
     personAttribute: cue(q.person_attribute),
+    whoSaid: cue(q.who_said),
+    inEnglish: cue(q.in_english),
   };
 }
 

@@ -80,8 +80,11 @@ export function createEngine(content: Content = CONTENT): Engine {
         compose: kit.compose,
       });
       sameMessage = false;
+      // A part that found nothing, shown only when no part answered, leaves the context where the
+      // answered parts put it ("Har du citatet? Behöver det till ett nyhetsbrev" → "vem sa det?").
+      const dropped = d.parts.outcome === 'fallback' && decisions.some((x) => x.parts.outcome !== 'fallback');
       decisions.push(d);
-      prev = nextContext(d, lang, prev);
+      if (!dropped) prev = nextContext(d, lang, prev);
     });
     const out = joined(decisions, lang, prev) ?? help(lang);
     if (!capped) return out;

@@ -39,6 +39,8 @@ export interface Words {
     pronoun_place: string[];
     pronoun_year: string[];
     pronoun_person: string[];
+    pronoun_thing: string[];
+    consequence_ref: string[];
     widen: string[];
     pronoun_plural: string[];
     why_list: string[];
@@ -93,6 +95,10 @@ export interface Words {
     lowest: string[];
     highest: string[];
     which_year: string[];
+    edge_first: string[];
+    edge_last: string[];
+    same_level: string[];
+    hypothetical: string[];
     per_week: string[];
     person_role: string[];
     specifics: string[];
@@ -103,6 +109,8 @@ export interface Words {
     whole_programme: string[];
     unheld_attribute: string[];
     person_attribute: string[];
+    who_said: string[];
+    in_english: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

@@ -16,7 +16,12 @@ export type Operation =
   | 'even-split'
   | 'difference'
   | 'per-week'
-  | 'extreme';
+  | 'extreme'
+  | 'edge-year'
+  | 'same-level'
+  | 'hypothetical'
+  | 'agency-years'
+  | 'years-at-amount';
 
 /** The unit an amount is asked in. */
 export type Unit = 'kronor' | 'tkr' | 'mkr' | 'miljoner' | 'miljarder';
@@ -32,6 +37,9 @@ export type Attribute =
   | 'amount-start'
   | 'first-year'
   | 'arithmetic'
+  | 'total'
+  | 'change'
+  | 'per-municipality'
   | 'unit'
   | 'ratio'
   | 'percent'
@@ -45,6 +53,8 @@ export interface Claimed {
   years: number[];
   /** Said as an approximation ("drygt", "about"). */
   approximate?: boolean;
+  /** Said as a figure a year ("per år", "a year"): each year's amount, not a sum. */
+  yearly?: boolean;
 }
 
 /** A question's typed query. */
@@ -99,6 +109,12 @@ export interface QueryCues {
   lowest: RegExp;
   highest: RegExp;
   whichYear: RegExp;
+  edgeFirst: RegExp;
+  edgeLast: RegExp;
+  sameLevel: RegExp;
+  hypothetical: RegExp;
+  /** A question word starts the part ("hur mycket …", "how much …"): it asks, it does not assert. */
+  questionStart: RegExp;
   perWeek: RegExp;
   positions: RegExp;
   negation: RegExp;
@@ -122,6 +138,8 @@ export interface QueryInput {
   known: KnownNames;
   /** The words of the minister's name, folded: a title is claimed of him only. */
   minister: string[];
+  /** The last year with an amount. */
+  last: number;
 }
 
 /** A rule: its name, the questions it must read as it does, and the reading. */

@@ -137,7 +137,7 @@ function overAsked(s: Scope): boolean {
   const compares = c.compare || c.percent || c.ratioOf;
   if (!prev?.topic?.startsWith('amount') || asked.length < 2 || s.named || r.period.ranges.length)
     return false;
-  if (!(c.total || c.bothYears || compares) || c.wholeProgramme) return false;
+  if (!(c.total || c.bothYears || c.average || compares) || c.wholeProgramme) return false;
   const [named, ...more] = r.period.years;
   if (named !== undefined) {
     const other = [...asked].reverse().find((y) => y !== named);
@@ -163,9 +163,24 @@ function withPeriod(s: Scope, period: Period): void {
  * by its cue words.
  */
 function aboutPerson(s: Scope): boolean {
+  // (A thing pointed back at, "its title" after the ordinance, is no person whatever "title" matches.)
+  if (s.r.cue.pronounThing) return false;
   const topic = s.prev?.topic;
   const person = topic ? s.kit.entries.get(topic)?.intent === 'contact' : false;
   return person && !s.r.cue.personRole && !ownTopic(s.kit, { ...s.r, strong: null });
+}
+
+/**
+ * "what's its full title?", "vad är dess nummer?" after the ordinance or the agencies: a thing the answer
+ * before named, pointed back at, whatever person a word of the part ("title", "number") matches.
+ */
+function thingBefore(s: Scope): boolean {
+  const { r, prev, kit } = s;
+  const before = prev?.topic ? kit.entries.get(prev.topic)?.intent : undefined;
+  const own = r.strong ?? r.top?.entry;
+  // ("vem är dess presskontakt?" names a person by role: that person.)
+  const person = own?.intent === 'contact' && !r.cue.personRole;
+  return Boolean(r.cue.pronounThing && before && before !== 'contact' && person);
 }
 
 /** Topics whose "why?" is about the list: the why rule says what characterises the areas. */
@@ -225,10 +240,17 @@ function leans(s: Scope): boolean {
   const { r, prev } = s;
   if (!prev?.topic || asksElsewhere(s)) return false;
   // "what's his number?" after the press contact: a person pointed back at outweighs a topic word.
+  // "who said that?" after a quote: the topic before is the person whose words they are.
+  const saidBefore = r.cue.whoSaid && s.kit.entries.get(prev.topic)?.intent === 'contact';
   const open =
+    saidBefore ||
     !ownTopic(s.kit, r) ||
+    thingBefore(s) ||
+    // "so what does this scheme do differently because of that?": a loose topic word does not outweigh it.
+    (r.cue.consequenceRef && r.score > ANSWER_AT && !hasYears(r.period)) ||
     r.cue.correction ||
-    (r.cue.pronounPerson && !s.named && (r.score > PERSON_OVERRIDE || aboutPerson(s)));
+    // ("vem ringer jag om en intervju med honom?" names the press contact by role: that topic.)
+    (r.cue.pronounPerson && !s.named && !r.cue.personRole && (r.score > PERSON_OVERRIDE || aboutPerson(s)));
   const slot =
     s.named ||
     (s.sameMessage && r.query.length === 0) ||
@@ -239,6 +261,9 @@ function leans(s: Scope): boolean {
     r.cue.source ||
     r.cue.pronounPlace ||
     r.cue.pronounPerson ||
+    r.cue.pronounThing ||
+    r.cue.consequenceRef ||
+    saidBefore ||
     // "so all of that together?" after an amount: the sum of the years asked before.
     (r.cue.total && /^(?:amount|duration)/.test(prev.topic)) ||
     fragment(s) ||
@@ -265,7 +290,9 @@ export function followUp(s: Scope): Decision | null {
   // "när träder den i kraft?": something about that topic the documents do not state.
   const d =
     // ("vilka av dem ligger i Västra Götaland?" names a county: that is its subject, not an unknown word.)
-    r.unknown.length > 0 && !s.named && !r.county
+    // ("… because of that?" asks what follows from the answer before: that answer says it, or nothing does.)
+    // ("vem var det som sa det?" after a quote: the speaker, whom the answer before names.)
+    r.unknown.length > 0 && !s.named && !r.county && !r.cue.consequenceRef && !r.cue.whoSaid
       ? made(s, 'not-stated', notStatedNear(s.kit, ctx, topic), 'unknown', null, s.confidence, topic)
       : onTopic(s, topic);
   return { ...d, rule: `follow-up:${d.rule}`, parts: noted(s, d.parts, true) };

@@ -61,7 +61,7 @@ export const otherCurrency: Rule = {
 
 /** An entry knows the uncovered word itself: content a press officer added since ("Utvärderas satsningen?"). */
 function covered(s: Scope): boolean {
-  return s.r.query.some((x) => s.kit.isUncoveredWord(x) && s.kit.matcher.knows(x, true));
+  return s.kit.knowsUncovered(s.r.query, (x) => s.kit.matcher.knows(x, true));
 }
 
 export const uncovered: Rule = {
