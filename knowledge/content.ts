@@ -115,6 +115,8 @@ export interface Places {
   county_prefixes: Record<string, string[]>;
   /** Parts of Sweden above the counties ("Norrland"): the counties each is made of, and its word beginnings. */
   regions: Record<string, { counties: string[]; prefixes: string[] }>;
+  /** Words that make a place's name part of a newspaper's or a station's ("Göteborgs-Posten", "P4 Örebro"). */
+  media: { after: string[]; before: string[] };
 }
 
 /** A suggested prompt in Slack's assistant panel: the button's title and the question it sends. */

@@ -118,6 +118,9 @@ interface Index {
   /** "Västra Götaland", "Götaland" must not be read as a typo of Gotland, nor "jämtländska" of anything. */
   countyWords: Set<string>;
   countyPrefixes: string[];
+  /** Words that make a name a newspaper's or a station's ("Göteborgs-Posten", "P4 Örebro"). */
+  mediaAfter: Set<string>;
+  mediaBefore: Set<string>;
 }
 
 function buildIndex(places: Places, notTypos: readonly string[]): Index {
@@ -164,6 +167,8 @@ function buildIndex(places: Places, notTypos: readonly string[]): Index {
     counties,
     countyWords: new Set(counties.flatMap((c) => c.base.split(' '))),
     countyPrefixes: prefixes.map(key).filter((p) => !p.includes(' ')),
+    mediaAfter: new Set(places.media.after.map(key)),
+    mediaBefore: new Set(places.media.before.map(key)),
   };
 }
 
@@ -299,6 +304,7 @@ function recognise(ix: Index, all: readonly Word[], isWord: (folded: string) => 
     let { found, used } = nameAt(ix, all, i);
     // "Uppsala län", "Jönköping County": the county, not the municipality that shares its name.
     if (found && COUNTY_WORDS.has(all[i + used]?.folded ?? '')) found = null;
+    if (found && inMediaName(ix, all, i, used)) found = null;
     const word = all[i];
     if (found) mentions.push(found);
     else if (word) leftovers.push(word);
@@ -314,6 +320,17 @@ function recognise(ix: Index, all: readonly Word[], isWord: (folded: string) => 
     ),
     ambiguous: typos.ambiguous,
   };
+}
+
+/** The name at `i` is part of a newspaper's or a station's: "Göteborgs-Posten", "Upsala Nya Tidning", "P4 Örebro". */
+function inMediaName(ix: Index, all: readonly Word[], i: number, used: number): boolean {
+  const [next, then] = [all[i + used], all[i + used + 1]];
+  const capitalNext = next !== undefined && /^\p{Lu}/u.test(next.raw);
+  return (
+    ix.mediaBefore.has(all[i - 1]?.folded ?? '') ||
+    ix.mediaAfter.has(next?.folded ?? '') ||
+    (capitalNext && ix.mediaAfter.has(then?.folded ?? ''))
+  );
 }
 
 function guessTypos(

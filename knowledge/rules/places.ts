@@ -3,7 +3,7 @@
 import { besides, combine, eligibility, offTopicPlace } from '../answers.ts';
 import type { County } from '../municipalities.ts';
 import { ANSWER_AT, isQuestion, namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
-import { fold } from '../text.ts';
+import { fold, words } from '../text.ts';
 import type { Rule } from './rule.ts';
 import {
   countyAnswer,
@@ -28,15 +28,31 @@ function placeFacts(s: Scope) {
   const { r } = s;
   const asksToApply = r.cue.eligibility;
   // "Vad blir det för väder i Göteborg?": a question about something else that names a place gets no
-  // verdict. What makes it one is a word of another subject (words.yaml → query.elsewhere), or a
-  // sentence that asks nothing ("Just landed in Sundsvall"): a question in words the bot does not know
-  // ("karlskrona, kvalar vi in?", "Rosengård täcks?") asks about the place and the grant.
-  // A word of another subject decides even among words the bot knows ("Should I move to Gothenburg?").
-  const otherSubject = r.cue.elsewhere || (r.offTopic && !isQuestion(s.kit, r.text));
+  // verdict. What makes it one is a word of another subject (words.yaml → query.elsewhere), even among
+  // words the bot knows ("Should I move to Gothenburg?"); or, among words it does not know, a question
+  // that begins otherwise than with the place ("Is Malmö expensive?", "Har Göteborg tunnelbana?"), or a
+  // sentence that asks nothing ("Just landed in Sundsvall"). The place put first is the question
+  // ("karlskrona, kvalar vi in?", "Lund resp Landskrona?", "what about Hofors next door?"); so is a
+  // question of an amount or a line of a draft checked ("Hur mycket får Gävle av potten?").
+  const question = isQuestion(s.kit, r.text);
+  const putFirst = leadsWithPlace(s) || r.cue.placeOpener || r.cue.ellipsis || r.cue.amount || r.cue.check;
+  const otherSubject = r.cue.elsewhere || (r.offTopic && !(question && putFirst));
   const elsewhere = s.sure && !r.strong && !asksToApply && otherSubject;
   // No word of the grant and none of belonging to a list: about the place, not the programme.
   const aside = elsewhere && !namesProgramme(s.kit, r) && !r.cue.belongs;
-  return { asksToApply, elsewhere, aside };
+  // "Hör Sandviken till de utvalda?" is all one question; "…, och regnar det där?" has a rest.
+  const rest = elsewhere && (r.cue.elsewhere || !question);
+  return { asksToApply, elsewhere: rest, aside };
+}
+
+/**
+ * The part's first word names a place it asks about ("Rosengård täcks?", "karlskrona, kvalar vi in?"), or
+ * the first after a lead-in with a colon ("Hallandsposten: Halmstad?").
+ */
+function leadsWithPlace(s: Scope): boolean {
+  const colon = s.r.text.indexOf(':');
+  const firsts = [s.r.all[0]?.folded, colon >= 0 ? words(s.r.text.slice(colon + 1))[0]?.folded : undefined];
+  return s.r.mentions.some((m) => firsts.includes(fold(m.said).split(/\s+/)[0]));
 }
 
 const offTopic = (s: Scope) =>
@@ -132,12 +148,6 @@ export function apposition(s: Scope): boolean {
   return at >= 0 && comma > at && s.r.f.slice(0, at).split(/\s+/).filter(Boolean).length <= MAX_OPENER;
 }
 
-/** The part asks something of the place: a word besides the names ("mayor", "Copenhagen", "invånare"). */
-function asksOfPlace(s: Scope): boolean {
-  const named = new Set(s.r.mentions.flatMap((m) => fold(m.said).split(/\s+/)));
-  return s.r.query.some((x) => !named.has(x) && !s.kit.gazetteer.isPlaceWord(x));
-}
-
 export const namedEligibility: Rule = {
   name: 'named-eligibility',
   examples: ['Kan Malmö söka?', 'What about Malmö?', 'Kan Hbg kn söka?', 'Is Wexiö eligible?'],
@@ -149,13 +159,15 @@ export const namedEligibility: Rule = {
     if (r.county && r.cue.list && inCountyList(s, r.county)) return null;
     const { asksToApply, aside, elsewhere } = placeFacts(s);
     // "What about Malmö?" with nothing before it: the question people ask of a place is whether it may apply.
-    if (s.sure && r.cue.ellipsis && !s.prev?.topic && (!r.offTopic || apposition(s)))
+    if (s.sure && r.cue.ellipsis && !s.prev?.topic && (!r.offTopic || apposition(s))) {
+      withListedInMessage(s);
       return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
+    }
     // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
     // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
     // "What about Hofors next door?", "Vad gäller för Motala?" open with a question word, but ask of the
-    // place what people ask of a place here: whether it may apply.
-    const factAsked = whStart(s.kit, r.f) && !r.cue.placeOpener && asksOfPlace(s);
+    // place what people ask of a place here: whether it may apply (words.yaml → query.place_opener).
+    const factAsked = whStart(s.kit, r.f) && !r.cue.placeOpener;
     if (s.sure && factAsked && !asksToApply && !r.cue.belongs && !r.strong && !r.cue.money)
       return offTopic(s);
     // "What's the weather in Gothenburg tomorrow?": no verdict, an offer to ask about the grant.

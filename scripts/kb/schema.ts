@@ -281,6 +281,7 @@ export const placesFile = z.strictObject({
       prefixes: words,
     }),
   ),
+  media: z.strictObject({ after: words, before: words }),
 });
 
 // The words of passage search: English words for the documents' Swedish ones, and the words that ask for

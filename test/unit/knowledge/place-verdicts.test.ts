@@ -69,6 +69,15 @@ describe('a question word that asks nothing of the place but its standing', () =
   });
 });
 
+describe('a question about what the grant may pay for in a place', () => {
+  it.each([
+    ['Kan Botkyrka satsa på jobb för unga?', { Botkyrka: true }],
+    ['Can Malmö put it into jobs for young people?', { Malmö: true }],
+  ])('is no aside: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+});
+
 describe('a question about something else that names a place', () => {
   it.each([
     'Any good restaurants in Lund?',
@@ -84,6 +93,13 @@ describe('a question about something else that names a place', () => {
     'Should I move to Gothenburg?',
     'Is Lund a good place for students?',
     'Do you like Umeå?',
+    'Is Malmö expensive?',
+    'Har Göteborg tunnelbana?',
+    'Är Kalmar fint på sommaren?',
+    'Is Växjö green?',
+    'Eskilstuna är väl tråkigt?',
+    'Malmö, nice?',
+    'Är Örebro en stor stad?',
   ])('gets no verdict: %s', (q) => {
     const a = engine.answer(q);
     expect(a.municipalities, a.text).toEqual([]);
@@ -239,5 +255,25 @@ describe('a name we do not know, asked whether it is on the list', () => {
 
   it('reads Ö-vik as Örnsköldsvik', () => {
     expect(eligible(engine.answer('Ö-vik med?'))).toEqual({ Örnsköldsvik: false });
+  });
+});
+
+describe("a place's name in a newspaper's or a station's name (places.yaml → media)", () => {
+  it.each([
+    [
+      'Göteborgs-Posten undrar om Borås och Alingsås kan söka. Och Lerum?',
+      { Borås: true, Alingsås: false, Lerum: false },
+    ],
+    [
+      'Upsala Nya Tidning wants to know if Enköping and Knivsta are in. And Tierp?',
+      { Enköping: false, Knivsta: false, Tierp: false },
+    ],
+    ['P4 Malmö asks: can Trelleborg apply?', { Trelleborg: false }],
+  ])('names no place asked about: %s', (q, verdicts) => {
+    expect(eligible(engine.answer(q))).toEqual(verdicts);
+  });
+
+  it('still reads the place asked about when the newspaper bears its name', () => {
+    expect(eligible(engine.answer('Borås Tidning frågar: är Borås med?'))).toEqual({ Borås: true });
   });
 });
