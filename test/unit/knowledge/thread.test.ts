@@ -485,6 +485,10 @@ describe('what the documents do not give about the people and agencies an answer
       /framgår inte[\s\S]*Delegationen mot segregation/,
     ],
     ["Who presented the programme? → what's his e-mail?", /does not say[\s\S]*Baylan/],
+    // A hyphenated word is its word written without the hyphen ("e-post" is "epost*").
+    ['Vem är ministern bakom satsningen? → vad har han för e-post?', /framgår inte[\s\S]*Baylan/],
+    ['Vem presenterade satsningen? → och hans e-postadress?', /framgår inte[\s\S]*Baylan/],
+    ['Who is the minister behind this? → and his e-mail address?', /does not say[\s\S]*Baylan/],
   ])('says so, naming the subject from the answer before: %s', (turns, text) => {
     const a = thread(...turns.split(' → '));
     expect(a.rule).toBe('not-stated-about');
