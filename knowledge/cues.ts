@@ -226,6 +226,7 @@ function queryCueSources(q: Words['query']) {
     personAttribute: cue(q.person_attribute),
     whoSaid: cue(q.who_said),
     inEnglish: cue(q.in_english),
+    population: cue(q.population),
   };
 }
 

@@ -113,6 +113,7 @@ export interface Words {
     person_attribute: string[];
     who_said: string[];
     in_english: string[];
+    population: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

@@ -17,6 +17,7 @@ import {
   placesOf,
   type Scope,
 } from './scope.ts';
+import { covered } from './topics.ts';
 
 /** A person pointed back at ("his number") outweighs a topic matched no better than this ("number"). */
 const PERSON_OVERRIDE = 0.25;
@@ -46,7 +47,11 @@ export function carry(s: Scope): void {
   const { prev } = s;
   if (!prev) return;
   const prevPeriod: Period = { ...NO_PERIOD, years: prev.years, ranges: prev.ranges };
+  // "how many people live there?" after a place or a county: a subject no document covers, about that
+  // place, not a question of its list; it takes no place to give a verdict for.
+  const aside = uncoveredAsk(s);
   if (
+    !aside &&
     !s.named &&
     !s.r.county &&
     (s.r.cue.pronounPlace || s.r.cue.why || s.r.cue.correction || (s.sameMessage && s.r.cue.eligibility)) &&
@@ -89,6 +94,7 @@ export function carry(s: Scope): void {
   const other = cue.amount || cue.money || cue.duration || cue.uncovered || s.r.unknown.length > 0;
   const counts = cue.countAsk && !other && !hasYears(s.r.period);
   if (
+    !aside &&
     prev.county &&
     !s.named &&
     !s.r.county &&
@@ -271,10 +277,14 @@ function leans(s: Scope): boolean {
   return Boolean(open && slot);
 }
 
+/** The part asks a subject no document covers (words.yaml → cues.uncovered) that no entry knows whole. */
+const uncoveredAsk = (s: Scope) => (s.r.cue.uncovered || s.r.cue.population) && !covered(s);
+
 /** "och 2019?", "samma för Umeå?", "nej, jag menade Linköping": the earlier topic, the new slots. */
 export function followUp(s: Scope): Decision | null {
   const { r, ctx, prev } = s;
-  if (!prev?.topic) return null;
+  // ("hur många bor där?" after a county: the uncovered rule says the documents do not say.)
+  if (!prev?.topic || uncoveredAsk(s)) return null;
   if (whyBefore(s)) return whyOf(s, prev.topic);
   if (!leans(s)) return null;
   if (!s.named && !r.county && s.prevPlaces.length && !ctx.mentions.length) ctx.mentions = s.prevPlaces;

@@ -257,6 +257,7 @@ export const wordsFile = z.strictObject({
     person_attribute: cues,
     who_said: cues,
     in_english: cues,
+    population: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,

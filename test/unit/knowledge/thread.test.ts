@@ -614,3 +614,31 @@ describe('a share of the list after a county', () => {
     expect(a.text).toMatch(/framgår inte|does not say/);
   });
 });
+
+describe('a subject no document covers, asked about the place or county before', () => {
+  it.each([
+    'Which municipalities in Skåne can apply? → how many people live there?',
+    'Vilka kommuner i Västra Götaland är med? → hur många bor där?',
+    'Vilka kommuner i Skåne kan söka? → och befolkningen där?',
+    'Kan Malmö söka? → hur många människor bor där?',
+    'Is Lund eligible? → and how many people live there?',
+  ])('says the documents do not say, with no list and no verdict: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('not-stated');
+    expect(a.text).toMatch(/framgår inte|does not say/);
+    expect(a.municipalities).toEqual([]);
+  });
+
+  it.each([
+    ['Vilka kommuner i Skåne kan söka? → hur många blir det?', /\b6\b/],
+    ['Which municipalities in Skåne can apply? → how many is that?', /\b6\b/],
+  ])('still counts the county before when the list is asked: %s', (turns, count) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(count);
+  });
+
+  it('reads "jag bor i" as where the asker lives, not as the population', () => {
+    const a = thread('Hur mycket får kommunerna 2019?', 'Jag bor i Borlänge – får min kommun söka?');
+    expect(eligible(a)).toEqual({ Borlänge: true });
+  });
+});
