@@ -227,6 +227,7 @@ function queryCueSources(q: Words['query']) {
     whoSaid: cue(q.who_said),
     inEnglish: cue(q.in_english),
     population: cue(q.population),
+    agencyPointer: cue(q.agency_pointer),
   };
 }
 

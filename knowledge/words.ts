@@ -114,6 +114,7 @@ export interface Words {
     who_said: string[];
     in_english: string[];
     population: string[];
+    agency_pointer: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

@@ -2,6 +2,7 @@
 // the earlier topic when the part names none of its own ("och 2019?", "samma för Umeå?", "his number?").
 
 import { askedYears, listYearFor, onList } from '../answers.ts';
+import type { Agency } from '../content.ts';
 import type { Mention } from '../municipalities.ts';
 import { ANSWER_AT, namesProgramme, ownTopic, whStart } from '../reading.ts';
 import { countNamed, hasYears, type Period } from '../years.ts';
@@ -46,6 +47,7 @@ function byList(s: Scope): Mention[] | null {
 export function carry(s: Scope): void {
   const { prev } = s;
   if (!prev) return;
+  agencyFirstYear(s);
   const prevPeriod: Period = { ...NO_PERIOD, years: prev.years, ranges: prev.ranges };
   // "how many people live there?" after a place or a county: a subject no document covers, about that
   // place, not a question of its list; it takes no place to give a verdict for.
@@ -186,7 +188,32 @@ function thingBefore(s: Scope): boolean {
   const own = r.strong ?? r.top?.entry;
   // ("vem är dess presskontakt?" names a person by role: that person.)
   const person = own?.intent === 'contact' && !r.cue.personRole;
-  return Boolean(r.cue.pronounThing && before && before !== 'contact' && person);
+  // "What is Delmos? → what role does it play?": "it" is the agency the thread named, not a person.
+  const thing = r.cue.pronounThing || pointsAtAgency(s) !== null;
+  return Boolean(thing && before && before !== 'contact' && person);
+}
+
+/**
+ * The thread's agency the part points at ("it", "den", "its" while the thread has one and the part names
+ * no agency, place or county of its own), from agencies.yaml.
+ */
+function pointsAtAgency(s: Scope): Agency | null {
+  const { r, prev, kit } = s;
+  if (!prev?.agency || !r.cue.agencyPointer || s.named || r.county) return null;
+  if (kit.agencies.find(r.text, r.f).length) return null;
+  return kit.kb.content.agencies.find((a) => a.name === prev.agency) ?? null;
+}
+
+/**
+ * "how much will it distribute in its first year?" after "What is Delmos?": the first year is the
+ * agency's first, not the grant's.
+ */
+function agencyFirstYear(s: Scope): void {
+  const a = pointsAtAgency(s);
+  const first = s.kit.kb.firstYear;
+  if (!a || !s.r.cue.firstYear || !s.r.period.years.includes(first)) return;
+  const years = s.r.period.years.map((y) => (y === first ? a.from : y));
+  withPeriod(s, { ...s.r.period, years: [...new Set(years)] });
 }
 
 /** Topics whose "why?" is about the list: the why rule says what characterises the areas. */

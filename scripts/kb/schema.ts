@@ -258,6 +258,7 @@ export const wordsFile = z.strictObject({
     who_said: cues,
     in_english: cues,
     population: cues,
+    agency_pointer: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,

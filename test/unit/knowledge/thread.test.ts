@@ -642,3 +642,44 @@ describe('a subject no document covers, asked about the place or county before',
     expect(eligible(a)).toEqual({ Borlänge: true });
   });
 });
+
+describe('the agency a question named', () => {
+  it.each([
+    ['What is Delmos and what role does it play here? → and before that?', /Tillväxtverket/, /Delegationen/],
+    ['Vad är Delmos? → och innan dess?', /Tillväxtverket/, /Delegationen/],
+    ['Vad gör Tillväxtverket? → och efter det?', /Delegationen mot segregation/, /Tillväxtverket/],
+    [
+      'What does the Agency for Economic and Regional Growth do? → and after that?',
+      /Delegationen/,
+      /Tillväxtverket/,
+    ],
+  ])('sets the years of the thread to its period: %s', (turns, has, hasNot) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(has);
+    expect(a.text).not.toMatch(hasNot);
+  });
+
+  it.each([
+    ['What is Delmos? → how much money will it distribute in its first year?', /1\.35 billion/],
+    ['Vad är Delmos? → hur mycket delar den ut under sitt första år?', /1,35 miljarder/],
+    ['Vad är Delmos? → och innan dess? → hur mycket fördelar den första året?', /1,35 miljarder/],
+    ['What does Tillväxtverket do? → how much did it hand out in its first year?', /425 million/],
+  ])('reads "it", "den", "its" as that agency, its first year as the agency\'s: %s', (turns, amount) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.intent).toBe('amount');
+    expect(a.text).toMatch(amount);
+  });
+
+  it.each([
+    ['What is Delmos? → How much is allocated in the first year?', /425 million/],
+    ['Vad är Delmos? → Hur mycket avsätts första året?', /425 miljoner/],
+  ])("leaves the grant's first year to a question of its own that points at nothing: %s", (turns, amount) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(amount);
+  });
+
+  it('answers a new question about a place on its own, with only its verdict', () => {
+    const a = thread('Vad är Delmos?', 'Kan Malmö söka?');
+    expect(eligible(a)).toEqual({ Malmö: true });
+    expect(a.context.agency).toBeUndefined();
+  });
+});
