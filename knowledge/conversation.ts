@@ -48,12 +48,12 @@ export function agencyTurn(kit: Kit, r: Reading): AgencyTurn {
 
 /**
  * The thread's agency: the one the part names, else the one before while the part leans on the turn
- * before (a follow-up, or the agencies' topic again); a part about places, counties or another topic
- * ends it.
+ * before (a follow-up, or the agencies' topic again); a part about places, counties, years of its own
+ * ("vem fördelar 2018?" is that year's agency) or another topic ends it.
  */
 function agencyOf(d: Decision, prev: ConversationContext | null, turn: AgencyTurn): string | undefined {
   if (turn.named) return turn.named.name;
-  if (!prev?.agency || d.ctx.mentions.length || d.ctx.county) return undefined;
+  if (!prev?.agency || turn.ownYears || d.ctx.mentions.length || d.ctx.county) return undefined;
   return d.rule.startsWith('follow-up') || d.topic === prev.topic ? prev.agency : undefined;
 }
 

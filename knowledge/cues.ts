@@ -228,6 +228,8 @@ function queryCueSources(q: Words['query']) {
     inEnglish: cue(q.in_english),
     population: cue(q.population),
     agencyPointer: cue(q.agency_pointer),
+    nameAsk: cue(q.name_ask),
+    english: cue(q.english),
   };
 }
 

@@ -259,6 +259,8 @@ export const wordsFile = z.strictObject({
     in_english: cues,
     population: cues,
     agency_pointer: cues,
+    name_ask: cues,
+    english: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,

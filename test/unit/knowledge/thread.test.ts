@@ -680,6 +680,43 @@ describe('the agency a question named', () => {
   it('answers a new question about a place on its own, with only its verdict', () => {
     const a = thread('Vad är Delmos?', 'Kan Malmö söka?');
     expect(eligible(a)).toEqual({ Malmö: true });
-    expect(a.context.agency).toBeUndefined();
+    expect(a.context?.agency).toBeUndefined();
+  });
+});
+
+describe('the name of the agency before', () => {
+  it.each([
+    [
+      'What is Delmos? → what is its name in English?',
+      /Delegationen mot segregation.*Delegation against Segregation/,
+    ],
+    [
+      'Vad är Delmos? → vad heter den på engelska?',
+      /Delegationen mot segregation.*Delegation against Segregation/,
+    ],
+    [
+      'Vem fördelar pengarna 2018? → vad heter myndigheten på engelska?',
+      /Tillväxtverket.*Agency for Economic and Regional Growth/,
+    ],
+    [
+      'Vad är Delmos? → Vem fördelar pengarna 2018? → och dess engelska namn?',
+      /Tillväxtverket.*Agency for Economic/,
+    ],
+    [
+      'Who distributes the money in 2019? → what is that agency called in English?',
+      /Delegation against Segregation/,
+    ],
+  ])('gives it from the content, not "not stated": %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('agency-name');
+    expect(a.text).toMatch(text);
+    expect(a.text).not.toMatch(/framgår inte|does not say/);
+  });
+
+  it.each([
+    ['What is Delmos? → Can Malmö apply?', 'named-eligibility'],
+    ['Vad är syftet med bidraget? → kan du ge mig det på engelska?', 'in-english'],
+  ])('leaves a question of its own, or the answer before in English, to their rules: %s', (turns, rule) => {
+    expect(thread(...turns.split(' → ')).rule).toBe(rule);
   });
 });
