@@ -158,7 +158,16 @@ export const wordsFile = z.strictObject({
   thanks: words,
   thanks_start: words,
   neutral: words,
-  questions: z.strictObject({ starts: words, yes_no: words, joins: words, prepositions: words, also: words }),
+  questions: z.strictObject({
+    starts: words,
+    yes_no: words,
+    joins: words,
+    prepositions: words,
+    also: words,
+    reported: words,
+    reported_object: words,
+    reported_links: words,
+  }),
   cues: z.strictObject({
     amount: cues,
     eligibility: cues,

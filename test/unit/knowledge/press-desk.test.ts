@@ -29,6 +29,45 @@ describe('the press desk', () => {
     });
   });
 
+  describe("a journalist's question reported in the third person", () => {
+    it.each([
+      ['Sydsvenskan undrar vem som delar ut pengarna från 2019.', /Delegationen mot segregation/, /425/],
+      ['Aftonbladet vill ha namnet på presskontakten', /Sami Mashial/, /framgår inte/],
+      ['En reporter på SvD frågar om Lund kan söka.', /❌ \*Lund\*/, /följdfråga/],
+      ['The Local wants to know how much money there is in 2021.', /2\.2 billion/, /does not say/],
+      ['A reporter from Reuters asks whether Södertälje is on the list', /✅ \*Södertälje\*/, /follow-up/],
+      ['Bloomberg would like the total for 2020–2022.', /6\.6 billion/, /does not say/],
+    ])('reads the question past its lead-in: %j', (q, text, not) => {
+      const a = engine.answer(q);
+      expect(a.text).toMatch(text);
+      expect(a.text).not.toMatch(not);
+    });
+
+    it('keeps a place the lead-in names: "Malmö undrar om de kan söka" asks about Malmö', () => {
+      const a = engine.answer('Malmö undrar om de kan söka');
+      expect(a.municipalities.map((m) => [m.name, m.eligible])).toEqual([['Malmö', true]]);
+    });
+
+    it('leaves a sentence that already asks as it is', () => {
+      const a = engine.answer('Hur mycket vill Malmö ha 2019?');
+      expect(a.text).toMatch(/1,35 miljarder/);
+    });
+  });
+
+  describe('a pasted mail whose only question is quoted', () => {
+    it.each([
+      ['Vidarebefordrat från Expressen:\n> Hur mycket får kommunerna 2020?\nHälsningar', /2,2 miljarder/],
+      [
+        'Forwarded from a reporter:\n> Which agency pays out the money in 2018?\nThanks, Anna',
+        /Tillväxtverket/,
+      ],
+    ])('answers the quoted question, not the sign-off: %j', (q, text) => {
+      const a = engine.answer(q);
+      expect(a.text).toMatch(text);
+      expect(a.rule).not.toMatch(/fallback|suggest/);
+    });
+  });
+
   describe('several questions in one message', () => {
     it.each([
       [
