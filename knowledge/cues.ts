@@ -218,6 +218,8 @@ function queryCueSources(q: Words['query']) {
     negation: cue(q.negation),
     howMany: cue(q.how_many),
     personRole: cue(q.person_role),
+    contactClaim: cue(q.contact_claim),
+    contactTitle: cue(q.contact_titles),
     specifics: cue(q.specifics),
     wording: cue(q.wording),
     placeOpener: cue(q.place_opener),

@@ -104,6 +104,8 @@ export interface Words {
     which_year: string[];
     per_week: string[];
     person_role: string[];
+    contact_claim: string[];
+    contact_titles: string[];
     specifics: string[];
     wording: string[];
     place_opener: string[];

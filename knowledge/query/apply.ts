@@ -8,6 +8,7 @@ import { fold } from '../text.ts';
 import type { ConversationContext, Intent, Lang, Source } from '../types.ts';
 import type { Period } from '../years.ts';
 import { ANSWERED_BY, checkClaim, type KnownNames, verdictLine } from './claims.ts';
+import { contactFacts } from './contact.ts';
 import { checkFigures, checkPercent, type FigureCheck } from './figures.ts';
 import { compute } from './operations.ts';
 import { type QueryCues, readQuery } from './read.ts';
@@ -49,6 +50,7 @@ const INTENT: Record<string, Intent> = {
   administration: 'administration',
   'background.agreement': 'background',
   'contact.minister': 'contact',
+  'contact.press': 'contact',
   regulation: 'regulation',
   municipalities: 'municipalities',
   amount: 'amount',
@@ -71,6 +73,7 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
     cues: s.cues as unknown as QueryCues,
     known: s.known,
     minister: ministerWords(s.kb),
+    contact: contactFacts(s.kb),
   };
   let q = readQuery(input);
   // "> Satsningen fördelas av Boverket / stämmer det?": the claims stand in the quoted line.

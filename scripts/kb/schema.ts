@@ -248,6 +248,8 @@ export const wordsFile = z.strictObject({
     which_year: cues,
     per_week: cues,
     person_role: cues,
+    contact_claim: cues,
+    contact_titles: cues,
     specifics: cues,
     wording: cues,
     place_opener: cues,

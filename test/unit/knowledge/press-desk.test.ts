@@ -68,6 +68,47 @@ describe('the press desk', () => {
     });
   });
 
+  describe("a line about the press contact, checked field by field against the documents' contact", () => {
+    it.each([
+      ['Vi skriver att presskontakten är Sami Mashal, presschef. OK?', ['contact-name', 'contact-title']],
+      ['Presskontakten stavas Samy Mashial, rätt?', ['contact-name']],
+      ['Our draft gives the contact as Sami Mashiell – correct?', ['contact-name']],
+      ["Is the press contact's number 08-405 10 01?", ['contact-phone']],
+      ['"Press contact: Sami Mashial, head of communications" – correct?', ['contact-title']],
+      [
+        'Presskontakt: Sami Mashial, pressekreterare hos finansminister Magdalena Andersson. Stämmer?',
+        ['contact-title'],
+      ],
+    ])('sets each wrong field right, with the contact as the documents give him: %j', (q, wrong) => {
+      const a = engine.answer(q);
+      expect(
+        a.claims?.filter((c) => c.verdict === 'wrong').map((c) => c.attribute),
+        a.text,
+      ).toEqual(wrong);
+      expect(a.text.split('\n')[0]).toMatch(/^❌/);
+      expect(a.text).toMatch(/Sami Mashial/);
+      expect(a.text).toMatch(/08-405 10 00/);
+    });
+
+    it.each([
+      'Presskontakt: Sami Mashial, pressekreterare, tel 08-405 10 00 – stämmer?',
+      'Can I write that the press contact is Sami Mashial, press secretary, on +46 8 405 10 00?',
+    ])('confirms a line that is right in every field: %j', (q) => {
+      const a = engine.answer(q);
+      expect(a.claims?.map((c) => c.verdict)).toEqual(['right', 'right', 'right']);
+    });
+
+    it.each([
+      'Har Sami Mashial ett direktnummer eller en mejladress?',
+      'Sami Mashial är väl ministern bakom satsningen?',
+      'whats the phone nr for the press secretary',
+    ])('claims nothing of a question that only names him or his title: %j', (q) => {
+      const a = engine.answer(q);
+      expect(a.claims ?? []).toEqual([]);
+      expect(a.text).not.toMatch(/✅/);
+    });
+  });
+
   describe('several questions in one message', () => {
     it.each([
       [
