@@ -109,6 +109,44 @@ describe('the press desk', () => {
     });
   });
 
+  describe('a precise "not stated"', () => {
+    it.each([
+      ['Hur ska satsningen utvärderas, och av vem?', /^”utvärderas”: det framgår inte/],
+      ['Kommer kommunerna behöva återrapportera något?', /^”återrapportera”: det framgår inte/],
+      ['Is any cofinancing required of the municipalities?', /^“cofinancing”: the release does not say/],
+      ['Is there any follow up of the results planned?', /^“follow up”: the release does not say/],
+    ])('names the subject the documents do not cover, as it was asked: %j', (q, lead) => {
+      const a = engine.answer(q);
+      expect(a.text).toMatch(lead);
+      expect(a.outcome).toBe('unstated');
+    });
+
+    it.each([
+      ['Kan länsstyrelsen i Skåne söka stödet själv?', /kommuner som kan ansöka/],
+      ['Could a county administrative board apply for the grant?', /municipalities that can apply/],
+    ])('says it is municipalities that apply when an authority asks whether it may: %j', (q, text) => {
+      const a = engine.answer(q);
+      expect(a.text).toMatch(text);
+      expect(a.municipalities).toEqual([]);
+    });
+
+    it.each([
+      ['deadline för 2020 års ansökningar?', /sista ansökningsdag .*framgår inte/],
+      ['application deadline for 2021?', /does not say how to apply, by when/],
+    ])("answers a year's application deadline as not stated, not with the year's amount: %j", (q, text) => {
+      const a = engine.answer(q);
+      expect(a.text).toMatch(text);
+      expect(a.text).not.toMatch(/miljarder|billion/);
+    });
+
+    it.each([
+      ['står det ngt om lokal förankring?', /lokal förankring/],
+      ['e det samma kommuner som polisens lista?', /framgår inte/],
+    ])('reads chat words ("ngt", "e det") as the words they stand for: %j', (q, text) => {
+      expect(engine.answer(q).text).toMatch(text);
+    });
+  });
+
   describe('several questions in one message', () => {
     it.each([
       [
