@@ -17,6 +17,20 @@ const placesIn = (d: Decision) =>
 /** Counties a conversation remembers for "both counties together". */
 const MAX_COUNTIES = 4;
 
+/** Years a thread remembers for "alla tre tillsammans?": enough for a few years asked one by one. */
+const MAX_ASKED = 6;
+
+/**
+ * The single years asked in a row about one topic, latest last: a turn on another topic, or one asking a
+ * range, starts again.
+ */
+function askedYears(d: Decision, prev: ConversationContext | null): number[] {
+  const { years, ranges } = d.ctx.period;
+  if (ranges.length) return [];
+  const before = d.topic && prev?.topic === d.topic ? (prev.asked ?? prev.years) : [];
+  return [...before.filter((y) => !years.includes(y)), ...years].slice(-MAX_ASKED);
+}
+
 /** The context the next question may lean on. */
 export function nextContext(d: Decision, lang: Lang, prev: ConversationContext | null): ConversationContext {
   const places = placesIn(d);
@@ -24,6 +38,7 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
   const corrected = [
     ...new Set((d.claims ?? []).filter((c) => c.verdict === 'wrong').map((c) => ANSWERED_BY[c.attribute])),
   ];
+  const asked = askedYears(d, prev);
   const counties = [...(prev?.counties ?? []).filter((c) => c !== county), ...(county ? [county] : [])];
   return {
     // An aside ("btw, what's the weather in Stockholm?") leaves the conversation's topic where it was.
@@ -40,6 +55,7 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
     ...(d.operation ? { operation: d.operation } : {}),
     // "och 2019?" after 2018: the years before, for "båda åren ihop?".
     ...(prev?.years.length && !prev.ranges.length ? { yearsBefore: prev.years } : {}),
+    ...(asked.length > 1 ? { asked } : {}),
   };
 }
 
@@ -68,6 +84,7 @@ export function withContextText(
     ranges: c.period.ranges,
     county: c.county?.name ?? null,
     lang,
+    ...(c.cue.besidePlace && places.length ? { besidePlace: true } : {}),
   };
 }
 

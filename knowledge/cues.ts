@@ -116,6 +116,8 @@ function allCueSources(w: Words) {
     pronounPlace: cue(c.pronoun_place),
     pronounYear: cue(c.pronoun_year),
     pronounPerson: cue(c.pronoun_person),
+    pronounThing: cue(c.pronoun_thing),
+    consequenceRef: cue(c.consequence_ref),
     ...threadCueSources(c),
     widen: cue(c.widen),
     yearAfter: cue(c.year_after),
@@ -223,6 +225,13 @@ function queryCueSources(q: Words['query']) {
     specifics: cue(q.specifics),
     wording: cue(q.wording),
     placeOpener: cue(q.place_opener),
+    elsewhere: cue(q.elsewhere),
+    besidePlace: cue(q.beside_place),
+    // (Threads: not cue words, so a word of them in a question of its own stays unknown.)
+    wholeProgramme: cue(q.whole_programme),
+    unheldAttribute: cue(q.unheld_attribute),
+    personAttribute: cue(q.person_attribute),
+    whoSaid: cue(q.who_said),
   };
 }
 

@@ -62,7 +62,10 @@ export function createEngine(content: Content = CONTENT): Engine {
       const r = read(kit, part, lang);
       // Leaning on the message's own context sentences or an earlier part is no follow-up to note.
       const inMessage = sameMessage || i > 0;
-      const d = applyQuery(decide(kit, r, prev, sameMessage, inMessage), {
+      // The places "before" are the message's own only when its other sentences named some ("Hallstahammar
+      // då? låter likt" leans on the turn before, as "Hallstahammar då?" would).
+      const own = sameMessage && prev !== (context ?? null);
+      const d = applyQuery(decide(kit, r, prev, own, inMessage), {
         raw: r.text,
         f: r.f,
         lang,
@@ -77,8 +80,11 @@ export function createEngine(content: Content = CONTENT): Engine {
         compose: kit.compose,
       });
       sameMessage = false;
+      // A part that found nothing, shown only when no part answered, leaves the context where the
+      // answered parts put it ("Har du citatet? Behöver det till ett nyhetsbrev" → "vem sa det?").
+      const dropped = d.parts.outcome === 'fallback' && decisions.some((x) => x.parts.outcome !== 'fallback');
       decisions.push(d);
-      prev = nextContext(d, lang, prev);
+      if (!dropped) prev = nextContext(d, lang, prev);
     });
     const out = joined(decisions, lang, prev) ?? help(lang);
     if (!capped) return out;

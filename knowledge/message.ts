@@ -34,8 +34,9 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
   const all = reportedAsked(kit, cut);
   const asks = (s: string) => isQuestion(kit, s);
   const asked = all.filter((s) => !s.startsWith(QUOTED) && asks(s));
-  // "Mejl från Altinget: / > Vilka myndigheter …? / /Erik": the asker's own lines only frame a pasted
-  // question, so the quoted question is the one asked.
+  // A message that is only a quote ("> Vilken myndighet …?"), or a quote framed by lines that ask nothing
+  // ("Fick detta från Barometern:", "Mejl från Altinget: / > Vilka myndigheter …? / /Erik"), asks the
+  // quoted question.
   const quotedAsks = all
     .filter((s) => s.startsWith(QUOTED))
     .map((s) => s.replace(QUOTED, ''))
@@ -47,7 +48,6 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
   const correction = all
     .slice(last + 1)
     .find((s) => !s.startsWith(QUOTED) && kit.cues.correction.test(fold(s)));
-  // A message that is only a quote ("> Vilken myndighet …?") asks the quoted question.
   const found =
     correction && asked.length
       ? [correction]
@@ -86,7 +86,10 @@ function reportedAsked(kit: Kit, all: string[]): string[] {
   const rewritten = all.map((s) => reported(kit, s));
   if (rewritten.every((s, i) => s === all[i])) return all;
   const own = all.filter((s) => !s.startsWith(QUOTED) && isQuestion(kit, s));
-  return own.some((s) => ownTopic(kit, read(kit, s, 'sv'))) ? all : rewritten;
+  // "… vill veta om Eslöv och Höör är med. Det gäller hela Skåne.": the county's answer, which gives
+  // each place named its verdict, answers the whole (rules/places.ts).
+  const county = all.some((s, i) => rewritten[i] === s && kit.gazetteer.county(words(s)));
+  return county || own.some((s) => ownTopic(kit, read(kit, s, 'sv'))) ? all : rewritten;
 }
 
 /**

@@ -93,6 +93,13 @@ export interface ConversationContext {
   lang: Lang | null;
   /** The single years of the question before the last, for "båda åren" / "both years". */
   yearsBefore?: number[];
+  /**
+   * The single years the thread asked in a row about the same topic, latest last ("2020? → och 2021? →
+   * och 2022?"), for "alla tre tillsammans?", "skillnaden?", "how many per cent from 2018?".
+   */
+  asked?: number[];
   /** The operation the last question computed ("per-month", "percent-change"), for "och 2021?". */
   operation?: string;
+  /** The message's other sentences set their places beside the one asked ("right next to Gothenburg"). */
+  besidePlace?: boolean;
 }

@@ -48,6 +48,8 @@ export interface Words {
     pronoun_place: string[];
     pronoun_year: string[];
     pronoun_person: string[];
+    pronoun_thing: string[];
+    consequence_ref: string[];
     widen: string[];
     pronoun_plural: string[];
     why_list: string[];
@@ -109,6 +111,12 @@ export interface Words {
     specifics: string[];
     wording: string[];
     place_opener: string[];
+    elsewhere: string[];
+    beside_place: string[];
+    whole_programme: string[];
+    unheld_attribute: string[];
+    person_attribute: string[];
+    who_said: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

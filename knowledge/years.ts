@@ -148,6 +148,14 @@ const NUMBERS: Record<string, number> = {
 };
 const count = (word: string) => (/^\d+$/.test(word) ? Number(word) : (NUMBERS[word.toLowerCase()] ?? 0));
 const NUMBER = String.raw`(\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|seven|eight|nine|ten)`;
+const COUNT_WORD =
+  /(?<![\p{L}\p{N}])(två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|seven|eight|nine|ten)(?![\p{L}\p{N}])/iu;
+
+/** "alla tre tillsammans?", "those two years": the count a question names in words, else 0. */
+export function countNamed(raw: string): number {
+  const m = COUNT_WORD.exec(raw);
+  return m?.[1] ? count(m[1]) : 0;
+}
 // "de tre första åren" / "the first three years" / "satsningens tre sista år".
 // "and the last three?", "de två sista?": the noun left out, at the end of a short follow-up.
 const FIRST_LAST = new RegExp(

@@ -4,7 +4,7 @@
 import { askedYears, listYearFor, onList } from '../answers.ts';
 import type { Mention } from '../municipalities.ts';
 import { ANSWER_AT, namesProgramme, ownTopic, whStart } from '../reading.ts';
-import { hasYears, type Period } from '../years.ts';
+import { countNamed, hasYears, type Period } from '../years.ts';
 import { joinPeriods } from './periods.ts';
 import { apposition } from './places.ts';
 import {
@@ -83,13 +83,17 @@ export function carry(s: Scope): void {
       : prev.years;
     withPeriod(s, { ...s.r.period, years, ranges: rel ? [] : prev.ranges });
   }
-  // "which of those can apply?", "vilka kommuner där?" after a county: that county.
+  // "which of those can apply?", "vilka kommuner där?", "hur många blir det?" after a county: that county.
+  // (Not a count of kronor or of years, nor of something no word of the grant names: "how many people …")
+  const { cue } = s.r;
+  const other = cue.amount || cue.money || cue.duration || cue.uncovered || s.r.unknown.length > 0;
+  const counts = cue.countAsk && !other && !hasYears(s.r.period);
   if (
     prev.county &&
     !s.named &&
     !s.r.county &&
     !s.prevPlaces.length &&
-    (s.r.cue.pronounPlace || s.r.cue.list || s.r.cue.eligibility)
+    (s.r.cue.pronounPlace || s.r.cue.list || s.r.cue.eligibility || counts)
   ) {
     s.r = { ...s.r, county: countyNamed(s.kit, prev.county) };
     s.carried.push(prev.county);
@@ -103,6 +107,7 @@ export function carry(s: Scope): void {
 function carryArithmetic(s: Scope, prevPeriod: Period): void {
   const { prev, r } = s;
   if (!prev) return;
+  if (overAsked(s)) return;
   const before = prev.yearsBefore ?? [];
   if (r.cue.bothYears && !hasYears(r.period) && prev.years.length === 1 && before.length === 1) {
     withPeriod(s, { ...r.period, years: [...new Set([...before, ...prev.years])], ranges: [] });
@@ -119,6 +124,33 @@ function carryArithmetic(s: Scope, prevPeriod: Period): void {
   }
 }
 
+/**
+ * "alla tre tillsammans?", "skillnaden?", "o totalt för dom två åren?", "and in per cent?" after years asked
+ * one by one about the amount: the operation runs over the thread's years, the last n when it names a
+ * count, the last two for a comparison. "hur många procent från 2018?" names one of the two: the other
+ * is the latest other year asked.
+ */
+function overAsked(s: Scope): boolean {
+  const { prev, r } = s;
+  const asked = prev?.asked ?? [];
+  const c = r.cue;
+  const compares = c.compare || c.percent || c.ratioOf;
+  if (!prev?.topic?.startsWith('amount') || asked.length < 2 || s.named || r.period.ranges.length)
+    return false;
+  if (!(c.total || c.bothYears || compares) || c.wholeProgramme) return false;
+  const [named, ...more] = r.period.years;
+  if (named !== undefined) {
+    const other = [...asked].reverse().find((y) => y !== named);
+    if (more.length || !compares || other === undefined) return false;
+    withPeriod(s, { ...r.period, years: [named, other].sort(), compare: true });
+    return true;
+  }
+  const n = c.bothYears ? 2 : countNamed(r.text) || (compares ? 2 : asked.length);
+  if (n < 2 || n > asked.length) return false;
+  withPeriod(s, { ...r.period, years: asked.slice(-n), total: !compares || r.period.total });
+  return true;
+}
+
 function withPeriod(s: Scope, period: Period): void {
   s.ctx.period = period;
   s.r = { ...s.r, period };
@@ -131,9 +163,24 @@ function withPeriod(s: Scope, period: Period): void {
  * by its cue words.
  */
 function aboutPerson(s: Scope): boolean {
+  // (A thing pointed back at, "its title" after the ordinance, is no person whatever "title" matches.)
+  if (s.r.cue.pronounThing) return false;
   const topic = s.prev?.topic;
   const person = topic ? s.kit.entries.get(topic)?.intent === 'contact' : false;
   return person && !s.r.cue.personRole && !ownTopic(s.kit, { ...s.r, strong: null });
+}
+
+/**
+ * "what's its full title?", "vad är dess nummer?" after the ordinance or the agencies: a thing the answer
+ * before named, pointed back at, whatever person a word of the part ("title", "number") matches.
+ */
+function thingBefore(s: Scope): boolean {
+  const { r, prev, kit } = s;
+  const before = prev?.topic ? kit.entries.get(prev.topic)?.intent : undefined;
+  const own = r.strong ?? r.top?.entry;
+  // ("vem är dess presskontakt?" names a person by role: that person.)
+  const person = own?.intent === 'contact' && !r.cue.personRole;
+  return Boolean(r.cue.pronounThing && before && before !== 'contact' && person);
 }
 
 /** Topics whose "why?" is about the list: the why rule says what characterises the areas. */
@@ -168,13 +215,15 @@ const fragment = (s: Scope) =>
   s.r.query.length === 0 && s.r.all.length <= FRAGMENT && s.kit.cues.questionStart.test(s.r.f);
 
 /**
- * "what's the weather going to be like in Kiruna tomorrow?", "hur många bor i Kiruna?": a question of its
- * own about a place, with no word of the grant, of applying or of money. It is answered on its own.
+ * "what's the weather going to be like in Kiruna tomorrow?", "hur många bor i Kiruna?", "btw snöar det i
+ * Falun nu?": a question of its own about a place, with no word of the grant, of applying or of money.
+ * It is answered on its own.
  */
 function asksElsewhere(s: Scope): boolean {
   const { r } = s;
   const c = r.cue;
-  if (!(s.sure && r.offTopic && asksFirst(s)) || apposition(s)) return false;
+  const own = (r.offTopic && asksFirst(s)) || c.elsewhere;
+  if (!(s.sure && own) || apposition(s)) return false;
   return !(namesProgramme(s.kit, r) || c.belongs || c.eligibility || c.money || c.amount || c.list);
 }
 
@@ -191,10 +240,17 @@ function leans(s: Scope): boolean {
   const { r, prev } = s;
   if (!prev?.topic || asksElsewhere(s)) return false;
   // "what's his number?" after the press contact: a person pointed back at outweighs a topic word.
+  // "who said that?" after a quote: the topic before is the person whose words they are.
+  const saidBefore = r.cue.whoSaid && s.kit.entries.get(prev.topic)?.intent === 'contact';
   const open =
+    saidBefore ||
     !ownTopic(s.kit, r) ||
+    thingBefore(s) ||
+    // "so what does this scheme do differently because of that?": a loose topic word does not outweigh it.
+    (r.cue.consequenceRef && r.score > ANSWER_AT && !hasYears(r.period)) ||
     r.cue.correction ||
-    (r.cue.pronounPerson && !s.named && (r.score > PERSON_OVERRIDE || aboutPerson(s)));
+    // ("vem ringer jag om en intervju med honom?" names the press contact by role: that topic.)
+    (r.cue.pronounPerson && !s.named && !r.cue.personRole && (r.score > PERSON_OVERRIDE || aboutPerson(s)));
   const slot =
     s.named ||
     (s.sameMessage && r.query.length === 0) ||
@@ -205,6 +261,9 @@ function leans(s: Scope): boolean {
     r.cue.source ||
     r.cue.pronounPlace ||
     r.cue.pronounPerson ||
+    r.cue.pronounThing ||
+    r.cue.consequenceRef ||
+    saidBefore ||
     // "so all of that together?" after an amount: the sum of the years asked before.
     (r.cue.total && /^(?:amount|duration)/.test(prev.topic)) ||
     fragment(s) ||
@@ -224,12 +283,16 @@ export function followUp(s: Scope): Decision | null {
   if (prev.total && !ctx.period.total) ctx.period = { ...ctx.period, total: true };
   // "och om man räknar med 2018 och 2019 också?": the new years join the earlier ones.
   const prevPeriod: Period = { ...NO_PERIOD, years: prev.years, ranges: prev.ranges };
-  if (r.cue.widen && hasYears(r.period) && hasYears(prevPeriod))
+  // ("+ 2021?" after a sum: the sign says it as "plus" does.)
+  const widens = r.cue.widen || (prev.total && /^\s*\+/.test(r.text));
+  if (widens && hasYears(r.period) && hasYears(prevPeriod))
     ctx.period = { ...ctx.period, ...joinPeriods(prevPeriod, r.period) };
   // "när träder den i kraft?": something about that topic the documents do not state.
   const d =
     // ("vilka av dem ligger i Västra Götaland?" names a county: that is its subject, not an unknown word.)
-    r.unknown.length > 0 && !s.named && !r.county
+    // ("… because of that?" asks what follows from the answer before: that answer says it, or nothing does.)
+    // ("vem var det som sa det?" after a quote: the speaker, whom the answer before names.)
+    r.unknown.length > 0 && !s.named && !r.county && !r.cue.consequenceRef && !r.cue.whoSaid
       ? made(s, 'not-stated', notStatedNear(s.kit, ctx, topic), 'unknown', null, s.confidence, topic)
       : onTopic(s, topic);
   return { ...d, rule: `follow-up:${d.rule}`, parts: noted(s, d.parts, true) };

@@ -32,7 +32,22 @@ function found(s: Scope, name: string, quote: boolean): Decision | null {
   const top = hits[0];
   if (!top || top.score < (quote ? QUOTE_AT : PASSAGE_AT)) return null;
   const chosen = s.kit.passages.select(hits, quote);
-  return made(s, name, quoted(s, chosen), 'background', 'passage', Math.round(top.score * 100) / 100, null);
+  const topic = quote ? speakerTopic(s, chosen) : null;
+  return made(s, name, quoted(s, chosen), 'background', 'passage', Math.round(top.score * 100) / 100, topic);
+}
+
+/**
+ * The FAQ entry of the person whose statement the sentences are (the one that names them first), so the
+ * thread can ask on about them: "vem var det som sa det?", "can you give me that in English?".
+ */
+function speakerTopic(s: Scope, chosen: readonly Passage[]): string | null {
+  const texts = new Set(chosen.map((p) => p.text));
+  const said = s.kit.passages.statements().find((x) => x.passages.some((p) => texts.has(p.text)));
+  const surname = said?.speaker.trim().split(/\s+/).pop();
+  if (!surname) return null;
+  const at = (id: string) => s.kit.compose(id, s.ctx).text.indexOf(surname);
+  const people = [...s.kit.entries.values()].filter((e) => e.intent === 'contact' && at(e.id) >= 0);
+  return people.sort((a, b) => at(a.id) - at(b.id))[0]?.id ?? null;
 }
 
 /** A line in quotation marks, of three words or more: what a draft says. */

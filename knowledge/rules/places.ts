@@ -2,10 +2,20 @@
 // something else about it), a place pointed back at, and a county.
 import { besides, combine, eligibility, offTopicPlace } from '../answers.ts';
 import type { County } from '../municipalities.ts';
-import { ANSWER_AT, namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
+import { ANSWER_AT, isQuestion, namesProgramme, SUGGEST_AT, whStart } from '../reading.ts';
 import { fold } from '../text.ts';
 import type { Rule } from './rule.ts';
-import { countyMentions, entry, made, noted, onTopic, type Scope, topicOf } from './scope.ts';
+import {
+  countyAnswer,
+  countyMentions,
+  entry,
+  made,
+  noted,
+  onTopic,
+  type Scope,
+  topicOf,
+  withListedInMessage,
+} from './scope.ts';
 
 /** Words of an opener before a place ("what about", "hur är det med"). */
 const MAX_OPENER = 4;
@@ -18,8 +28,12 @@ function placeFacts(s: Scope) {
   const { r } = s;
   const asksToApply = r.cue.eligibility;
   // "Vad blir det för väder i Göteborg?": a question about something else that names a place gets no
-  // verdict; "Landskrona stad, är de med?" with a word the bot does not know still gets one.
-  const elsewhere = s.sure && r.offTopic && !r.strong && !asksToApply;
+  // verdict. What makes it one is a word of another subject (words.yaml → query.elsewhere), or a
+  // sentence that asks nothing ("Just landed in Sundsvall"): a question in words the bot does not know
+  // ("karlskrona, kvalar vi in?", "Rosengård täcks?") asks about the place and the grant.
+  // A word of another subject decides even among words the bot knows ("Should I move to Gothenburg?").
+  const otherSubject = r.cue.elsewhere || (r.offTopic && !isQuestion(s.kit, r.text));
+  const elsewhere = s.sure && !r.strong && !asksToApply && otherSubject;
   // No word of the grant and none of belonging to a list: about the place, not the programme.
   const aside = elsewhere && !namesProgramme(s.kit, r) && !r.cue.belongs;
   return { asksToApply, elsewhere, aside };
@@ -55,6 +69,10 @@ export const namedAmount: Rule = {
     // "How much does a Stockholm apartment cost?" is not about the grant.
     if (aside) return offTopic(s);
     if (elsewhere) return besidesIt(s);
+    // "Falköping – kan de få pengar härifrån?" (money in words the bot does not know), "Tensta omfattas?"
+    // (a word of applying, the amounts' entry only near): no "how much", so whether they may apply.
+    const near = topId?.startsWith('amount');
+    if (!r.cue.amount && (r.offTopic ? !near : r.cue.eligibility && !r.cue.money)) return null;
     return entry(s, 'named-amount', 'amount.per-municipality', 'amount');
   },
 };
@@ -114,6 +132,12 @@ export function apposition(s: Scope): boolean {
   return at >= 0 && comma > at && s.r.f.slice(0, at).split(/\s+/).filter(Boolean).length <= MAX_OPENER;
 }
 
+/** The part asks something of the place: a word besides the names ("mayor", "Copenhagen", "invånare"). */
+function asksOfPlace(s: Scope): boolean {
+  const named = new Set(s.r.mentions.flatMap((m) => fold(m.said).split(/\s+/)));
+  return s.r.query.some((x) => !named.has(x) && !s.kit.gazetteer.isPlaceWord(x));
+}
+
 export const namedEligibility: Rule = {
   name: 'named-eligibility',
   examples: ['Kan Malmö söka?', 'What about Malmö?', 'Kan Hbg kn söka?', 'Is Wexiö eligible?'],
@@ -129,7 +153,10 @@ export const namedEligibility: Rule = {
       return entry(s, 'named-eligibility', 'eligibility', 'eligibility');
     // "How far is Malmö from Copenhagen?", "Vad gör Gävle kommun åt snöröjningen?": a question for a
     // fact about the place, with no word of applying, of a list or of the grant's money: no verdict.
-    if (s.sure && whStart(s.kit, r.f) && !asksToApply && !r.cue.belongs && !r.strong && !r.cue.money)
+    // "What about Hofors next door?", "Vad gäller för Motala?" open with a question word, but ask of the
+    // place what people ask of a place here: whether it may apply.
+    const factAsked = whStart(s.kit, r.f) && !r.cue.placeOpener && asksOfPlace(s);
+    if (s.sure && factAsked && !asksToApply && !r.cue.belongs && !r.strong && !r.cue.money)
       return offTopic(s);
     // "What's the weather in Gothenburg tomorrow?": no verdict, an offer to ask about the grant.
     if (aside) return offTopic(s);
@@ -139,21 +166,13 @@ export const namedEligibility: Rule = {
   },
 };
 
-/**
- * "Is Lidköping on the list? Our infographic has Lidköping, Linköping and Jönköping": the places another
- * line of the same message lists are checked with the question's own, each against the list.
- */
-function withListedInMessage(s: Scope): void {
-  if (!s.sameMessage || s.prevPlaces.length < 2) return;
-  const own = new Set(s.ctx.mentions.map((m) => m.municipality.code));
-  s.ctx.mentions = [...s.ctx.mentions, ...s.prevPlaces.filter((m) => !own.has(m.municipality.code))];
-}
-
 /** Every place the part names is one of the county's listed municipalities. */
 function inCountyList(s: Scope, c: County): boolean {
   const listed = new Set(countyMentions(c, s.ctx).map((m) => m.municipality.code));
   return s.ctx.mentions.length > 0 && s.ctx.mentions.every((m) => listed.has(m.municipality.code));
 }
+
+const intent = (s: Scope) => (s.r.cue.list ? 'municipalities' : 'eligibility');
 
 export const county: Rule = {
   name: 'county',
@@ -171,10 +190,12 @@ export const county: Rule = {
     // "hur många skånekommuner är med totalt?" counts municipalities, not kronor.
     if (r.cue.amount && !r.cue.countAsk)
       return entry(s, 'county-amount', 'amount.per-municipality', 'amount');
+    // "Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.
+    if (r.cue.regionalAuthority) {
+      ctx.mentions = [];
+      return made(s, 'county', s.kit.compose('county', ctx), intent(s), 'county', 1, 'eligibility');
+    }
     // "Kan Västmanlands län söka?": a county is not a municipality; name its municipalities on the list.
-    // ("Kan Region Skåne söka?" asks about the regional authority, which is no municipality at all.)
-    ctx.mentions = r.cue.regionalAuthority ? [] : countyMentions(r.county, ctx);
-    const intent = r.cue.list ? 'municipalities' : 'eligibility';
-    return made(s, 'county', s.kit.compose('county', ctx), intent, 'county', 1, 'eligibility');
+    return { ...countyAnswer(s, r.county), intent: intent(s) };
   },
 };

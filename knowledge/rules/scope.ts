@@ -1,6 +1,6 @@
 // What every rule decides on and returns: the part's Reading, the Context the composers fill, what was
 // carried from before, and the Decision a rule makes. The helpers here are shared by several rules.
-import { askedYears, type Context, notStated, type Parts } from '../answers.ts';
+import { askedYears, type Context, combine, eligibility, notStated, type Parts } from '../answers.ts';
 import type { Kit } from '../kit.ts';
 import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts';
 import type { ClaimVerdict, Operation } from '../query/types.ts';
@@ -92,6 +92,43 @@ export function countyMentions(c: County, ctx: Context): Mention[] {
     .map((m) => ({ municipality: m, via: 'county' as const, said: m.name }));
 }
 
+/**
+ * A county's answer, and the verdict of each place the message names besides its listed municipalities:
+ * "Vilka i Jönköpings län är med? Vi skriver Jönköping och Värnamo" says Värnamo is not, as well as which
+ * are. The part's own places count wherever they lie; the places of the message's other sentences only
+ * when they lie in the county (a place named in passing elsewhere gets no verdict it was not asked for).
+ */
+export function countyAnswer(s: Scope, c: County, rule = 'county'): Decision {
+  const { ctx } = s;
+  ctx.county = c;
+  const listed = countyMentions(c, ctx);
+  const codes = new Set(listed.map((m) => m.municipality.code));
+  const inCounty = new Set(c.municipalities.map((m) => m.code));
+  const message = s.sameMessage ? s.prevPlaces.filter((m) => inCounty.has(m.municipality.code)) : [];
+  const extra = [...s.r.mentions, ...message].filter(
+    (m, i, xs) =>
+      !codes.has(m.municipality.code) &&
+      xs.findIndex((x) => x.municipality.code === m.municipality.code) === i,
+  );
+  const answer = s.kit.compose('county', ctx);
+  ctx.mentions = [...listed, ...extra];
+  const parts = extra.length ? combine([answer, eligibility({ ...ctx, mentions: extra })]) : answer;
+  return made(s, rule, parts, 'eligibility', 'county', 1, 'eligibility');
+}
+
+/**
+ * "Is Lidköping on the list? Our infographic has Lidköping, Linköping and Jönköping", "… frågar om
+ * Uddevalla, Lysekil och Munkedal kan söka. Och Strömstad?": the places another sentence of the same
+ * message lists are checked with the question's own, each against the list. One place is enough when
+ * that sentence sets it beside the one asked ("It's right next to Gothenburg", "jag förväxlar med
+ * Jönköping"); one place in a preface ("P4 Örebro ringde") is no question about it.
+ */
+export function withListedInMessage(s: Scope): void {
+  if (!s.sameMessage || s.prevPlaces.length < (s.prev?.besidePlace ? 1 : 2)) return;
+  const own = new Set(s.ctx.mentions.map((m) => m.municipality.code));
+  s.ctx.mentions = [...s.ctx.mentions, ...s.prevPlaces.filter((m) => !own.has(m.municipality.code))];
+}
+
 /** "The release does not say", then the nearest answer the release does give (if a topic matched). */
 export function notStatedNear(
   kit: Kit,
@@ -137,18 +174,17 @@ export function topicOf(r: Reading): string | null {
 export function onTopic(s: Scope, topic: string): Decision {
   const { r, ctx } = s;
   if (r.cue.why) return made(s, 'why', s.kit.compose('why', ctx), 'eligibility', 'why', 1, 'eligibility');
-  if (r.county && !ctx.mentions.length) {
-    ctx.county = r.county;
-    ctx.mentions = countyMentions(r.county, ctx);
-    return made(s, 'county', s.kit.compose('county', ctx), 'eligibility', 'county', 1, 'eligibility');
-  }
+  if (r.county && !ctx.mentions.length) return countyAnswer(s, r.county);
   const places = ctx.mentions.length > 0 || ctx.ambiguous.length > 0;
   if (topic.startsWith('amount') || topic === 'duration')
     return places
       ? entry(s, 'amount-for-place', 'amount.per-municipality', 'amount')
       : entry(s, 'amount', 'amount', 'amount');
   if (topic === 'eligibility' || topic === 'municipalities' || topic === 'county' || topic === 'why') {
-    if (places) return entry(s, 'eligibility', 'eligibility', 'eligibility');
+    if (places) {
+      withListedInMessage(s);
+      return entry(s, 'eligibility', 'eligibility', 'eligibility');
+    }
     if (!ctx.county) return entry(s, 'list', 'municipalities', 'municipalities');
     // "vilka då?" after "how many in Skåne?": the county's listed municipalities, each with its verdict.
     ctx.mentions = countyMentions(ctx.county, ctx);

@@ -288,6 +288,10 @@ export const wordingBefore: Rule = {
     // (A topic of its own by a loose match, "meningen" read as the purpose, does not outweigh the ask.)
     const own = r.strong && r.score <= ANSWER_AT ? r.strong.id : null;
     if (s.named || leansNot(s) || (own && own !== prev.topic)) return null;
+    // "which party is named in the release?": a headline word ("named") beside a topic of its own, even
+    // a near one, asks that topic, not the words of the answer before.
+    const near = ownEntry(s);
+    if (!r.cue.wording && near && near !== prev.topic) return null;
     const quoted = asksQuote ? quote.decide(s) : null;
     if (quoted) return quoted;
     if (!hasYears(r.period)) s.ctx.period = { ...s.ctx.period, years: prev.years, ranges: prev.ranges };
@@ -327,6 +331,43 @@ export const allTogether: Rule = {
   },
 };
 
+/** Topics whose answers name a person: "which party is he from?" asks about that person. */
+const PERSON = 'contact';
+
+/**
+ * The part points back at what the answer before named: "den myndighetens", "his", "at the time", or
+ * the same topic asked again ("who's that agency's boss?" after the agencies).
+ */
+function pointsBack(s: Scope, topic: string): boolean {
+  const { cue } = s.r;
+  const own = ownEntry(s);
+  return cue.pronounPerson || cue.pronounPlace || cue.ellipsis || own === null || own === topic;
+}
+
+export const notStatedAbout: Rule = {
+  name: 'not-stated-about',
+  examples: [
+    'Vem fördelar pengarna 2019? → vad heter den myndighetens chef?',
+    "Which agency hands out the money in 2018? → who's the director general there?",
+    'Who is the minister behind this? → which party is he from?',
+    'Vem är ministern bakom satsningen? → hur gammal är han?',
+    'Is this part of a budget deal? → and who was prime minister then, does it say?',
+  ],
+  // "vad heter den myndighetens chef?", "which party is he from?": an attribute of the agency or person
+  // the answer before named that no document gives. Say so, with that answer (which names them).
+  decide(s) {
+    const { r, prev } = s;
+    const e = prev?.topic ? s.kit.entries.get(prev.topic) : undefined;
+    if (!e || s.named || r.county || leansNot(s) || s.kit.passages.asksQuote(r.f)) return null;
+    const person = e.intent === PERSON && r.cue.personAttribute && r.cue.pronounPerson;
+    if (!(r.cue.unheldAttribute || person) || !pointsBack(s, e.id)) return null;
+    if (!hasYears(r.period))
+      s.ctx.period = { ...s.ctx.period, years: prev?.years ?? [], ranges: prev?.ranges ?? [] };
+    const parts = noted(s, notStatedNear(s.kit, s.ctx, e.id), true);
+    return made(s, 'not-stated-about', parts, 'unknown', null, s.confidence, e.id);
+  },
+};
+
 /** In order, before the follow-up of a topic: each asks about the thread's places, counties or topic. */
 export const THREAD_RULES: readonly Rule[] = [
   countiesWithNone,
@@ -336,6 +377,7 @@ export const THREAD_RULES: readonly Rule[] = [
   askedOnList,
   countiesTogether,
   allTogether,
+  notStatedAbout,
   wordingBefore,
   notStatedMore,
 ];

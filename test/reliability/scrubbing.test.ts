@@ -11,9 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scrubPersonalData } from '../../functions/privacy.ts';
 import { DynamoStore } from '../../functions/store/dynamo.ts';
 import { type FreshTable, freshTable } from '../support/dynamo.ts';
+import { email as emailIn, idNumber as idNumberIn, words } from '../support/personal-data.ts';
 import { questionRecord } from '../support/records.ts';
-
-const two = (n: number) => String(n).padStart(2, '0');
 
 /** Every way to write the "-" in a number that we have seen, and a few more. */
 const DASHES = ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uFE63', '\uFF0D'];
@@ -42,21 +41,7 @@ const spelled = (text: string) =>
       return out;
     });
 
-const idNumber = fc
-  .record({
-    year: fc.integer({ min: 1900, max: 2025 }),
-    month: fc.integer({ min: 1, max: 12 }),
-    day: fc.integer({ min: 1, max: 28 }),
-    coordination: fc.boolean(),
-    serial: fc.integer({ min: 0, max: 9999 }),
-    century: fc.boolean(),
-    separator: fc.constantFrom(...ID_SEPARATORS),
-  })
-  .chain(({ year, month, day, coordination, serial, century, separator }) =>
-    spelled(
-      `${century ? year : two(year % 100)}${two(month)}${two(coordination ? day + 60 : day)}${separator}${String(serial).padStart(4, '0')}`,
-    ),
-  );
+const idNumber = idNumberIn({ separators: ID_SEPARATORS, spell: spelled });
 
 const phone = fc
   .record({
@@ -76,23 +61,11 @@ const phone = fc
     spelled(`${prefix}${area}${afterArea}${groups.map((g) => String(g).padStart(2, '0')).join(separator)}`),
   );
 
-const email = fc
-  .record({
-    local: fc.stringMatching(/^[a-zåäö][a-zåäö0-9._+-]{0,15}[a-z0-9]$/),
-    domain: fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/),
-    tld: fc.constantFrom('se', 'com', 'org', 'nu', 'gov.se', 'kommun.se'),
-    at: fc.constantFrom('@', '\uFF20', '(at)', ' (at) ', '[at]', ' [at] '),
-    upper: fc.boolean(),
-  })
-  .map(({ local, domain, tld, at, upper }) => {
-    const address = `${local}${at}${domain}.${tld}`;
-    return upper ? address.toUpperCase() : address;
-  });
-
-/** Words around the personal data: letters and punctuation, no digits, so any digit left is a leak. */
-const words = fc
-  .array(fc.stringMatching(/^[A-Za-zÅÄÖåäö]{1,12}[?,.!:]?$/), { maxLength: 6 })
-  .map((w) => w.join(' '));
+const email = emailIn({
+  at: ['@', '\uFF20', '(at)', ' (at) ', '[at]', ' [at] '],
+  local: /^[a-zåäö][a-zåäö0-9._+-]{0,15}[a-z0-9]$/,
+  upper: true,
+});
 
 const question = fc
   .tuple(

@@ -4,23 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REDACTED, scrubPersonalData } from '../../../functions/privacy.ts';
 
-const two = (n: number) => String(n).padStart(2, '0');
+import { email, idNumber as idNumberIn, inSentence, mention } from '../../support/personal-data.ts';
 
-/** A Swedish personal identity (or co-ordination) number in any of the ways people write one. */
-const idNumber = fc
-  .record({
-    year: fc.integer({ min: 1900, max: 2025 }),
-    month: fc.integer({ min: 1, max: 12 }),
-    day: fc.integer({ min: 1, max: 28 }),
-    coordination: fc.boolean(),
-    serial: fc.integer({ min: 0, max: 9999 }),
-    century: fc.boolean(),
-    separator: fc.constantFrom('-', '+', '', ' '),
-  })
-  .map(({ year, month, day, coordination, serial, century, separator }) => {
-    const y = century ? String(year) : two(year % 100);
-    return `${y}${two(month)}${two(coordination ? day + 60 : day)}${separator}${String(serial).padStart(4, '0')}`;
-  });
+/** A Swedish personal identity (or co-ordination) number in the plain ways people write one. */
+const idNumber = idNumberIn({ separators: ['-', '+', '', ' '] });
 
 /** Swedish and international phone numbers, grouped the ways people group them. */
 const phone = fc
@@ -32,37 +19,6 @@ const phone = fc
     separator: fc.constantFrom(' ', '-', ''),
   })
   .map(({ prefix, area, groups, separator }) => `${prefix}${area}-${groups.join(separator)}`);
-
-const email = fc
-  .record({
-    local: fc.stringMatching(/^[a-z][a-z0-9._+-]{0,15}[a-z0-9]$/),
-    domain: fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/),
-    tld: fc.constantFrom('se', 'com', 'org', 'nu', 'gov.se'),
-  })
-  .map(({ local, domain, tld }) => `${local}@${domain}.${tld}`);
-
-const slackId = (first: string) => fc.stringMatching(/^[A-Z0-9]{8,10}$/).map((rest) => `${first}${rest}1`);
-const label = fc.stringMatching(/^[a-zåäö .-]{1,20}$/);
-/** Slack's markup as it arrives in an event, and in its escaped form (&lt;…&gt;) too. */
-const mention = fc
-  .oneof(
-    slackId('U').map((id) => `<@${id}>`),
-    fc.tuple(slackId('W'), label).map(([id, name]) => `<@${id}|${name}>`),
-    fc.tuple(slackId('C'), label).map(([id, name]) => `<#${id}|${name}>`),
-    fc.constantFrom('<!here>', '<!channel>', '<!everyone>', '<!subteam^S0TEAM0001|@grant-team>'),
-  )
-  .chain((markup) => fc.constantFrom(markup, markup.replace(/</g, '&lt;').replace(/>/g, '&gt;')));
-
-/** Words around the personal data: letters, Swedish ones too, and punctuation, but no digits. */
-const words = fc
-  .array(fc.stringMatching(/^[A-Za-zÅÄÖåäö?,.!:]{1,12}$/), { maxLength: 6 })
-  .map((w) => w.join(' '));
-
-/** The personal datum placed in a sentence. */
-const inSentence = (datum: fc.Arbitrary<string>) =>
-  fc
-    .tuple(words, datum, words)
-    .map(([before, value, after]) => ({ value, text: `${before} ${value} ${after}` }));
 
 describe('scrubPersonalData', () => {
   it('removes the examples from the issue: a colleague named by id number, phone and mention', () => {
@@ -150,7 +106,7 @@ describe('scrubPersonalData', () => {
       // One that starts with 0 has a mobile number's shape too, and may be called one: it is gone either way.
       ['a personal identity number', idNumber, /\[(personnummer|telefon)\]/],
       ['a phone number', phone, REDACTED.phone],
-      ['an e-mail address', email, REDACTED.email],
+      ['an e-mail address', email(), REDACTED.email],
     ])('removes %s and leaves its placeholder', (_, datum, placeholder) => {
       fc.assert(
         fc.property(inSentence(datum), ({ value, text }) => {
@@ -174,7 +130,7 @@ describe('scrubPersonalData', () => {
     });
 
     it('removes several kinds at once, in any order', () => {
-      const any = fc.oneof(idNumber, phone, email, mention);
+      const any = fc.oneof(idNumber, phone, email(), mention);
       fc.assert(
         fc.property(fc.array(inSentence(any), { minLength: 1, maxLength: 4 }), (parts) => {
           const scrubbed = scrubPersonalData(parts.map((p) => p.text).join(' '));
@@ -188,7 +144,7 @@ describe('scrubPersonalData', () => {
         fc.property(
           fc.oneof(
             fc.string(),
-            inSentence(fc.oneof(idNumber, phone, email, mention)).map((s) => s.text),
+            inSentence(fc.oneof(idNumber, phone, email(), mention)).map((s) => s.text),
           ),
           (text) => {
             const once = scrubPersonalData(text);

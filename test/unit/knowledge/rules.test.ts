@@ -14,7 +14,7 @@ describe('routing rules', () => {
     ['other-currency', 'Hur mycket är det i euro?'],
     ['per-municipality', 'Hur mycket får varje kommun?'],
     ['named-off-topic', 'Vad blir det för väder i Göteborg imorgon?'],
-    ['named-besides', 'Hör Vaxholm till de utvalda?'],
+    ['named-besides', 'Hör Vaxholm till de utvalda, och regnar det där?'],
     ['named-amount', 'Hur mycket får Malmö?'],
     ['named-eligibility', 'Kan Malmö söka?'],
     ['year-amount', 'Hur mycket avsätts 2019?'],

@@ -393,3 +393,166 @@ describe('after the first run of round 3', () => {
     expect(a?.municipalities).toEqual([expect.objectContaining({ name: 'Hudiksvall', eligible: false })]);
   });
 });
+
+describe('arithmetic over the years a thread asked one by one', () => {
+  it.each([
+    ['Vad får man 2020? → och 2021? → och 2022? → alla tre ihop?', /Sammanlagt: 6,6 miljarder/],
+    ['What is the amount for 2019? → and 2020? → and 2021? → those three combined?', /5\.75 billion/],
+    ['hur mkt 2018 → o 2019? → summan av dom två åren?', /1,775 miljarder/],
+    ['How much for 2020? → and 2021? → all of that together?', /4\.4 billion/],
+  ])('sums the years asked before, the last n when a count is named: %s', (turns, sum) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(sum);
+  });
+
+  it.each([
+    ['Hur mycket får man 2019? → och 2018? → hur stor är skillnaden?', /925 miljoner kronor mer/],
+    ['How much for 2018? → and for 2019? → what is the difference?', /925 million kronor more/],
+    ['Hur mycket 2019? → och 2018? → och i procent?', /\+217,6 %/],
+    ['How much in 2020? → and 2019? → how many per cent is the increase from 2019?', /\+63 %|\+63\.0 %/],
+  ])('compares the last two years asked: %s', (turns, result) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(result);
+  });
+
+  it.each([
+    [
+      'Vad är beloppet 2020? → och 2021? → båda tillsammans? → och om man lägger till 2019?',
+      /5,75 miljarder/,
+    ],
+    ['summa 2018–2020? → + 2021?', /6,175 miljarder/],
+    ['Total for 2020 and 2021? → and if you add 2022?', /6\.6 billion/],
+  ])('adds a year to the sum before: %s', (turns, sum) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(sum);
+  });
+
+  it.each([
+    ['Vad är budgeten för 2020? → och 2021? → hur mycket är det totalt för hela satsningen?', /19,375/],
+    ['How much for 2020? → and 2021? → what is the total across all years?', /19\.375/],
+    ['How much for 2020? → and 2021? → what about 2018 and 2019 together?', /1\.775 billion/],
+  ])('answers a total that names its own years or the whole programme on its own: %s', (turns, sum) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(sum);
+    expect(a.municipalities).toEqual([]);
+  });
+});
+
+describe('the count of the list before', () => {
+  it.each([
+    ['Vilka kommuner i Östergötland kan söka? → hur många är det?', /\b3\b/],
+    ['Vilka kommuner får söka 2018? → vilka av dem ligger i Västra Götaland? → antal?', /\b4\b/],
+    ['Which municipalities in Stockholm County can apply? → how many are they?', /\b5\b/],
+    ['Which of the municipalities are in Skåne? → and how many is that?', /\b6\b/],
+  ])('counts the county list the answer before gave: %s', (turns, n) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toMatch(/county/);
+    expect(a.text).toMatch(n);
+  });
+
+  it.each([
+    ['Vilka kommuner i Skåne kan söka? → hur många år pågår satsningen?'],
+    ['Which municipalities in Skåne can apply? → how many years does the programme run?'],
+    ['Which municipalities in Skåne can apply? → how many million kronor is that in 2019?'],
+  ])('answers a count with a subject of its own on its own: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).not.toMatch(/county/);
+    expect(a.municipalities).toEqual([]);
+  });
+});
+
+describe('what the documents do not give about the people and agencies an answer named', () => {
+  it.each([
+    [
+      'Vem fördelar pengarna 2019? → vem är generaldirektör där?',
+      /framgår inte[\s\S]*Delegationen mot segregation/,
+    ],
+    [
+      'Which agency distributes the money in 2018? → who is its director?',
+      /does not say[\s\S]*Tillväxtverket/,
+    ],
+    ['Vem är ministern bakom satsningen? → vilket parti tillhör han?', /framgår inte[\s\S]*Baylan/],
+    ['Who presented the programme? → how old is he?', /does not say[\s\S]*Baylan/],
+    ['Vem fördelar pengarna 2018? → och deras hemsida?', /framgår inte[\s\S]*Tillväxtverket/],
+  ])('says so, naming the subject from the answer before: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('not-stated-about');
+    expect(a.text).toMatch(text);
+    expect(a.municipalities).toEqual([]);
+  });
+
+  it.each([
+    ['Who is the minister behind this? → what is his title?', /Minister for Policy Coordination and Energy/],
+    ['Vem är ministern bakom satsningen? → vilket parti nämns i pressmeddelandet?', /Vänsterpartiet/],
+    ['Who is the minister behind this? → which party is the budget agreement with?', /Vänsterpartiet/],
+    ['Vem fördelar pengarna 2019? → vem är presskontakt?', /Mashial/],
+  ])('answers what the documents do give, or a question of its own, as asked: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).not.toBe('not-stated-about');
+    expect(a.text).toMatch(text);
+  });
+});
+
+describe('references to the answer before', () => {
+  it.each([
+    ['vem fördelar pengarna 2018? → o sen?', /Delegationen mot segregation/],
+    ['Who distributes the money in 2018? → and then?', /Delegationen mot segregation/],
+    ['Hur mycket avsätts 2018? → och sen?', /1,35 miljarder/],
+    ['How much is set aside for 2019? → and after that?', /2\.2 billion/],
+  ])('reads "and then?" as the year after the one asked: %s', (turns, text) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(text);
+  });
+
+  it.each([
+    ["What's the legal basis, is there an ordinance? → what is its full name?", /socio-economically/],
+    ['Finns det en förordning? → vad är dess fullständiga titel?', /socioekonomiskt eftersatta/],
+  ])('reads "its title" as the thing before, not a person\'s title: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(text);
+    expect(a.text).not.toMatch(/Baylan/);
+  });
+
+  it('still answers a person named by role after "dess": the press contact', () => {
+    expect(thread('Finns det en förordning?', 'vem är dess presskontakt?').text).toMatch(/Mashial/);
+  });
+
+  it.each([
+    [
+      'What lessons has the government drawn from earlier efforts? → so what does the programme do differently because of that?',
+      /long-term/,
+    ],
+    [
+      'Vad har regeringen lärt sig av tidigare satsningar? → vad gör man annorlunda på grund av det?',
+      /långsiktig/,
+    ],
+  ])('reads "because of that" as asking on from the answer before: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('follow-up:topic');
+    expect(a.text).toMatch(text);
+  });
+
+  it('answers a question of its own after "given that" on its own', () => {
+    const a = thread(
+      'What lessons has the government drawn from earlier efforts?',
+      'given that, how much is set aside for 2019?',
+    );
+    expect(a.text).toMatch(/1\.35 billion/);
+  });
+});
+
+describe('the speaker of the words quoted before', () => {
+  it.each([
+    ['Har du ministerns citat? → vem var det som sa det?'],
+    ['Citera Baylan ordagrant → vem sa det nu igen?'],
+    ["What were the minister's exact words? → who said that again?"],
+    ['Can I get the quote from the release? I need it for a newsletter → sorry, who said it?'],
+  ])('names the one whose statement it is: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(/Baylan/);
+    expect(a.text).not.toMatch(/framgår inte|does not say/);
+  });
+
+  it.each([
+    ['Har du ministerns citat? → och vem ringer jag om jag vill ha en intervju med honom?'],
+    ["What were the minister's exact words? → who should I call to interview him?"],
+  ])('gives the press contact for an interview with the one quoted: %s', (turns) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(/Mashial/);
+  });
+});
