@@ -56,6 +56,7 @@ export const PHRASES = [
   'thread.asked-on-list',
   'thread.asked-none-on-list',
   'thread.counties-together',
+  'thread.share-of-list',
   'thread.counties-none',
   'thread.counties-some',
   'others',

@@ -215,6 +215,12 @@ function queryCueSources(q: Words['query']) {
     lowest: cue(q.lowest),
     highest: cue(q.highest),
     whichYear: cue(q.which_year),
+    edgeFirst: cue(q.edge_first),
+    edgeLast: cue(q.edge_last),
+    sameLevel: cue(q.same_level),
+    hypothetical: cue(q.hypothetical),
+    eachOne: cue(q.each_one),
+    allTogether: cue(q.all_together),
     perWeek: cue(q.per_week),
     positions: cue(q.positions),
     negation: cue(q.negation),
@@ -232,6 +238,7 @@ function queryCueSources(q: Words['query']) {
     unheldAttribute: cue(q.unheld_attribute),
     personAttribute: cue(q.person_attribute),
     whoSaid: cue(q.who_said),
+    inEnglish: cue(q.in_english),
   };
 }
 

@@ -80,8 +80,9 @@ export interface Kit {
   detectLanguage: ReturnType<typeof createLanguageDetector>;
   /** Every word the documents quote, folded. */
   quoted: Set<string>;
-  /** A word of the subjects the documents do not cover (words.yaml → cues.uncovered). */
-  isUncoveredWord(folded: string): boolean;
+  /** Whether the words hold a whole phrase of the subjects the documents do not cover (words.yaml →
+   * cues.uncovered), every word of it one that `known` accepts. */
+  knowsUncovered(words: readonly string[], known: (folded: string) => boolean): boolean;
   /** An ordinary word, never read as a misspelt municipality. */
   isWord(folded: string): boolean;
   /** The answer of an FAQ entry or composer by id. */
@@ -105,9 +106,21 @@ function checkUsed(content: Content): void {
 }
 
 /** A test for the single words of a cue list ("utvärder*" any word it begins, "followed up" both words). */
-function wordOf(phrases: readonly string[]): (folded: string) => boolean {
-  const list = phrases.flatMap((p) => fold(p).split(/\s+/)).filter((x) => x.replace('*', '').length >= 3);
-  return (x) => list.some((u) => (u.endsWith('*') ? x.startsWith(u.slice(0, -1)) : x === u));
+function wordOf(
+  phrases: readonly string[],
+): (words: readonly string[], known: (folded: string) => boolean) => boolean {
+  // A phrase counts only whole: "actually spent" is covered when an entry knows "actually" and "spent",
+  // not because the amounts' entry knows "spent"; "followed up" when an entry knows "followed".
+  const list = phrases
+    .map((p) =>
+      fold(p)
+        .split(/\s+/)
+        .filter((x) => x.replace('*', '').length >= 3),
+    )
+    .filter((words) => words.length > 0);
+  const is = (u: string, x: string) => (u.endsWith('*') ? x.startsWith(u.slice(0, -1)) : x === u);
+  return (words, known) =>
+    list.some((phrase) => phrase.every((u) => words.some((x) => is(u, x) && known(x))));
 }
 
 /** The answer of an FAQ entry (its composer, or its template) or of a composer by id. */
@@ -191,7 +204,7 @@ export function createKit(content: Content): Kit {
     detectLanguage: createLanguageDetector(w.language, gazetteer.isPlaceWord),
     quoted,
     isWord: (x) => vocabulary.has(x),
-    isUncoveredWord: wordOf(w.cues.uncovered),
+    knowsUncovered: wordOf(w.cues.uncovered),
     compose: composeWith(entries),
   };
 }

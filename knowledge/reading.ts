@@ -235,6 +235,9 @@ export function isQuestion(kit: Kit, s: string): boolean {
 /** A word in an eligibility question that looks like a name but is none we know ("Kan Narnia söka?"). */
 export function unknownPlace(all: readonly Word[], isWord: (folded: string) => boolean): string | null {
   const candidates = all.filter((w) => w.folded.length >= 3 && !isWord(w.folded) && !/\d/.test(w.folded));
-  const named = candidates.find((w) => /^\p{Lu}/u.test(w.raw)) ?? candidates[0];
+  // A capital inside the sentence marks a name; the first word has one anyway ("Hör Atlantis till …").
+  const capital = (w: Word) => /^\p{Lu}/u.test(w.raw);
+  const named =
+    candidates.find((w) => capital(w) && w.index > 0) ?? candidates.find(capital) ?? candidates[0];
   return named ? named.raw.slice(0, 40) : null;
 }

@@ -104,6 +104,12 @@ export interface Words {
     lowest: string[];
     highest: string[];
     which_year: string[];
+    edge_first: string[];
+    edge_last: string[];
+    same_level: string[];
+    hypothetical: string[];
+    each_one: string[];
+    all_together: string[];
     per_week: string[];
     person_role: string[];
     contact_claim: string[];
@@ -117,6 +123,7 @@ export interface Words {
     unheld_attribute: string[];
     person_attribute: string[];
     who_said: string[];
+    in_english: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

@@ -14,8 +14,8 @@ export interface Period {
 }
 
 const YEAR = String.raw`(1[89]\d\d|2[01]\d\d)`;
-// "2018:151" is the ordinance's number, not a year.
-const NOT_ORDINANCE = String.raw`(?![:\d])`;
+// "2018:151" is the ordinance's number, not a year; "2020: +850m", "2019: 1,35" is a year and its figure.
+const NOT_ORDINANCE = String.raw`(?!:?\d)`;
 const RANGE = new RegExp(
   String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?\s?o\.?\s?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
   'giu',
@@ -122,7 +122,8 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
     // "första halvan av perioden, alltså 2018–2022": one range named twice is one range.
     ranges: ranges.filter((r, i) => ranges.findIndex((x) => x[0] === r[0] && x[1] === r[1]) === i),
     total: cues.total.test(folded),
-    compare: cues.compare.test(folded),
+    // "2018→2019 i mkr?": an arrow from one year to another asks for the change.
+    compare: cues.compare.test(folded) || /\d{4}\s*(?:→|->|=>)\s*\d{4}/.test(raw),
   };
 }
 

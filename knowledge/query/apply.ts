@@ -7,14 +7,15 @@ import type { CueSources } from '../cues.ts';
 import { fold } from '../text.ts';
 import type { ConversationContext, Intent, Lang, Source } from '../types.ts';
 import type { Period } from '../years.ts';
-import { ANSWERED_BY, checkClaim, type KnownNames, verdictLine } from './claims.ts';
+import { ANSWERED_BY, checkClaim, checkPerMunicipality, type KnownNames, verdictLine } from './claims.ts';
 import { contactFacts } from './contact.ts';
 import { checkFigures, checkPercent, type FigureCheck } from './figures.ts';
-import { compute } from './operations.ts';
+import { agencyIn, changeIn } from './levels.ts';
+import { compute, inUnit } from './operations.ts';
 import { type QueryCues, readQuery } from './read.ts';
 import { type Spanned, type SpanStep, spanned } from './spans.ts';
 import { statedKronor as statedIn } from './stated.ts';
-import type { ClaimVerdict, Operation, Query } from './types.ts';
+import type { ClaimVerdict, Operation, Query, Unit } from './types.ts';
 
 /** What a decision of the rule table holds that a query reads and replaces. */
 export interface Decided {
@@ -74,8 +75,12 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
     known: s.known,
     minister: ministerWords(s.kb),
     contact: contactFacts(s.kb),
+    last: s.kb.lastYear,
   };
   let q = readQuery(input);
+  // "what's 2027's 2.2bn worth in 2018 prices?": the release does not give what is asked of the figure
+  // (words.yaml → cues.uncovered); the figure is its subject, not a value claimed for the years.
+  if (d.rule === 'not-stated') q = { ...q, claims: q.claims.filter((x) => x.attribute !== 'amount') };
   // "> Satsningen fördelas av Boverket / stämmer det?": the claims stand in the quoted line.
   if (!q.claims.length && s.quoted && s.cues.check.test(s.f)) {
     const raw = `${s.quoted} ${s.raw}`;
@@ -101,6 +106,23 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
       ? null
       : spanned({ ...q, operation }, spanStep(d, s), years, blocks);
   if (more) return withResult(d, more, operation);
+  // "change from 2026 to 2027?", "förändring 2022 till 2023?": a topic read from the word of change, but
+  // no agency changes between the years, so the change asked is the amounts'.
+  if (
+    d.rule === 'year-topic' &&
+    !operation &&
+    !q.unit &&
+    !q.claims.length &&
+    amountChange(d.ctx.period, s.kb)
+  )
+    return {
+      ...d,
+      rule: 'year-amount',
+      parts: s.compose('amount', d.ctx),
+      intent: 'amount',
+      entryId: 'amount',
+      topic: 'amount',
+    };
   if (operation || q.unit) return withComputed(d, { ...q, operation }, s, years);
   // A range named by position ("Which are the middle two years of the 10-year period") at any length.
   const positioned = s.cues.positions.test(s.f);
@@ -128,12 +150,16 @@ function withClaims<D extends Decided>(d: D, q: Query, s: QueryStep): D {
   // that names a right value gets the answer without a ✅; a wrong value is still set right.
   const asks = (v: ClaimVerdict) => v.verdict !== 'right' || !s.asksFact || s.cues.check.test(s.f);
   const named = d.ctx.mentions.length > 0;
+  const each = s.cues.perMunicipality.test(s.f);
   const verdicts = q.claims
     .map((claim) =>
       // "Göteborg får 60 miljoner 2018": an amount for one municipality, which no document gives.
       named && claim.attribute === 'amount'
         ? { ...checkClaim(c, claim), verdict: 'unstated' as const }
-        : checkClaim(c, claim),
+        : // "Får varje kommun 425 miljoner 2018?": the amount is for all of them together.
+          each && claim.attribute === 'amount'
+          ? checkPerMunicipality(c, claim)
+          : checkClaim(c, claim),
     )
     .filter(asks)
     // "Stockholm, Göteborg, Malmö och Lund bland de 32": the places are the question, not the count.
@@ -188,14 +214,15 @@ function withComputed<D extends Decided>(d: D, q: Query, s: QueryStep, asked: nu
       entryId: 'amount.per-municipality',
       topic: 'amount',
     };
-  // Counting years is about years, whatever the rules took the topic to be.
   // Counting years is about years, and a change, a ratio or a sum per month of years asked is about
   // their amounts, whatever the rules took the topic to be ("förändring i % 2021→2022?").
   const counting =
     (q.operation === 'count-years' && asked.length > 1) ||
     (q.operation !== null && q.operation !== 'share' && q.operation !== 'count-years' && asked.length > 0);
   if (!counting && !AMOUNT_OR_NOTHING.test(d.rule) && d.intent !== 'amount') return d;
-  // "Ökning 2019 till 2020 i kronor?": a comparison or a sum already in kronor; the rules answer it.
+  const unitOnly = q.unit && !q.operation ? inUnitAsked(d, q.unit, s, asked) : null;
+  if (unitOnly) return unitOnly;
+  // "Ökning 2019 till 2020?": a comparison; the rules answer it.
   const { period } = d.ctx;
   if (!q.operation && (period.compare || d.ctx.ratio)) return d;
   if (d.ctx.mentions.length) return d;
@@ -279,7 +306,8 @@ function blocksOf(period: Period): number[][] {
 
 /** A figure the asker computed, checked: the verdict first, then the computation. */
 function withFigure<D extends Decided>(d: D, f: FigureCheck, s: QueryStep): D {
-  const line = verdictLine({ kb: s.kb, lang: s.lang }, f.verdict);
+  const all = [f.verdict, ...(f.also ?? [])];
+  const line = all.map((v) => verdictLine({ kb: s.kb, lang: s.lang }, v)).join('\n');
   return {
     ...d,
     rule: `claim:${f.verdict.attribute}`,
@@ -291,7 +319,7 @@ function withFigure<D extends Decided>(d: D, f: FigureCheck, s: QueryStep): D {
     intent: 'amount',
     entryId: 'amount',
     topic: 'amount',
-    claims: [f.verdict],
+    claims: all,
   };
 }
 
@@ -324,5 +352,85 @@ function spanStep(d: Decided, s: QueryStep): SpanStep {
     period: d.ctx.period,
     amountish: AMOUNT_OR_NOTHING.test(d.rule) || d.intent === 'amount',
     county: d.ctx.county,
+    agency: agencyNamed(s),
+    yearCount: yearCount(s.f),
   };
+}
+
+/** The content's agency the part names ("Delmos", "the Delegation"), if one. */
+function agencyNamed(s: QueryStep) {
+  const [named] = s.known.agencies.find(s.raw, s.f);
+  return s.kb.content.agencies.find((a) => a.name === named?.name) ?? null;
+}
+
+/** "alla 10 åren", "all ten years", "10 years": a count of years the part states. */
+function yearCount(f: string): number | null {
+  const words: Record<string, number> = {
+    tva: 2,
+    tre: 3,
+    fyra: 4,
+    fem: 5,
+    sex: 6,
+    sju: 7,
+    atta: 8,
+    nio: 9,
+    tio: 10,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+  };
+  const m = /\b(\d{1,2}|\p{L}+)\s+(?:aren|ar|years|budgetar|budgetaren|yrs)\b/u.exec(f);
+  if (!m?.[1]) return null;
+  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : words[m[1]];
+  return n ?? null;
+}
+
+/**
+ * A unit asked with no operation: "2.2 billion SEK = how many million?", "17,6 mdkr i kr" convert the figure
+ * itself; "ökning 2018→2019 i mkr?" gives the difference in the unit. Null leaves the amounts to be listed.
+ */
+function inUnitAsked<D extends Decided>(d: D, unit: Unit, s: QueryStep, asked: number[]): D | null {
+  if (s.stated !== null && !asked.length) return withConverted(d, unit, s);
+  if (!d.ctx.period.compare || d.ctx.ratio) return null;
+  const change = changeIn({ kb: s.kb, lang: s.lang }, comparedPair(d.ctx.period), unit);
+  return change ? { ...withResult(d, change, null), rule: `compute:${unit}` } : null;
+}
+
+/** A figure the part states, in the unit it asks for: "2,2 miljarder kronor = 2 200 miljoner kronor." */
+function withConverted<D extends Decided>(d: D, unit: Unit, s: QueryStep): D {
+  const stated = s.stated ?? 0;
+  const c = { kb: s.kb, lang: s.lang };
+  const text = s.kb.say(s.lang, 'compute.converted', {
+    a: s.kb.kronor(stated, s.lang),
+    b: inUnit(c, stated, unit),
+  });
+  return {
+    ...d,
+    rule: `compute:${unit}`,
+    parts: { text, sources: [] },
+    intent: 'amount',
+    entryId: 'amount',
+    topic: 'amount',
+  };
+}
+
+/** The two years a comparison names: two single years, or the ends of one range. */
+function comparedPair(period: Period): number[] {
+  if (period.years.length === 2) return period.years;
+  const [range] = period.ranges;
+  return period.ranges.length === 1 && range && !period.years.length ? [range[0], range[1]] : [];
+}
+
+/** Two years compared whose amounts the release gives and whose agency is the same. */
+function amountChange(period: Period, kb: Knowledge): boolean {
+  const [a, b] = comparedPair(period);
+  if (!period.compare || a === undefined || b === undefined) return false;
+  if (kb.amountFor(a) === null || kb.amountFor(b) === null) return false;
+  return agencyIn(kb, a) === agencyIn(kb, b);
 }

@@ -179,12 +179,28 @@ export const CLAIM_RULES: QueryRule<Claimed[]>[] = [
   {
     name: 'claim-amount',
     examples: ['Är det 2,2 miljarder redan 2019?', '2 billion in 2019, correct?'],
-    read: ({ f, years, stated, cues }) =>
+    read: ({ f, years, stated, cues, last }) =>
       stated !== null && years.length > 0 && !is(cues.started, f) && !is(cues.share, f)
-        ? [{ attribute: 'amount', claimed: stated, years, approximate: is(cues.approx, f) }]
+        ? [
+            {
+              attribute: 'amount',
+              claimed: stated,
+              years: onwards(f, years, cues, last),
+              approximate: is(cues.approx, f),
+              yearly: is(cues.yearly, f),
+            },
+          ]
         : null,
   },
 ];
+
+/** "2,2 miljarder per år från 2018": a yearly figure claimed from a year on holds for every year after it. */
+function onwards(f: string, years: number[], cues: QueryInput['cues'], last: number): number[] {
+  const [from] = years;
+  if (years.length !== 1 || from === undefined || from >= last || !is(cues.yearly, f)) return years;
+  if (!new RegExp(`\\b(?:fran|from|starting)\\s+(?:och med\\s+|in\\s+)?${from}\\b`).test(f)) return years;
+  return Array.from({ length: last - from + 1 }, (_, i) => from + i);
+}
 
 /** Every claim the question makes. */
 export function findClaims(input: QueryInput): Claimed[] {
@@ -205,6 +221,9 @@ export const ANSWERED_BY: Record<Attribute, string> = {
   'contact-title': 'contact.press',
   'contact-phone': 'contact.press',
   arithmetic: 'amount',
+  total: 'amount',
+  change: 'amount',
+  'per-municipality': 'amount',
   unit: 'amount',
   ratio: 'amount',
   percent: 'amount',
@@ -357,14 +376,35 @@ function checkAmount(c: Ctx, claim: Claimed): ClaimVerdict {
   const sum = each.reduce((a, b) => a + b, 0);
   // "drygt 19 miljarder" for 19,375: an approximation within 5 % is right; the exact figure follows.
   const near = (x: number) => (claim.approximate ? Math.abs(x - stated) <= 0.05 * x : x === stated);
-  const right = each.every(near) || (years.length > 1 && near(sum));
+  // "2,5 miljarder per år från 2020": a figure said a year is each year's, never their sum.
+  const right = each.every(near) || (years.length > 1 && !claim.yearly && near(sum));
   const runs = amountRuns(c, years);
   // A figure larger than any one year's is a claimed sum: answer with the sum.
-  const asSum = years.length > 1 && stated > Math.max(...each);
+  const asSum = years.length > 1 && !claim.yearly && stated > Math.max(...each);
   const correct = asSum
     ? say(c, 'claim.in-years', { value: c.kb.kronor(sum, c.lang), years: span(...ends(years)) })
     : runs.join(', ');
   return verdict('amount', claimed, right, correct, c.kb.amountSource(years[0] ?? 0));
+}
+
+/**
+ * "Får varje kommun 425 miljoner 2018?": the year's amount is for all the municipalities together, which
+ * sets the claim right; any other figure per municipality is not stated.
+ */
+export function checkPerMunicipality(c: Ctx, claim: Claimed): ClaimVerdict {
+  const stated = Number(claim.claimed);
+  const years = claim.years.filter((y) => c.kb.amountFor(y) !== null);
+  const total = years.reduce((a, y) => a + (c.kb.amountFor(y) ?? 0), 0);
+  const claimed = say(c, 'claim.per-municipality', { amount: c.kb.kronor(stated, c.lang) });
+  if (!years.length || total !== stated)
+    return unstated({ ...claim, attribute: 'per-municipality', claimed });
+  return verdict(
+    'per-municipality',
+    claimed,
+    false,
+    say(c, 'claim.all-together', { amount: c.kb.kronor(total, c.lang), years: span(...ends(years)) }),
+    c.kb.amountSource(years[0] ?? 0),
+  );
 }
 
 /** "So the yearly 2.2 billion started in 2019?": the run of years that amount is set aside for. */

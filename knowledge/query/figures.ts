@@ -22,6 +22,8 @@ export interface FigureInput {
 /** A figure checked: its verdict, and the computation that shows the right value. */
 export interface FigureCheck {
   verdict: ClaimVerdict;
+  /** More figures the same message claims ("+850m, i.e. +63 %"), each checked. */
+  also?: ClaimVerdict[];
   body: Computed;
 }
 
@@ -89,6 +91,12 @@ function apply(op: string, a: number, b: number): number | null {
 const symbol = (op: string) =>
   /x|×|\*|ganger|times/.test(op) ? '×' : /\+|plus/.test(op) ? '+' : /\/|delat|divided/.test(op) ? '/' : '−';
 
+/** A bare number in the unit of another figure, in kronor. */
+const lift = (x: Figure, to: Figure): Figure =>
+  x.kind === 'number' && to.kind === 'kronor'
+    ? { ...x, kind: 'kronor', value: x.value * to.scale, tolerance: x.tolerance * to.scale, scale: to.scale }
+    : x;
+
 /** The years whose amount is one of the figures: the release's sentence for them is the source. */
 const yearsOf = (c: FigureInput, xs: Figure[]) => {
   const all = Array.from({ length: c.kb.lastYear - c.kb.firstYear + 1 }, (_, i) => c.kb.firstYear + i);
@@ -97,6 +105,91 @@ const yearsOf = (c: FigureInput, xs: Figure[]) => {
 
 export const FIGURE_RULES: FigureRule[] = [
   {
+    name: 'claim-per-municipality',
+    examples: [
+      '32 kommuner x 425 mkr = 13,6 mdkr för 2018?',
+      'So 32 municipalities × 425m each, is that right?',
+    ],
+    // A year's amount multiplied by the number of municipalities: the amount is for all of them together.
+    check: (c, xs) => {
+      const i = xs.findIndex(
+        (x) => x.kind === 'number' && MUNICIPALITIES.test(c.f.slice(x.index + x.length)),
+      );
+      const n = xs[i];
+      const amount = xs.find((x, j) => j !== i && x.kind === 'kronor' && yearsOf(c, [x]).length > 0);
+      if (!n || !amount) return null;
+      // Multiplied as written: "32 kommuner x 425 mkr", "425m × 32 municipalities".
+      const [p, q] = n.index < amount.index ? [n, amount] : [amount, n];
+      const op = c.f.slice(p.index + p.length, q.index);
+      if (!/(?:^|\s)(?:x|×|\*|ganger|times)(?:\s|$)|[×*]/.test(op)) return null;
+      const years = yearsOf(c, [amount]);
+      const correct = say(c, 'claim.all-together', {
+        amount: c.kb.kronor(amount.value, c.lang),
+        years: yearsText(years),
+      });
+      return {
+        verdict: {
+          attribute: 'per-municipality',
+          claimed: say(c, 'claim.per-municipality', { amount: c.kb.kronor(amount.value, c.lang) }),
+          verdict: 'wrong',
+          correct,
+          source: amountSources(c, years)[0] ?? null,
+        },
+        body: { text: say(c, 'amount.per-municipality'), sources: amountSources(c, years) },
+      };
+    },
+  },
+  {
+    name: 'claim-total',
+    examples: [
+      'rad i arket: 2018 | 0,425 | 2019 | 1,35 | 2020 | 2,2 | summa: 3,975 – rätt?',
+      "draft says 'ten years, SEK 22 billion in total'. fine?",
+      'totalt nästan 20 miljarder fram till 2027, stämmer det ungefär?',
+      'My sheet gives 19 375 as the total for 2018–2027, correct?',
+    ],
+    check: (c, xs) => {
+      const cue = totalCue(c);
+      // "andel av totalen", "snittet … blir 2 miljarder": the total is the whole of another figure.
+      const other = [c.cues.share, c.cues.percent, c.cues.average, c.cues.ratioOf, c.cues.hypothetical];
+      // "how much of the total comes from …?" asks; "the total is 22 billion, right?" asserts.
+      if (cue === null || !asked(c) || is(c.cues.questionStart, c.f) || other.some((re) => is(re, c.f)))
+        return null;
+      // The figure said as the total: the last one shortly after its word, or the one just before it.
+      // "Is the 2.2 billion figure per year or in total?": a yearly word between them asks which it is.
+      const yearly = (x: Figure) =>
+        is(c.cues.yearly, c.f.slice(Math.min(x.index, cue.start), Math.max(x.index, cue.end)));
+      const close = (x: Figure) =>
+        x.kind !== 'percent' &&
+        !yearly(x) &&
+        (x.kind === 'kronor' || bareSum(c, x)) &&
+        (x.index >= cue.end ? x.index - cue.end : cue.start - x.index - x.length) <= 24;
+      const after = xs.filter((x) => x.index >= cue.end && close(x));
+      const claimed = after[after.length - 1] ?? xs.filter((x) => x.index < cue.start && close(x)).pop();
+      const years = totalYears(c);
+      if (!claimed || !years.length) return null;
+      const actual = sum(c, years);
+      const figure = claimed.kind === 'number' ? inScale(claimed, actual) : claimed;
+      const near = judged(c, figure, actual);
+      const result = shown(c, { ...figure, kind: 'kronor' }, actual);
+      const text = say(c, 'compute.arithmetic', { expression: formula(c, years), result });
+      return {
+        verdict: {
+          ...verdictOf(c, 'total', near, actual, `${result} (${yearsText(years)})`, years),
+          claimed: shown(c, figure),
+        },
+        body: { text, sources: amountSources(c, years) },
+      };
+    },
+  },
+  {
+    name: 'claim-change',
+    examples: [
+      '2019→2020: +850m, i.e. roughly +63%. right?',
+      'Ökningen 2018 till 2019 är 925 mkr, eller hur?',
+    ],
+    check: (c, xs) => changeClaim(c, xs),
+  },
+  {
     name: 'claim-arithmetic',
     examples: [
       '8 yrs x 2.2bn = 16.6bn, right?',
@@ -104,10 +197,12 @@ export const FIGURE_RULES: FigureRule[] = [
     ],
     check: (c, xs) => {
       for (let i = 0; i + 2 < xs.length; i++) {
-        const [a, b, r] = [xs[i], xs[i + 1], xs[i + 2]];
-        if (!a || !b || !r) continue;
-        const op = OPERATOR.exec(between(c, a, b))?.[1];
-        if (!op || !EQUALS.test(between(c, b, r))) continue;
+        const [x, y, r] = [xs[i], xs[i + 1], xs[i + 2]];
+        if (!x || !y || !r) continue;
+        const op = OPERATOR.exec(between(c, x, y))?.[1];
+        if (!op || !EQUALS.test(between(c, y, r))) continue;
+        // "0,425 + 1,35 = 1,775 mdkr": terms added or taken away are in the unit of their result.
+        const [a, b] = /\+|plus|-|−|minus/.test(op) ? [lift(x, r), lift(y, r)] : [x, y];
         const value = apply(op, a.value, b.value);
         if (value === null) return null;
         const unit = [a, b].find((x) => x.kind === 'kronor') ?? r;
@@ -241,4 +336,115 @@ export function checkPercent(
   const actual =
     Math.sign(computed) === Math.sign(claimed.value) || claimed.value >= 0 ? Math.abs(computed) : computed;
   return verdictOf(c, 'percent', claimed, actual, `${number(computed, c.lang, 2)} %`, []);
+}
+
+const MUNICIPALITIES = /^\s*(?:kommuner\w*|municipalit\w*)/u;
+const UNTIL = /\b(?:fram till|till och med|t o m|tom|through|until|up to|by)\s+(?:19|20)\d\d\b/u;
+
+/**
+ * A bare number said as a sum ("summa: 3,975", "ger 17 175"), not a count ("last 5 years") or a year
+ * written short ("'19–'21"): it follows a word that equates, or the message asks whether it is right.
+ */
+function bareSum(c: FigureInput, x: Figure): boolean {
+  const before = c.f.slice(Math.max(0, x.index - 8), x.index);
+  const after = c.f.slice(x.index + x.length);
+  if (/['’–-]\s*$/.test(before) || /^\s*[–-]?\s*(?:years?|yrs|ar|aren|kommuner|municipalit)/.test(after))
+    return false;
+  return /(?:=|:|\bger|\bblir|\bgives|\bis|\bar)\s*$/.test(before) || is(c.cues.check, c.f);
+}
+
+/**
+ * A claimed figure judged at the precision it was written in, but never looser than 5 % ("1 billion" is not
+ * 925 million); "nästan 20 miljarder", "drygt 900 miljoner": an approximation within 5 %; "exactly": as is.
+ */
+function judged(c: FigureInput, x: Figure, actual: number): Figure {
+  const five = 0.05 * Math.abs(actual);
+  if (EXACTLY.test(c.f)) return { ...x, tolerance: 0 };
+  return { ...x, tolerance: is(c.cues.approx, c.f) ? five : Math.min(x.tolerance, five) };
+}
+const EXACTLY = /\b(?:exactly|exakt|precis|jamnt|precisely)\b/u;
+
+/** Where the words of a total stand ("summa", "totalt", "in total"), or null. */
+function totalCue(c: FigureInput): { start: number; end: number } | null {
+  const re = new RegExp(c.cues.total.source, c.cues.total.flags.replace('g', ''));
+  const m = re.exec(c.f);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}
+
+/** The years a claimed total is of: those named, those "fram till" a year, or every year with an amount. */
+function totalYears(c: FigureInput): number[] {
+  const all = Array.from({ length: c.kb.lastYear - c.kb.firstYear + 1 }, (_, i) => c.kb.firstYear + i).filter(
+    (y) => c.kb.amountFor(y) !== null,
+  );
+  const named = [...new Set(c.blocks.flat())].filter((y) => c.kb.amountFor(y) !== null);
+  if (named.length > 1) return named.sort((a, b) => a - b);
+  const [only] = named;
+  if (only === undefined) return c.blocks.length ? [] : all;
+  return UNTIL.test(c.f) ? all.filter((y) => y <= only) : [];
+}
+
+/** A bare figure ("3,975", "17 175") read in the scale nearest the sum it claims: miljarder, miljoner … */
+function inScale(x: Figure, actual: number): Figure {
+  const scales = [1e9, 1e6, 1e3, 1];
+  const distance = (k: number) => Math.abs(Math.log((x.value * k) / actual));
+  const scale = scales.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  return { ...x, kind: 'kronor', value: x.value * scale, tolerance: x.tolerance * scale, scale };
+}
+
+/** "425 miljoner kronor + 1,35 miljarder kronor + 8 × 2,2 miljarder kronor": the years' amounts, run by run. */
+function formula(c: FigureInput, years: readonly number[]): string {
+  const out: { n: number; kronor: number }[] = [];
+  for (const y of years) {
+    const kronor = c.kb.amountFor(y) ?? 0;
+    const last = out[out.length - 1];
+    if (last && last.kronor === kronor) last.n++;
+    else out.push({ n: 1, kronor });
+  }
+  return out.map((r) => `${r.n > 1 ? `${r.n} × ` : ''}${c.kb.kronor(r.kronor, c.lang)}`).join(' + ');
+}
+
+/** "2019→2020: +850m, i.e. +63%": a change claimed between two years, in kronor and perhaps in per cent. */
+function changeClaim(c: FigureInput, xs: Figure[]): FigureCheck | null {
+  const years = [...new Set(c.blocks.flat())].sort((a, b) => a - b);
+  const from = years[0];
+  const to = years[years.length - 1];
+  if (years.length !== 2 || from === undefined || to === undefined || !asked(c)) return null;
+  const a = c.kb.amountFor(from);
+  const b = c.kb.amountFor(to);
+  const signed = (x: Figure) => /[+−-]\s*$/.test(c.f.slice(Math.max(0, x.index - 2), x.index));
+  const kronor = xs.find((x) => x.kind === 'kronor' && (signed(x) || is(c.cues.compare, c.f)));
+  if (a === null || b === null || !kronor) return null;
+  const diff = b - a;
+  const text = say(c, 'compute.difference', {
+    a: String(to),
+    b: String(from),
+    diff: c.kb.kronor(Math.abs(diff), c.lang),
+    more: say(c, diff === 0 ? 'amount.same' : diff > 0 ? 'amount.more' : 'amount.less'),
+    x: c.kb.kronor(b, c.lang),
+    y: c.kb.kronor(a, c.lang),
+  });
+  const claimed = judged(c, kronor, Math.abs(diff));
+  const verdict = verdictOf(c, 'change', claimed, Math.abs(diff), c.kb.kronor(Math.abs(diff), c.lang), [
+    from,
+    to,
+  ]);
+  const pct = xs.find((x) => x.kind === 'percent');
+  if (!pct || a === 0) return { verdict, body: { text, sources: amountSources(c, [from, to]) } };
+  const change = (diff / a) * 100;
+  const percent = verdictOf(c, 'percent', pct, Math.abs(change), `${number(change, c.lang, 2)} %`, [
+    from,
+    to,
+  ]);
+  const both = say(c, 'compute.percent', {
+    from,
+    to,
+    percent: `${number(change, c.lang, 1)} %`,
+    a: c.kb.kronor(a, c.lang),
+    b: c.kb.kronor(b, c.lang),
+  });
+  return {
+    verdict,
+    also: [percent],
+    body: { text: `${text}\n${both}`, sources: amountSources(c, [from, to]) },
+  };
 }

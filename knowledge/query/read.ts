@@ -15,6 +15,84 @@ const is = (re: RegExp, f: string) => {
 /** The operations, first match wins: a share asked "in per cent" is a share, not a change. */
 export const OPERATION_RULES: QueryRule<Operation>[] = [
   {
+    name: 'hypothetical',
+    examples: [
+      'om det varit 2,2 mdkr alla 10 åren, hur mycket mer än beslutat?',
+      'If it had been 2 billion every year, how much more would that be?',
+    ],
+    read: ({ f, cues, stated }) => (stated !== null && is(cues.hypothetical, f) ? 'hypothetical' : null),
+  },
+  {
+    name: 'edge-year',
+    examples: [
+      'vilket år är första året m 2,2 mdkr',
+      'sista året med pengar enligt beslutet?',
+      'Which is the first year with 2.2 billion?',
+      'the final year with any money?',
+    ],
+    // "Hur mycket får de det första året?" asks that year's amount; "the first year with …", "vilket år …"
+    // asks which year it is. A year written out is no year to find.
+    read: ({ raw, f, cues }) =>
+      (is(cues.edgeFirst, f) || is(cues.edgeLast, f)) &&
+      !/\b(?:19|20)\d\d\b/.test(raw) &&
+      (is(cues.whichYear, f) || /^(?:nar|when)\b/.test(f) || EDGE_WITH.test(f))
+        ? 'edge-year'
+        : null,
+  },
+  {
+    name: 'together-or-each',
+    examples: [
+      'Is the 425 million for 2018 for all of them together, or for each one?',
+      'Är 1,35 miljarder 2019 per kommun eller totalt för alla?',
+    ],
+    // Both readings asked with "or": the question asks which the figure is, it claims neither.
+    read: ({ f, cues, stated }) =>
+      stated !== null && is(cues.eachOne, f) && is(cues.allTogether, f) && /\b(?:or|eller)\b/.test(f)
+        ? 'together-or-each'
+        : null,
+  },
+  {
+    name: 'years-at-amount',
+    examples: [
+      'When does the 2.2bn level start?',
+      'Vilka år gäller 1,35 miljarder?',
+      'Från vilket år är det 2,2 miljarder?',
+    ],
+    // "which years / when" with a figure and no year: the years that have it, not a claim of it.
+    read: ({ raw, f, cues, stated }) =>
+      stated !== null &&
+      !/\b(?:19|20)\d\d\b/.test(raw) &&
+      (is(cues.whichYear, f) || /^(?:nar|when)\b/.test(f) || /\b(?:fran|from) vilket ar\b/.test(f)) &&
+      !is(cues.lowest, f) &&
+      !is(cues.highest, f)
+        ? 'years-at-amount'
+        : null,
+  },
+  {
+    name: 'same-level',
+    examples: [
+      '2026 – samma nivå som 2020?',
+      'Is 2019 the same amount as 2020?',
+      'lika mycket 2021 som 2027?',
+    ],
+    read: ({ f, cues, years }) =>
+      is(cues.sameLevel, f) && new Set(years).size >= 2 && !/\bkommun|\bmunicipalit/.test(f)
+        ? 'same-level'
+        : null,
+  },
+  {
+    name: 'agency-years',
+    examples: [
+      'antal år som Delmos fördelar inom perioden?',
+      'For how many years does the Delegation against Segregation distribute the money?',
+    ],
+    read: ({ raw, f, cues, known }) =>
+      (is(cues.countYears, f) || /\bhow many years\b|\bhur manga ar\b/.test(f)) &&
+      known.agencies.find(raw, f).length
+        ? 'agency-years'
+        : null,
+  },
+  {
     name: 'even-split',
     examples: [
       'Om 2018 års pengar delas lika mellan de 32 kommunerna, hur mycket blir det per kommun?',
@@ -92,6 +170,9 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
   },
 ];
 
+/** "första året med …", "the last year with …", "sista året m pengar": the year is what is asked. */
+const EDGE_WITH = /\b(?:aret|ar|budgetaret|year)\s+(?:med|m|with|som|that|when|da|till)\b/;
+
 /** A single year named beside a range that holds it: "within 2018–2020 … 2018" asks for its part. */
 function yearOfRange(blocks: number[][]): boolean {
   const ranges = blocks.filter((b) => b.length > 1);
@@ -138,9 +219,24 @@ function first<T>(rules: QueryRule<T>[], input: QueryInput): T | null {
 
 /** The question's typed query: its operation, unit and claims. */
 export function readQuery(input: QueryInput): Query {
-  return {
-    operation: first(OPERATION_RULES, input),
-    unit: first(UNIT_RULES, input),
-    claims: findClaims(input),
-  };
+  const operation = first(OPERATION_RULES, input);
+  // "vilket år är första året m 2,2 mdkr", "om det varit 2,2 mdkr alla år": the figure is what the
+  // question works with, not a value it claims for the years it names.
+  const argument = operation !== null && ARGUMENT_OF.has(operation);
+  const asksYear = argument || is(input.cues.whichYear, input.f);
+  const claims = findClaims(input).filter(
+    (x) => !(asksYear && x.attribute === 'amount') && !(argument && x.attribute === 'agency'),
+  );
+  return { operation, unit: first(UNIT_RULES, input), claims };
 }
+
+/** Operations whose figure or agency is their argument: the question asks about it, claims nothing. */
+const ARGUMENT_OF = new Set<Operation>([
+  'hypothetical',
+  'edge-year',
+  'same-level',
+  'agency-years',
+  'count-years',
+  'years-at-amount',
+  'together-or-each',
+]);

@@ -3,7 +3,7 @@
 // counted or chosen by their amount, a share of the full yearly level, a ratio of yearly amounts. Null
 // leaves the question to the operations of operations.ts (apply.ts's withComputed).
 import { askedYears, type Parts } from '../answers.ts';
-import type { Knowledge } from '../content.ts';
+import type { Agency, Knowledge } from '../content.ts';
 import type { County } from '../municipalities.ts';
 import type { ConversationContext, Lang } from '../types.ts';
 import type { Period } from '../years.ts';
@@ -19,6 +19,7 @@ import {
   listShare,
   yearsByAmount,
 } from './arithmetic.ts';
+import { agencyYears, edgeYear, hypothetical, sameLevel, togetherOrEach } from './levels.ts';
 import { type Computed, compute } from './operations.ts';
 import type { Operation, Query, QueryCues } from './types.ts';
 
@@ -41,6 +42,10 @@ export interface SpanStep {
   amountish: boolean;
   /** The county the part (or the conversation) names. */
   county: County | null;
+  /** The agency the part names, if any ("antal år som Delmos fördelar"). */
+  agency: Agency | null;
+  /** A count of years the part states ("alla 10 åren", "all ten years"). */
+  yearCount: number | null;
 }
 
 const PARTS: Partial<Record<Operation, [number, string]>> = {
@@ -59,7 +64,16 @@ const ctxOf = (s: SpanStep) => ({ kb: s.kb, lang: s.lang });
 const prevYears = (s: SpanStep) =>
   s.prev ? askedYears({ years: s.prev.years, ranges: s.prev.ranges, total: false, compare: false }) : [];
 const amountTest = (s: SpanStep) =>
-  on(s, s.cues.below) ? 'below' : on(s, s.cues.above) ? 'above' : on(s, s.cues.yearsWith) ? 'at' : null;
+  on(s, s.cues.below)
+    ? 'below'
+    : on(s, s.cues.above)
+      ? 'above'
+      : on(s, s.cues.yearsWith) || FIGURE_YEARS.test(s.f)
+        ? 'at'
+        : null;
+/** "the 2.2bn years", "2,2-miljardersåren": years named by their amount. */
+const FIGURE_YEARS =
+  /\d(?:[.,]\d+)?\s*-?\s*(?:bn|mdr|mdkr|md|billion|miljard\p{L}*|m|mkr|million|miljon\p{L}*)\s*-?\s*(?:years|aren|ar)\b/u;
 
 /** The span operation the query asks of the years, or null. */
 export function spanned(q: Query, s: SpanStep, asked: number[], blocks: number[][]): Spanned | null {
@@ -72,6 +86,20 @@ export function spanned(q: Query, s: SpanStep, asked: number[], blocks: number[]
       return difference(c, blocks);
     case 'extreme':
       return extreme(c, on(s, s.cues.lowest) ? 'lowest' : 'highest');
+    case 'edge-year':
+      return edgeYear(c, on(s, s.cues.edgeLast) ? 'last' : 'first', s.stated);
+    case 'same-level':
+      return sameLevel(c, blocks.flat());
+    case 'hypothetical':
+      return s.stated === null ? null : hypothetical(c, s.stated, asked, s.yearCount);
+    case 'together-or-each':
+      return s.stated === null ? null : togetherOrEach(c, s.stated, asked);
+    case 'years-at-amount':
+      return s.stated === null
+        ? null
+        : compute(c, { operation: 'count-years', unit: null, years: [], whole: [], stated: s.stated });
+    case 'agency-years':
+      return s.agency ? agencyYears(c, s.agency, asked) : null;
     case 'count-years':
       return counted(s, asked);
     case 'share':
@@ -102,7 +130,12 @@ export function spanned(q: Query, s: SpanStep, asked: number[], blocks: number[]
 function counted(s: SpanStep, asked: number[]): Spanned | null {
   const c = ctxOf(s);
   const test = amountTest(s);
-  if (s.stated !== null && test && test !== 'at') return countByAmount(c, s.stated, test);
+  // "hur många år m 2,2 mdkr?": the years at the figure, as "antal år under 2,2 mdr" the years below it.
+  if (s.stated !== null && !asked.length)
+    return test === 'below' || test === 'above'
+      ? countByAmount(c, s.stated, test)
+      : (compute(c, { operation: 'count-years', unit: null, years: [], whole: [], stated: s.stated }) ??
+          countByAmount(c, s.stated, 'at'));
   // The years with an amount (or the years asked before), counted, before the duration's own answer.
   if (asked.length || s.stated !== null || !/duration$/.test(s.rule)) return null;
   const all = compute(c, {

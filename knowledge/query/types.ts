@@ -16,7 +16,13 @@ export type Operation =
   | 'even-split'
   | 'difference'
   | 'per-week'
-  | 'extreme';
+  | 'extreme'
+  | 'edge-year'
+  | 'same-level'
+  | 'hypothetical'
+  | 'agency-years'
+  | 'years-at-amount'
+  | 'together-or-each';
 
 /** The unit an amount is asked in. */
 export type Unit = 'kronor' | 'tkr' | 'mkr' | 'miljoner' | 'miljarder';
@@ -35,6 +41,9 @@ export type Attribute =
   | 'contact-title'
   | 'contact-phone'
   | 'arithmetic'
+  | 'total'
+  | 'change'
+  | 'per-municipality'
   | 'unit'
   | 'ratio'
   | 'percent'
@@ -48,6 +57,8 @@ export interface Claimed {
   years: number[];
   /** Said as an approximation ("drygt", "about"). */
   approximate?: boolean;
+  /** Said as a figure a year ("per år", "a year"): each year's amount, not a sum. */
+  yearly?: boolean;
 }
 
 /** A question's typed query. */
@@ -102,6 +113,14 @@ export interface QueryCues {
   lowest: RegExp;
   highest: RegExp;
   whichYear: RegExp;
+  edgeFirst: RegExp;
+  edgeLast: RegExp;
+  sameLevel: RegExp;
+  hypothetical: RegExp;
+  eachOne: RegExp;
+  allTogether: RegExp;
+  /** A question word starts the part ("hur mycket …", "how much …"): it asks, it does not assert. */
+  questionStart: RegExp;
   perWeek: RegExp;
   positions: RegExp;
   negation: RegExp;
@@ -131,6 +150,8 @@ export interface QueryInput {
   minister: string[];
   /** The press contact as the documents give him: what a line about the contact is checked against. */
   contact: ContactFacts;
+  /** The last year with an amount. */
+  last: number;
 }
 
 /** The press contact's name, title (Swedish and English) and phone number. */

@@ -137,7 +137,7 @@ function overAsked(s: Scope): boolean {
   const compares = c.compare || c.percent || c.ratioOf;
   if (!prev?.topic?.startsWith('amount') || asked.length < 2 || s.named || r.period.ranges.length)
     return false;
-  if (!(c.total || c.bothYears || compares) || c.wholeProgramme) return false;
+  if (!(c.total || c.bothYears || c.average || compares) || c.wholeProgramme) return false;
   const [named, ...more] = r.period.years;
   if (named !== undefined) {
     const other = [...asked].reverse().find((y) => y !== named);

@@ -12,6 +12,7 @@ import {
   type Parts,
 } from '../answers.ts';
 import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts';
+import { number } from '../query/operations.ts';
 import { ANSWER_AT, SUGGEST_AT } from '../reading.ts';
 import { hasYears } from '../years.ts';
 import { quote } from './passages.ts';
@@ -188,6 +189,31 @@ export const countiesTogether: Rule = {
   },
 };
 
+export const shareOfList: Rule = {
+  name: 'share-of-list',
+  examples: [
+    'Which municipalities in Stockholm County are on the list? → how many is that? → and as a share of all 32?',
+    'Vilka kommuner i Skåne kan söka? → hur stor andel av listan är det?',
+    'Vilka kommuner i Östergötland är med? → och i procent av alla 32?',
+  ],
+  // "and as a share of all 32?" after a county's municipalities on the list: their part of the whole list
+  // (the part of the county's own municipalities is asked with the county named: query/ lists it).
+  decide(s) {
+    const { r, prev } = s;
+    const c = prev?.county ? countyNamed(s.kit, prev.county) : null;
+    if (!c || !(r.cue.share || r.cue.percent) || s.named || r.county || leansNot(s)) return null;
+    if (r.cue.money || !(r.cue.belongs || r.cue.listAsk || /\b(?:all|alla)\b/.test(r.f))) return null;
+    const { year, count, sources } = listOf(s);
+    const part = countyMentions(c, s.ctx).length;
+    if (!count) return null;
+    const percent = `${number((part / count) * 100, s.lang, 2)} %`;
+    const text = say(s, 'thread.share-of-list', { part, count, year, county: c.name, percent });
+    s.carried.push(c.name);
+    s.ctx.mentions = [];
+    return made(s, 'share-of-list', noted(s, { text, sources }), 'municipalities', 'county', 1, 'county');
+  },
+};
+
 export const countiesWithNone: Rule = {
   name: 'counties-with-none',
   examples: [
@@ -331,6 +357,28 @@ export const allTogether: Rule = {
   },
 };
 
+export const inEnglish: Rule = {
+  name: 'in-english',
+  examples: [
+    'Vad är syftet med bidraget? → kan du ge mig det på engelska?',
+    "What were the minister's exact words? → can you give me that in English?",
+    'Vem fördelar pengarna 2019? → och samma sak på engelska?',
+  ],
+  // "can you give me that in English?": the answer before, composed in English, for its years.
+  decide(s) {
+    const { r, prev } = s;
+    const e = prev?.topic ? s.kit.entries.get(prev.topic) : undefined;
+    if (!r.cue.inEnglish || !e || s.named || r.county || leansNot(s)) return null;
+    const own = ownEntry(s);
+    if (own !== null && own !== e.id) return null;
+    if (!hasYears(r.period))
+      s.ctx.period = { ...s.ctx.period, years: prev?.years ?? [], ranges: prev?.ranges ?? [] };
+    s.ctx.lang = 'en';
+    const parts = noted(s, s.kit.compose(e.id, s.ctx), true);
+    return made(s, 'in-english', parts, e.intent, e.id, 1, e.id);
+  },
+};
+
 /** Topics whose answers name a person: "which party is he from?" asks about that person. */
 const PERSON = 'contact';
 
@@ -376,8 +424,10 @@ export const THREAD_RULES: readonly Rule[] = [
   askedInCounty,
   askedOnList,
   countiesTogether,
+  shareOfList,
   allTogether,
   notStatedAbout,
+  inEnglish,
   wordingBefore,
   notStatedMore,
 ];

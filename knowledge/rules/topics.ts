@@ -61,7 +61,7 @@ export const otherCurrency: Rule = {
 
 /** An entry knows the uncovered word itself: content a press officer added since ("Utvärderas satsningen?"). */
 function covered(s: Scope): boolean {
-  return s.r.query.some((x) => s.kit.isUncoveredWord(x) && s.kit.matcher.knows(x, true));
+  return s.kit.knowsUncovered(s.r.query, (x) => s.kit.matcher.knows(x, true));
 }
 
 export const uncovered: Rule = {
@@ -206,9 +206,13 @@ export const unknownPlaceRule: Rule = {
   // "Kan Oslo söka?": an eligibility question about a place we do not know: say that we do not know it.
   decide(s) {
     const { r, ctx } = s;
-    if (!r.cue.eligibility || (r.strong && r.strong.intent !== 'eligibility')) return null;
-    ctx.unknownPlace = unknownPlace(r.all, s.kit.isWord);
-    if (r.offTopic && !(ctx.unknownPlace && /^\p{Lu}/u.test(ctx.unknownPlace))) return null;
+    if (!(r.cue.eligibility || r.cue.belongs) || (r.strong && r.strong.intent !== 'eligibility')) return null;
+    const place = unknownPlace(r.all, s.kit.isWord);
+    const name = place !== null && /^\p{Lu}/u.test(place);
+    // "Väsby med?": being on the list, asked of a name we do not know, is the same question.
+    if (!r.cue.eligibility && !name) return null;
+    ctx.unknownPlace = place;
+    if (r.offTopic && !name) return null;
     return made(
       s,
       'eligibility',

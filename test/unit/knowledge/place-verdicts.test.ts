@@ -224,3 +224,20 @@ describe('a quoted question after a lead-in that asks nothing', () => {
     expect(eligible(engine.answer(q))).toEqual(verdicts);
   });
 });
+
+describe('a name we do not know, asked whether it is on the list', () => {
+  it.each([
+    ['Är Hobbiton med?', 'Hobbiton'],
+    ['Hör Gondor till de utvalda?', 'Gondor'],
+    ['Is Springfield in?', 'Springfield'],
+  ])('says no municipality has that name: %s', (q, name) => {
+    const a = engine.answer(q);
+    expect(a.municipalities).toEqual([]);
+    expect(a.text).toContain(name);
+    expect(a.text).toMatch(/290/);
+  });
+
+  it('reads Ö-vik as Örnsköldsvik', () => {
+    expect(eligible(engine.answer('Ö-vik med?'))).toEqual({ Örnsköldsvik: false });
+  });
+});

@@ -51,7 +51,7 @@ describe('typed queries', () => {
       ['amount', 'Är det 2,2 miljarder redan 2019?', 'wrong', /1,35 miljarder/],
       ['amount', 'Is it SEK 1.35bn for 2019?', 'right', /1\.35 billion/],
       ['amount', 'Stämmer det att det blir 4 miljarder 2031?', 'unstated', /framgår inte/],
-      ['amount', 'Totalt satsas drygt 19 miljarder kronor 2018–2027, stämmer det?', 'right', /19,375/],
+      ['total', 'Totalt satsas drygt 19 miljarder kronor 2018–2027, stämmer det?', 'right', /19,375/],
       ['amount', 'Göteborg får 60 miljoner kronor 2018, stämmer det?', 'unstated', /framgår inte/],
       ['count', 'The 32 municipalities on the list can apply in 2019, accurate?', 'unstated', /does not say/],
       [
@@ -308,5 +308,173 @@ describe('agencies by the names people type (words.yaml → known.agencies)', ()
   it('reads a short form in a claim as the agency it stands for', () => {
     const a = ask('Hanterar TVV bidraget 2019?');
     expect(a.claims).toEqual([expect.objectContaining({ claimed: 'Tillväxtverket', verdict: 'wrong' })]);
+  });
+});
+
+describe('levels and years: the answer is a year, a count of years or a yes (knowledge/query/levels.ts)', () => {
+  it.each([
+    ['Which is the earliest year with 1.35 billion?', /\*2019\*/],
+    ['Vilket är sista budgetåret med pengar?', /\*2027\*/],
+    ['Får 2022 lika mycket som 2025?', /Ja, samma nivå/],
+    ['Is 2018 the same amount as 2019?', /No, not the same level/],
+    ['Hur många år fördelar Tillväxtverket pengarna?', /2018: 1 år/],
+    ['How many years does Delegationen mot segregation handle the money?', /2019–2027; years in all: 9/],
+    ['Hur många år ligger nivån på 2,2 miljarder?', /2020–2027: 8 år/],
+    ['change from 2024 to 2025?', /the same amount/],
+    ['Allocation in 2026?', /2\.2 billion kronor/],
+    ['When does the money run out?', /\*2027\*/],
+    ['vilket år tar pengarna slut?', /\*2027\*/],
+    ['Do 2019 and 2020 get the same?', /No, not the same level/],
+    ['When does the 1.35bn level apply?', /2019: 1 year/],
+    ['Vilka år gäller 2,2 miljarder?', /2020–2027: 8 år/],
+    ['vad är ramen för 2019?', /1,35 miljarder kronor/],
+    ['Förändring från 2022 till 2023?', /samma belopp/],
+  ])('answers %j', (q, text) => {
+    expect(ask(q).text).toMatch(text);
+  });
+
+  it('reads a figure the question asks about as its argument, never as a claim', () => {
+    for (const q of [
+      'vilket år är första året med 2,2 miljarder',
+      'Which year is the first with 2.2 billion?',
+      'Hur många år ligger nivån på 2,2 miljarder?',
+      'If it had been 2 billion every year, how much more than decided?',
+    ])
+      expect(ask(q).claims).toBeUndefined();
+  });
+
+  it('keeps the agency the answer when an agency does change between the years compared', () => {
+    expect(ask('change from 2018 to 2019?').intent).toBe('administration');
+  });
+});
+
+describe('units: a stated figure converted, and a difference asked in a unit', () => {
+  it.each([
+    ['1,35 miljarder i tkr?', /^1,35 miljarder kronor = 1 350 000 tkr\.$/],
+    ['425 mkr = how many billion?', /^425 million kronor = 0\.425 billion kronor\.$/],
+    ['2,2 mdkr skrivet med alla nollor', /= 2 200 000 000 kronor/],
+    ['2018 → 2019 i tkr?', /925 000 tkr mer/],
+    ['difference between 2018 and 2019 in millions?', /925 million kronor more/],
+  ])('answers %j', (q, text) => {
+    expect(ask(q).text).toMatch(text);
+  });
+});
+
+describe('hypotheticals: a figure a year put in place of the amounts', () => {
+  it.each([
+    [
+      'If it had been 1.35 billion every year 2019–2027, how much more would that be?',
+      /9 years.*6\.8 billion kronor less/,
+    ],
+    [
+      'Om det hade varit 2 miljarder per år alla tio åren, hur mycket mer än beslutat?',
+      /10 år.*625 miljoner kronor mer/,
+    ],
+  ])('answers %j', (q, text) => {
+    expect(ask(q).text).toMatch(text);
+  });
+});
+
+describe('claims of totals, changes and amounts per municipality', () => {
+  it.each([
+    ['total', 'My sheet has 5.75 bn as the total for 2019–2021, correct?', 'right', /5\.75 billion/],
+    ['total', 'I utkastet: "sammanlagt 20 miljarder 2018–2027". Stämmer det?', 'wrong', /19,375 miljarder/],
+    ['total', 'Summa 2018–2019 i mitt ark: 1 775, rätt?', 'right', /1 775 miljoner kronor/],
+    [
+      'change',
+      'The draft says funding grows by 850 million from 2019 to 2020, right?',
+      'right',
+      /850 million/,
+    ],
+    ['change', 'Ökar det med 1 miljard från 2018 till 2019, stämmer det?', 'wrong', /925 miljoner/],
+    [
+      'per-municipality',
+      '425 mkr × 32 kommuner = 13,6 mdkr 2018, stämmer?',
+      'wrong',
+      /alla kommunerna tillsammans/,
+    ],
+    [
+      'per-municipality',
+      '425m × 32 municipalities = 13.6bn in 2018, right?',
+      'wrong',
+      /all the municipalities together/,
+    ],
+    ['amount', 'Utkastet: "1,35 miljarder per år från 2019". Rätt?', 'wrong', /2020–2027: 2,2 miljarder/],
+    ['per-municipality', 'Får varje kommun 425 miljoner 2018?', 'wrong', /alla kommunerna tillsammans/],
+    [
+      'per-municipality',
+      'Each municipality gets 1.35 billion in 2019, right?',
+      'wrong',
+      /all the municipalities together/,
+    ],
+    [
+      'arithmetic',
+      'Jag räknar 0,425 + 1,35 = 1,775 mdkr för 2018–2019, rätt?',
+      'right',
+      /0,425 miljarder kronor \+ 1,35/,
+    ],
+  ] as const)('checks a %s claim: %j is %s', (attribute, q, verdict, text) => {
+    const a = ask(q);
+    expect(a.claims?.[0]).toEqual(expect.objectContaining({ attribute, verdict }));
+    expect(a.text).toMatch(text);
+    expect(a.sources.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Gäller 2,2 miljarder varje kommun eller alla tillsammans?',
+    'Is the 1.35 billion for 2019 per municipality or for all of them combined?',
+  ])('answers %j: for all together, per municipality not stated, and no verdict', (q) => {
+    const a = ask(q);
+    expect(a.text).toMatch(/alla kommunerna tillsammans|all the municipalities together/);
+    expect(a.text).toMatch(/framgår inte|does not say/);
+    expect(a.claims).toBeUndefined();
+  });
+
+  it("says a figure per municipality other than a year's amount is not stated", () => {
+    expect(ask('Does each municipality get 10 million in 2018?').claims?.[0]?.verdict).toBe('unstated');
+  });
+
+  it('judges a claimed change and its per cent each, right at the precision written', () => {
+    const a = ask('Från 2019 till 2020: +850 mkr, alltså cirka +63 %, eller hur?');
+    expect(a.claims?.map((c) => [c.attribute, c.verdict])).toEqual([
+      ['change', 'right'],
+      ['percent', 'right'],
+    ]);
+  });
+
+  it('never judges a round figure looser than 5 %, unless it is said as an approximation', () => {
+    expect(ask('It rises by 1 billion from 2018 to 2019, right?').claims?.[0]?.verdict).toBe('wrong');
+    expect(
+      ask('Från 2018 till 2019 ökar det med drygt 900 miljoner, stämmer det?').claims?.[0]?.verdict,
+    ).toBe('right');
+  });
+
+  it('reads no claimed total in a question about the total, a count of years or a short year', () => {
+    for (const q of [
+      'how much of the total comes from the years with 2.2 billion?',
+      'last 5 years combined?',
+      "Total for '19–'21?",
+      'Is the 1.35 billion per year or in total?',
+      '2,2 mdkr – är det per år eller totalt?',
+    ])
+      expect(ask(q).claims).toBeUndefined();
+  });
+
+  it('judges a yearly figure "from" a year for every year after it, never as their sum', () => {
+    const a = ask('korrekt? "Från 2021 avsätts 2,5 miljarder kronor per år"');
+    expect(a.claims?.[0]?.correct).toMatch(/2021–2027: 2,2 miljarder kronor per år/);
+  });
+});
+
+describe('money the release does not state (words.yaml → cues.uncovered)', () => {
+  it.each([
+    'Hur mycket är 2025 års belopp värt i fasta priser?',
+    "What's the 2020 money worth after inflation?",
+    'What was the outturn for 2019?',
+    'Vad blev utfallet 2018?',
+  ])('says %j is not stated, and claims nothing of the figure', (q) => {
+    const a = ask(q);
+    expect(a.text).toMatch(/framgår inte|does not say/);
+    expect(a.claims).toBeUndefined();
   });
 });

@@ -400,6 +400,11 @@ describe('arithmetic over the years a thread asked one by one', () => {
     ['What is the amount for 2019? → and 2020? → and 2021? → those three combined?', /5\.75 billion/],
     ['hur mkt 2018 → o 2019? → summan av dom två åren?', /1,775 miljarder/],
     ['How much for 2020? → and 2021? → all of that together?', /4\.4 billion/],
+    [
+      'How much in 2021? → and 2022? → and 2023? → average of those three?',
+      /Average 2021, 2022 and 2023: 2\.2 billion/,
+    ],
+    ['Hur mycket 2018? → och 2019? → snittet för båda åren?', /Genomsnitt 2018 och 2019: 887,5 miljoner/],
   ])('sums the years asked before, the last n when a count is named: %s', (turns, sum) => {
     expect(thread(...turns.split(' → ')).text).toMatch(sum);
   });
@@ -471,6 +476,15 @@ describe('what the documents do not give about the people and agencies an answer
     ['Vem är ministern bakom satsningen? → vilket parti tillhör han?', /framgår inte[\s\S]*Baylan/],
     ['Who presented the programme? → how old is he?', /does not say[\s\S]*Baylan/],
     ['Vem fördelar pengarna 2018? → och deras hemsida?', /framgår inte[\s\S]*Tillväxtverket/],
+    [
+      'Who distributes the money in 2019? → who runs that agency?',
+      /does not say[\s\S]*Delegationen mot segregation/,
+    ],
+    [
+      'Vem fördelar pengarna 2019? → vem leder den myndigheten?',
+      /framgår inte[\s\S]*Delegationen mot segregation/,
+    ],
+    ["Who presented the programme? → what's his e-mail?", /does not say[\s\S]*Baylan/],
   ])('says so, naming the subject from the answer before: %s', (turns, text) => {
     const a = thread(...turns.split(' → '));
     expect(a.rule).toBe('not-stated-about');
@@ -483,6 +497,7 @@ describe('what the documents do not give about the people and agencies an answer
     ['Vem är ministern bakom satsningen? → vilket parti nämns i pressmeddelandet?', /Vänsterpartiet/],
     ['Who is the minister behind this? → which party is the budget agreement with?', /Vänsterpartiet/],
     ['Vem fördelar pengarna 2019? → vem är presskontakt?', /Mashial/],
+    ['Who distributes the money in 2018? → who runs the grant from 2019?', /Delegationen mot segregation/],
   ])('answers what the documents do give, or a question of its own, as asked: %s', (turns, text) => {
     const a = thread(...turns.split(' → '));
     expect(a.rule).not.toBe('not-stated-about');
@@ -554,5 +569,44 @@ describe('the speaker of the words quoted before', () => {
     ["What were the minister's exact words? → who should I call to interview him?"],
   ])('gives the press contact for an interview with the one quoted: %s', (turns) => {
     expect(thread(...turns.split(' → ')).text).toMatch(/Mashial/);
+  });
+});
+
+describe('the answer before in English', () => {
+  it.each([
+    ['Vad är syftet med bidraget? → kan du ge mig det på engelska?', /The purpose is/],
+    ["What were the minister's exact words? → can you give me that in English?", /sustainable Sweden/],
+    ['Vem fördelar pengarna 2018? → kan du ta det på engelska?', /In 2018 \*Tillväxtverket\*/],
+  ])('composes the topic before in English, for its years: %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('in-english');
+    expect(a.text).toMatch(text);
+  });
+
+  it('answers a question of its own that asks for English on its own', () => {
+    const a = thread('Vad är syftet med bidraget?', 'who is the press contact, in English please?');
+    expect(a.rule).not.toBe('in-english');
+    expect(a.text).toMatch(/Mashial/);
+  });
+});
+
+describe('a share of the list after a county', () => {
+  it.each([
+    [
+      'Which municipalities in Stockholm County are on the list? → how many is that? → and as a share of all 32?',
+      /15\.63 %/,
+    ],
+    ['Vilka kommuner i Skåne kan söka? → hur stor andel av listan är det?', /18,75 %/],
+  ])("gives the county's part of the whole list: %s", (turns, share) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(share);
+  });
+
+  it.each([
+    ['Vilka kommuner i Skåne kan söka? → hur stor andel av pengarna går dit?'],
+    ['Which municipalities in Skåne can apply? → what share of all the money do they get?'],
+  ])('does not compute a share of the money from the list: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).not.toBe('share-of-list');
+    expect(a.text).toMatch(/framgår inte|does not say/);
   });
 });
