@@ -106,8 +106,11 @@ function reported(kit: Kit, sentence: string): string {
   if (!m) return sentence;
   const lead = words(sentence.slice(0, m[0].length));
   const { gazetteer } = kit;
+  // Recognised, not just a place's word: the name in "Upsala Nya Tidning wants to know if …" is the paper's.
   const keeps =
-    lead.some((x) => /\d/.test(x.folded) || gazetteer.isPlaceWord(x.folded)) || gazetteer.county(lead);
+    lead.some((x) => /\d/.test(x.folded)) ||
+    gazetteer.recognise(lead, kit.isWord).mentions.length > 0 ||
+    gazetteer.county(lead);
   return `${(keeps ? sentence : sentence.slice(m[0].length)).replace(/[\s.!:;]+$/u, '')}?`;
 }
 
