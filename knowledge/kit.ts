@@ -4,6 +4,7 @@
 import { COMPOSERS, type Composer, type Context, type Parts, PHRASES, template } from './answers.ts';
 import { type Content, ContentError, createKnowledge, type FaqEntry, type Knowledge } from './content.ts';
 import type { CueSources, FoldedWords, PatternSource } from './cues.ts';
+import { gatePattern, mayMatch } from './gate.ts';
 import { createLanguageDetector } from './language.ts';
 import { createMatcher, entryTerms } from './matcher.ts';
 import { createGazetteer } from './municipalities.ts';
@@ -16,7 +17,10 @@ import type { PeriodCues } from './years.ts';
 /** The cue patterns of words.yaml: their sources come compiled with the content (`npm run kb:build`). */
 function compileCues(sources: CueSources) {
   return Object.fromEntries(
-    Object.entries(sources).map(([name, { source, flags }]) => [name, new RegExp(source, flags)]),
+    Object.entries(sources).map(([name, p]: [string, PatternSource]) => [
+      name,
+      gatePattern(new RegExp(p.source, p.flags), p.first),
+    ]),
   ) as { [K in keyof CueSources]: RegExp };
 }
 export type Cues = ReturnType<typeof compileCues>;
@@ -24,19 +28,8 @@ export type Cues = ReturnType<typeof compileCues>;
 /** Whether a cue can match a folded text whose words (split as its pattern's \b splits them) are these. */
 export type CueGate = (cue: keyof Cues, words: ReadonlySet<string>) => boolean;
 
-function cueGate(sources: CueSources): CueGate {
-  const gates = new Map<string, { exact: Set<string>; prefixes: string[] }>();
-  for (const [name, p] of Object.entries(sources) as [string, PatternSource][]) {
-    if (!p.first) continue;
-    const prefixes = p.first.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1));
-    gates.set(name, { exact: new Set(p.first.filter((w) => !w.endsWith('*'))), prefixes });
-  }
-  return (cue, words) => {
-    const g = gates.get(cue);
-    if (!g) return true;
-    for (const w of words) if (g.exact.has(w) || g.prefixes.some((p) => w.startsWith(p))) return true;
-    return false;
-  };
+function cueGate(cues: Cues): CueGate {
+  return (cue, words) => mayMatch(cues[cue], words);
 }
 
 /** The engine's lookups, built once per content. */
@@ -164,7 +157,7 @@ export function createKit(content: Content): Kit {
     kb,
     entries,
     cues,
-    mayCue: cueGate(content.derived.cues),
+    mayCue: cueGate(cues),
     folded,
     periodCues: {
       total: cues.total,

@@ -4,6 +4,7 @@
 // recognised in general, from the names of words.yaml → known (agencies, parties, ministers' titles),
 // which a press officer can extend; the right one always comes from the content's facts.
 import type { Knowledge, KnownName } from '../content.ts';
+import { testCue } from '../gate.ts';
 import { fold } from '../text.ts';
 import type { Lang, Source } from '../types.ts';
 import { span } from '../years.ts';
@@ -107,10 +108,8 @@ export function knownNames(known: {
   };
 }
 
-const is = (re: RegExp, f: string) => {
-  re.lastIndex = 0;
-  return re.test(f);
-};
+/** A cue tested behind its gate: a question without its words never compiles it. */
+const is = testCue;
 /** A statement put as a question: "Det är 30 …?", "So the …?", "Is it …?". */
 const STATEMENT = /^(?:det ar|ar det|sa |so |is it|are there|there are|it is|it's|its|stammer|right)/u;
 

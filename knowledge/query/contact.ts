@@ -3,13 +3,12 @@
 // name (a word a letter or two from the surname is a misspelling of it), the title (one of words.yaml →
 // query.contact_titles) and the phone number.
 import type { Knowledge, KnownName } from '../content.ts';
+import { testCue } from '../gate.ts';
 import { editDistance, fold, words } from '../text.ts';
 import type { Claimed, ClaimVerdict, ContactFacts, QueryRule } from './types.ts';
 
-const is = (re: RegExp, f: string) => {
-  re.lastIndex = 0;
-  return re.test(f);
-};
+/** A cue tested behind its gate: a question without its words never compiles it. */
+const is = testCue;
 
 /** A phone number as people write it in Sweden: "08-405 10 00", "+46 8 405 10 00". */
 const PHONE = /(?:\+46\s*(?:\(0\)\s*)?|(?<!\d)0)\d{1,3}(?:[\s-]*\d{2,3}){2,4}(?!\d)/u;

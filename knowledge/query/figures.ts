@@ -4,6 +4,7 @@
 // from the figures it states) and judged at the precision it was written in: "63 %" is right for 62,96 %,
 // "2,0 mdr" is wrong for 1,9375. Each rule is a named value with its examples, as in read.ts.
 import type { Knowledge } from '../content.ts';
+import { testCue } from '../gate.ts';
 import { fold } from '../text.ts';
 import type { Lang } from '../types.ts';
 import { amountSources, yearsText } from './arithmetic.ts';
@@ -33,10 +34,8 @@ export interface FigureRule {
   check(input: FigureInput, figures: Figure[]): FigureCheck | null;
 }
 
-const is = (re: RegExp, f: string) => {
-  re.lastIndex = 0;
-  return re.test(f);
-};
+/** A cue tested behind its gate: a question without its words never compiles it. */
+const is = testCue;
 const say = (c: FigureInput, id: string, slots?: Record<string, string | number>) =>
   c.kb.say(c.lang, id, slots);
 const sum = (c: FigureInput, years: readonly number[]) =>

@@ -2,15 +2,15 @@
 // (its corpus, run by test/unit/knowledge/query.test.ts), as Duckling keeps a dimension's rules: the
 // operation rules and the unit rules here, the claim rules in claims.ts. The words they look for are
 // content (words.yaml → query), compiled to patterns by `npm run kb:build`.
+
+import { testCue } from '../gate.ts';
 import { findClaims } from './claims.ts';
 import type { Operation, Query, QueryInput, QueryRule, Unit } from './types.ts';
 
 export type { QueryCues, QueryInput, QueryRule } from './types.ts';
 
-const is = (re: RegExp, f: string) => {
-  re.lastIndex = 0;
-  return re.test(f);
-};
+/** A cue tested behind its gate: a question without its words never compiles it. */
+const is = testCue;
 
 /** The operations, first match wins: a share asked "in per cent" is a share, not a change. */
 export const OPERATION_RULES: QueryRule<Operation>[] = [
