@@ -62,6 +62,25 @@ describe('language', () => {
     },
   );
 
+  it.each([
+    ['per month?', 'en'],
+    ['Lund too?', 'en'],
+    ['avg per year?', 'en'],
+    ['wait, 1.35bn in 2019?', 'en'],
+    ['great thx', 'en'],
+    ['who pays?', 'en'],
+    ['per månad?', 'sv'],
+    ['Lund också?', 'sv'],
+    ['snitt per år?', 'sv'],
+    ['vänta, 1,35 mdr 2019?', 'sv'],
+    ['toppen tack', 'sv'],
+    ['vem betalar?', 'sv'],
+    ['va blir det totalt?', 'sv'],
+    ['Who heads Delegationen mot segregation?', 'en'],
+  ] as const)('reads the short message %j as %s', (question, lang) => {
+    expect(engine.answer(question).lang).toBe(lang);
+  });
+
   it('answers in the language it detected', () => {
     expect(engine.answer('Who distributes the money?').text).toMatch(/distributes/);
     expect(engine.answer('Vem fördelar pengarna?').text).toMatch(/fördelar/);
