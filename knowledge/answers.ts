@@ -82,6 +82,7 @@ export const PHRASES = [
   'agency.ask-them',
   'not-stated',
   'not-stated.nearest',
+  'not-stated.about',
   'not-stated.measures',
   'not-stated.who',
   'passage',
@@ -571,10 +572,12 @@ export function thanks(ctx: { kb: Knowledge; lang: Lang }): Parts {
  * A question about the programme that no fact answers: say so plainly, give the nearest facts the release
  * does state, and who can answer.
  */
-export function notStated(ctx: Context): Parts {
+export function notStated(ctx: Context, subject?: string | null): Parts {
   const { kb } = ctx;
+  // "will the results be evaluated?": the answer names what was asked, so the asker sees it was understood.
+  const lead = subject ? say(ctx, 'not-stated.about', { subject }) : say(ctx, 'not-stated');
   return {
-    text: `${say(ctx, 'not-stated')} ${say(ctx, 'not-stated.nearest')}\n${bullets([
+    text: `${lead} ${say(ctx, 'not-stated.nearest')}\n${bullets([
       say(ctx, 'not-stated.measures'),
       ...administration({
         ...ctx,

@@ -93,6 +93,8 @@ function allCueSources(w: Words) {
   const c = w.cues;
   const { list, per_municipality: per } = c;
   const qs = questionStart(w.questions);
+  const q = w.questions;
+  const links = alternatives(q.reported_links);
   return {
     amount: cue(c.amount),
     eligibility: cue(c.eligibility),
@@ -154,6 +156,15 @@ function allCueSources(w: Words) {
     alsoJoin: { source: `\\s*,?\\s+(?:${alternatives(w.questions.also)})\\s+`, flags: 'giu' },
     // "Fråga: kan vi söka?" inside a longer sentence: the question begins after the colon.
     colonQuestion: u(`:\\s+(?=${qs})`),
+    // "TT undrar om Malmö kan söka", "Ekot vill ha beloppet": the lead-in of a reported question, the
+    // outlet's few words and the verb (and "om", "whether" after it). The gate opens on the verbs' first
+    // words, as a cue's does.
+    reported: {
+      ...u(
+        `^(?:[^\\s?!]+\\s+){1,6}?(?:(?:${alternatives(q.reported)})\\s*:?\\s+(?:(?:${links})\\s+|(?=${qs}))|(?:${alternatives(q.reported_object)})\\s*:?\\s+(?:(?:${links})\\s+)?)(?=\\S)`,
+      ),
+      first: cue([...q.reported, ...q.reported_object]).first,
+    },
   };
 }
 /** The patterns of a thread's references (knowledge/rules/thread.ts): counties, places asked, new topics. */
@@ -215,6 +226,8 @@ function queryCueSources(q: Words['query']) {
     negation: cue(q.negation),
     howMany: cue(q.how_many),
     personRole: cue(q.person_role),
+    contactClaim: cue(q.contact_claim),
+    contactTitle: cue(q.contact_titles),
     specifics: cue(q.specifics),
     wording: cue(q.wording),
     placeOpener: cue(q.place_opener),

@@ -24,15 +24,23 @@ export function cleanMessage(question: string): string {
 /** The question sentences of a message, and the rest of it as one context text. */
 export function questionsOf(kit: Kit, text: string): { questions: string[]; contextText: string } {
   // A sentence that runs on into its question ("… Uddevalla kommun Fråga: kan vi söka?") is two.
-  const all = sentences(text)
+  const cut = sentences(text)
     .flatMap((sentence) => {
       const at = fold(sentence).search(kit.cues.colonQuestion);
       return at > 0 ? [sentence.slice(0, at + 1), sentence.slice(at + 1).trim()] : [sentence];
     })
     .flatMap(listed)
     .flatMap((s) => checkedQuote(kit, s));
+  const all = reportedAsked(kit, cut);
   const asks = (s: string) => isQuestion(kit, s);
   const asked = all.filter((s) => !s.startsWith(QUOTED) && asks(s));
+  // A message that is only a quote ("> Vilken myndighet …?"), or a quote framed by lines that ask nothing
+  // ("Fick detta från Barometern:", "Mejl från Altinget: / > Vilka myndigheter …? / /Erik"), asks the
+  // quoted question.
+  const quotedAsks = all
+    .filter((s) => s.startsWith(QUOTED))
+    .map((s) => s.replace(QUOTED, ''))
+    .filter(asks);
   const own = all.filter((s) => !s.startsWith(QUOTED));
   // "och Falun? nej förresten, Ludvika menar jag": a correction after the question takes its place, and
   // the question it corrects is read as what came before (its topic is the correction's).
@@ -40,21 +48,14 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
   const correction = all
     .slice(last + 1)
     .find((s) => !s.startsWith(QUOTED) && kit.cues.correction.test(fold(s)));
-  // A message that is only a quote ("> Vilken myndighet …?"), or a quote after a lead-in that asks
-  // nothing ("Fick detta från Barometern:"), asks the quoted question.
-  const quotedAsks = all
-    .map((s) => s.replace(QUOTED, ''))
-    .filter(asks)
-    .slice(-MAX_PARTS);
-  const leadIn = own.length > 0 && own.every((s) => /:\s*$/.test(s)) && quotedAsks.length > 0;
   const found =
     correction && asked.length
       ? [correction]
       : asked.length
         ? asked
-        : own.length && !leadIn
+        : own.length && !quotedAsks.length
           ? own.slice(-1)
-          : quotedAsks;
+          : quotedAsks.slice(-MAX_PARTS);
   // "> Presskontakt: Sami Mashial, kommunikationschef / rätt titel?", 'stämmer det här? "Östergötland:
   // Linköping …"', "… antar att hen menar Södertälje. Stämmer?": a bare check asks about the statement
   // itself (the quoted lines, else the lines in quotation marks, else the sentence just before it), so
@@ -74,6 +75,43 @@ export function questionsOf(kit: Kit, text: string): { questions: string[]; cont
     .join(' ')
     .replaceAll(QUOTED, '');
   return { questions, contextText };
+}
+
+/**
+ * The sentences, a reported question among them read as asked, unless the message asks a complete
+ * question of its own: then what the mail reports ("Kommunstyrelsens ordförande vill veta om …") is its
+ * background. A short follow-up ("Och Strömstad?", "Kan du räkna ihop?") leans on the reported one.
+ */
+function reportedAsked(kit: Kit, all: string[]): string[] {
+  const rewritten = all.map((s) => reported(kit, s));
+  if (rewritten.every((s, i) => s === all[i])) return all;
+  const own = all.filter((s) => !s.startsWith(QUOTED) && isQuestion(kit, s));
+  // "… vill veta om Eslöv och Höör är med. Det gäller hela Skåne.": the county's answer, which gives
+  // each place named its verdict, answers the whole (rules/places.ts).
+  const county = all.some((s, i) => rewritten[i] === s && kit.gazetteer.county(words(s)));
+  return county || own.some((s) => ownTopic(kit, read(kit, s, 'sv'))) ? all : rewritten;
+}
+
+/**
+ * "Kommunalarbetaren frågar vem som fördelar pengarna i år." → "vem som fördelar pengarna i år?": a
+ * question reported in the third person is read as the journalist put it, without the outlet and the
+ * verb (words.yaml → questions.reported). A lead-in that names a place or a year is kept ("Malmö undrar
+ * om de kan söka"), and a sentence that already asks is left as it is.
+ */
+function reported(kit: Kit, sentence: string): string {
+  // "Reuters asks (pasting verbatim):" introduces what follows.
+  if (sentence.startsWith(QUOTED) || isQuestion(kit, sentence) || /:\s*$/u.test(sentence)) return sentence;
+  const f = fold(sentence);
+  const m = f.length === sentence.length ? kit.cues.reported.exec(f) : null;
+  if (!m) return sentence;
+  const lead = words(sentence.slice(0, m[0].length));
+  const { gazetteer } = kit;
+  // Recognised, not just a place's word: the name in "Upsala Nya Tidning wants to know if …" is the paper's.
+  const keeps =
+    lead.some((x) => /\d/.test(x.folded)) ||
+    gazetteer.recognise(lead, kit.isWord).mentions.length > 0 ||
+    gazetteer.county(lead);
+  return `${(keeps ? sentence : sentence.slice(m[0].length)).replace(/[\s.!:;]+$/u, '')}?`;
 }
 
 /** "> De viktigaste lärdomarna är … snabba. stämmer?" on one line: the quote, and the check typed after it. */

@@ -13,7 +13,16 @@ export interface Words {
   thanks: string[];
   thanks_start: string[];
   neutral: string[];
-  questions: { starts: string[]; yes_no: string[]; joins: string[]; prepositions: string[]; also: string[] };
+  questions: {
+    starts: string[];
+    yes_no: string[];
+    joins: string[];
+    prepositions: string[];
+    also: string[];
+    reported: string[];
+    reported_object: string[];
+    reported_links: string[];
+  };
   cues: {
     amount: string[];
     eligibility: string[];
@@ -103,6 +112,8 @@ export interface Words {
     all_together: string[];
     per_week: string[];
     person_role: string[];
+    contact_claim: string[];
+    contact_titles: string[];
     specifics: string[];
     wording: string[];
     place_opener: string[];

@@ -8,6 +8,7 @@ import { fold } from '../text.ts';
 import type { ConversationContext, Intent, Lang, Source } from '../types.ts';
 import type { Period } from '../years.ts';
 import { ANSWERED_BY, checkClaim, checkPerMunicipality, type KnownNames, verdictLine } from './claims.ts';
+import { contactFacts } from './contact.ts';
 import { checkFigures, checkPercent, type FigureCheck } from './figures.ts';
 import { agencyIn, changeIn } from './levels.ts';
 import { compute, inUnit } from './operations.ts';
@@ -50,6 +51,7 @@ const INTENT: Record<string, Intent> = {
   administration: 'administration',
   'background.agreement': 'background',
   'contact.minister': 'contact',
+  'contact.press': 'contact',
   regulation: 'regulation',
   municipalities: 'municipalities',
   amount: 'amount',
@@ -72,6 +74,7 @@ export function applyQuery<D extends Decided>(d: D, s: QueryStep): D {
     cues: s.cues as unknown as QueryCues,
     known: s.known,
     minister: ministerWords(s.kb),
+    contact: contactFacts(s.kb),
     last: s.kb.lastYear,
   };
   let q = readQuery(input);

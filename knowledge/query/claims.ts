@@ -7,6 +7,7 @@ import type { Knowledge, KnownName } from '../content.ts';
 import { fold } from '../text.ts';
 import type { Lang, Source } from '../types.ts';
 import { span } from '../years.ts';
+import { checkContact, claimContact } from './contact.ts';
 import { runs } from './operations.ts';
 import type {
   Attribute,
@@ -105,6 +106,8 @@ const STATEMENT = /^(?:det ar|ar det|sa |so |is it|are there|there are|it is|it'
 
 /** The claim rules, one per attribute; every one that applies adds its claims. */
 export const CLAIM_RULES: QueryRule<Claimed[]>[] = [
+  // First: a line about the contact is answered with the contact, whatever minister's title it names.
+  claimContact,
   {
     name: 'claim-agency',
     examples: ['Socialstyrelsen fördelar pengarna 2018, eller hur?', 'Boverket handles the money from 2019?'],
@@ -214,6 +217,9 @@ export const ANSWERED_BY: Record<Attribute, string> = {
   amount: 'amount',
   'amount-start': 'amount',
   'first-year': 'amount',
+  'contact-name': 'contact.press',
+  'contact-title': 'contact.press',
+  'contact-phone': 'contact.press',
   arithmetic: 'amount',
   total: 'amount',
   change: 'amount',
@@ -473,6 +479,10 @@ export function checkClaim(c: Ctx, claim: Claimed): ClaimVerdict {
       return checkStart(c, claim);
     case 'first-year':
       return checkFirstYear(c, claim);
+    case 'contact-name':
+    case 'contact-title':
+    case 'contact-phone':
+      return checkContact(c.kb, c.lang, claim) ?? unstated(claim);
     default:
       // Computed figures are checked where they are computed (figures.ts).
       return unstated(claim);

@@ -37,6 +37,9 @@ export type Attribute =
   | 'amount'
   | 'amount-start'
   | 'first-year'
+  | 'contact-name'
+  | 'contact-title'
+  | 'contact-phone'
   | 'arithmetic'
   | 'total'
   | 'change'
@@ -125,6 +128,10 @@ export interface QueryCues {
   total: RegExp;
   compare: RegExp;
   average: RegExp;
+  contactClaim: RegExp;
+  draft: RegExp;
+  yesNo: RegExp;
+  contactTitle: RegExp;
 }
 
 /** What the rules read: the question, folded, and what the engine already found in it. */
@@ -141,8 +148,17 @@ export interface QueryInput {
   known: KnownNames;
   /** The words of the minister's name, folded: a title is claimed of him only. */
   minister: string[];
+  /** The press contact as the documents give him: what a line about the contact is checked against. */
+  contact: ContactFacts;
   /** The last year with an amount. */
   last: number;
+}
+
+/** The press contact's name, title (Swedish and English) and phone number. */
+export interface ContactFacts {
+  name: string;
+  titles: string[];
+  phone: string;
 }
 
 /** A rule: its name, the questions it must read as it does, and the reading. */

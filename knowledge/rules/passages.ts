@@ -184,6 +184,19 @@ function misattributed(s: Scope, hits: Hit[], claimed: string, statedBy: Stateme
   };
 }
 
+/** The statement is a line the message puts in quotation marks. */
+const quotes = (s: Scope, statement: string) =>
+  [...s.r.text.matchAll(QUOTATION)].some((m) => (m[1] ?? '').trim() === statement);
+
+/** The line's words, as one run of the sentence's words (case, accents and punctuation aside). */
+function runOf(line: string, sentence: string): boolean {
+  const plain = (x: string) =>
+    ` ${words(x)
+      .map((w) => w.folded)
+      .join(' ')} `;
+  return plain(sentence).includes(plain(line));
+}
+
 /** ✅, ❌ (a misquote) or ❔ (not said), the nearest sentences whole, and the words that differ. */
 function setAgainst(s: Scope, statement: string, hits: Hit[], top: Hit): Parts {
   const { kit } = s;
@@ -197,8 +210,17 @@ function setAgainst(s: Scope, statement: string, hits: Hit[], top: Hit): Parts {
   const { missing: swapped, words: counted } = kit.passages.compare(statement, best.passage);
   const misquote = top.score >= MISQUOTE_AT || (counted >= 4 && swapped.length / counted <= 0.4);
   const diff = same ? null : differenceLine(s, statement, best.passage, misquote);
-  // English words set against Swedish ones: a translation may be right or not, so no ✅.
-  const said = same ? (s.lang === 'sv' ? 'draft.same' : 'draft.nearest') : null;
+  // English words set against Swedish ones: a translation may be right or not, so no ✅. A line in
+  // quotation marks is a quote: its words all in the sentence but not as one run is right in substance,
+  // not word for word ("förstärker arbetet med …" for "förstärker nu regeringens arbete med …").
+  const verbatim = !quotes(s, statement) || runOf(statement, best.passage.text);
+  const said = same
+    ? s.lang === 'sv'
+      ? verbatim
+        ? 'draft.same'
+        : 'draft.not-verbatim'
+      : 'draft.nearest'
+    : null;
   const verdict = kb.say(s.lang, said ?? (misquote ? 'draft.differs' : 'draft.unstated'));
   const selected = kit.passages.select(hits, false);
   const chosen = selected.includes(best.passage) ? selected : [best.passage, ...selected].slice(0, 3);

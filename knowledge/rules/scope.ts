@@ -130,8 +130,13 @@ export function withListedInMessage(s: Scope): void {
 }
 
 /** "The release does not say", then the nearest answer the release does give (if a topic matched). */
-export function notStatedNear(kit: Kit, ctx: Context, nearId?: string | null): Parts {
-  const base = notStated(ctx);
+export function notStatedNear(
+  kit: Kit,
+  ctx: Context,
+  nearId?: string | null,
+  subject?: string | null,
+): Parts {
+  const base = notStated(ctx, subject);
   if (!nearId || nearId === 'help') return base;
   const near = kit.compose(nearId, ctx);
   // An answer that already says what the release does not ("Hur man ansöker … framgår inte") stands alone.
@@ -188,4 +193,19 @@ export function onTopic(s: Scope, topic: string): Decision {
   const e = s.kit.entries.get(topic);
   if (e) return entry(s, 'topic', e.id, e.intent);
   return made(s, topic, s.kit.compose(topic, ctx), 'unknown', topic, 1, topic);
+}
+
+/**
+ * What a part asks that the documents do not cover, as the asker typed it: the words of a subject no
+ * document speaks of (words.yaml → cues.uncovered: "evaluated", "medfinansiering"). Words no entry knows
+ * are not named: they are as often how the question is put ("rent praktiskt", "still") as what it asks.
+ */
+export function subjectOf(s: Scope): string | null {
+  const { r, kit } = s;
+  const typed = (at: number, length: number) =>
+    r.text.length === r.f.length ? r.text.slice(at, at + length) : r.f.slice(at, at + length);
+  const re = kit.cues.uncovered;
+  re.lastIndex = 0;
+  const m = r.cue.uncovered ? re.exec(r.f) : null;
+  return m ? typed(m.index, m[0].length) : null;
 }

@@ -18,7 +18,7 @@ import {
 } from '../reading.ts';
 import { hasYears } from '../years.ts';
 import type { Rule } from './rule.ts';
-import { type Decision, entry, made, noted, notStatedNear, type Scope } from './scope.ts';
+import { type Decision, entry, made, noted, notStatedNear, type Scope, subjectOf } from './scope.ts';
 
 /** "Varför just 32?": the question names the number of municipalities on a list. */
 const listCount = (s: Scope) => {
@@ -73,7 +73,8 @@ export const uncovered: Rule = {
   decide(s) {
     if (!s.r.cue.uncovered || s.named || covered(s)) return null;
     const near = s.r.strong?.id;
-    return made(s, 'not-stated', notStatedNear(s.kit, s.ctx, near), 'unknown', null, s.confidence, null);
+    const parts = notStatedNear(s.kit, s.ctx, near, subjectOf(s));
+    return made(s, 'not-stated', parts, 'unknown', null, s.confidence, null);
   },
 };
 
@@ -90,7 +91,9 @@ export const otherApplicants: Rule = {
   // "Kan föreningar i Malmö söka?", "kan jag söka …": not a municipality applying; no verdict for the place.
   decide(s) {
     const { cue } = s.r;
-    if (!(cue.eligibility && cue.otherApplicants && !cue.amount)) return null;
+    // "Vi på länsstyrelsen i Dalarna undrar vilka av våra kommuner …": which of a county's municipalities.
+    const ofCounty = s.r.county !== null && cue.listAsk;
+    if (!(cue.eligibility && cue.otherApplicants && !cue.amount && !ofCounty)) return null;
     s.ctx.mentions = [];
     return entry(s, 'other-applicants', 'otherApplicants', 'eligibility');
   },
@@ -113,7 +116,9 @@ export const year: Rule = {
     // A year with a clear topic ("Vem fördelar pengarna 2019?", "Baylan 2021") answers that topic; a
     // year alone is an amount question; a year with only unknown words ("Vem vann valet 2018?") is not.
     const topic = r.results.find((x) => x.score <= ANSWER_AT && x.entry.intent !== 'amount');
-    if (topic && !r.offTopic)
+    // "deadline för 2019 års ansökningar?": words no entry weighs ("deadline") leave the entry they point
+    // at strong, and that entry answers, not the year's amount.
+    if (topic && (!r.offTopic || r.strong === topic.entry))
       return entry(s, 'year-topic', topic.entry.id, topic.entry.intent, 1 - topic.score);
     if (r.strong || !r.offTopic || r.cue.money || r.period.compare)
       return entry(s, 'year-amount', 'amount', 'amount');
@@ -157,7 +162,7 @@ export const notStatedDetail: Rule = {
     if (!(yesNo || r.cue.purpose)) return null;
     // "Vad är syftet, i stora drag?": a question for the topic itself, which its entry answers.
     if (!yesNo && r.strong && whStart(s.kit, r.f)) return null;
-    const parts = notStatedNear(s.kit, s.ctx, near?.id);
+    const parts = notStatedNear(s.kit, s.ctx, near?.id, subjectOf(s));
     return made(
       s,
       'not-stated',
@@ -243,7 +248,8 @@ export const notStatedProgramme: Rule = {
   decide(s) {
     if (!(namesProgramme(s.kit, s.r) && s.r.unknown.length > 0)) return null;
     const near = nearest(s.r);
-    return made(s, 'not-stated', notStatedNear(s.kit, s.ctx, near?.id), 'unknown', null, s.confidence, null);
+    const parts = notStatedNear(s.kit, s.ctx, near?.id, subjectOf(s));
+    return made(s, 'not-stated', parts, 'unknown', null, s.confidence, null);
   },
 };
 

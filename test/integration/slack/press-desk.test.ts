@@ -26,6 +26,20 @@ describe('the press desk, through a signed Slack event', () => {
     expect(text).not.toMatch(/följdfråga|regeringen\.se/);
   });
 
+  it('reads a reported question past its lead-in, with *bold* and a link', async () => {
+    const reported = await replyTo(
+      '*Kommunalarbetaren* frågar vem som fördelar pengarna <https://x.se/a|i år> (2018).',
+    );
+    expect(reported).toMatch(/Tillväxtverket/);
+    expect(reported).not.toMatch(/425 miljoner/);
+  });
+
+  it('answers the quoted question of a forwarded mail, not its sign-off', async () => {
+    const text = await replyTo('Mejl från *Altinget*:\n> Vilka myndigheter är inblandade?\n/Erik');
+    expect(text).toMatch(/Tillväxtverket/);
+    expect(text).toMatch(/Delegationen mot segregation/);
+  });
+
   it('sets a quoted draft line right, with the verdict first', async () => {
     const text = await replyTo('> Bidraget fördelas av *Boverket* 2019\nstämmer det?');
     expect(text.split('\n')[0]).toMatch(

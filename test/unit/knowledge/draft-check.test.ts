@@ -219,3 +219,27 @@ describe('the words of the one the release quotes', () => {
     );
   });
 });
+
+describe('a quote in quotation marks', () => {
+  it.each([
+    'Utkastet: ministern säger att regeringen "förstärker arbetet med att bryta segregationen". Ok?',
+    'Stämmer citatet "Det här är en viktig satsning för ett hållbart Sverige"?',
+  ])('is right in substance but not word for word when words of the sentence are left out: %j', (q) => {
+    const a = engine.answer(q);
+    expect(a.text).toMatch(/inte ordagrant/);
+    expect(a.text).not.toMatch(/✅/);
+  });
+
+  it.each([
+    'Stämmer citatet "Vi förstärker nu regeringens arbete med att bryta segregationen"?',
+    'korrekt? "Det här är en viktig satsning för ett tryggt och hållbart Sverige"',
+  ])('is ✅ when its words are one run of the sentence: %j', (q) => {
+    expect(engine.answer(q).text).toMatch(/^✅/);
+  });
+
+  it('is not held to the words when the line is said in other words, without quotation marks', () => {
+    expect(
+      engine.answer('kan jag skriva att regeringen förstärker arbetet med att bryta segregationen?').text,
+    ).toMatch(/^✅/);
+  });
+});

@@ -169,3 +169,17 @@ describe('requests and short checks', () => {
     expect(engine.answer('who runs the grant in 2021?').text).toMatch(/Delegationen mot segregation/);
   });
 });
+
+describe('whether something works is no question about the bot', () => {
+  it.each([
+    'funkar kulturföreningar? typ läxhjälp',
+    'fungerar det med insatser för trygghet?',
+    'does it work for sports clubs?',
+  ])('is not answered with the help text: %s', (q) => {
+    expect(engine.answer(q).intent).not.toBe('help');
+  });
+
+  it.each(['Hur funkar boten?', 'How does this bot work?'])('while a question about the bot is: %s', (q) => {
+    expect(engine.answer(q).intent).toBe('help');
+  });
+});

@@ -60,6 +60,18 @@ describe('typed queries', () => {
         'wrong',
         /from 2019/,
       ],
+      [
+        'agency',
+        'Municipalities apply to Boverket in 2019, correct?',
+        'wrong',
+        /Delegationen mot segregation/,
+      ],
+      [
+        'agency',
+        'Kommunerna skickar ansökningar till Tillväxtverket 2018, stämmer det?',
+        'right',
+        /Tillväxtverket/,
+      ],
       ['amount-start', 'So the yearly 2.2 billion started in 2019?', 'wrong', /2020–2027/],
       ['amount-start', 'Började 2,2 miljarder per år 2020?', 'right', /2020–2027/],
       ['amount-start', 'Började 3 miljarder per år 2021?', 'unstated', /framgår inte/],
