@@ -318,6 +318,10 @@ describe('the status of a place, asked with an opener (words.yaml → query.plac
     ['What is the status of Lund?', 'Lund', false],
     ['Hur är läget för Borås?', 'Borås', true],
     ['Hur ser det ut med Boden?', 'Boden', false],
+    ['funkar det för Gbg?', 'Göteborg', true],
+    ['Fungerar det för Boden?', 'Boden', false],
+    ['Does it work for Malmö?', 'Malmö', true],
+    ['Does this apply to Lund?', 'Lund', false],
   ])('answers %j with the verdict, not another entry', (q, name, verdict) => {
     const a = engine.answer(q);
     expect(eligible(a)).toEqual({ [name]: verdict });
