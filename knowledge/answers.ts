@@ -57,6 +57,7 @@ export const PHRASES = [
   'thread.asked-none-on-list',
   'thread.counties-together',
   'thread.share-of-list',
+  'thread.agency-name',
   'thread.counties-none',
   'thread.counties-some',
   'others',

@@ -1,8 +1,9 @@
 // What a conversation carries from one question to the next: slot ids only (topic, places, years,
 // county, language, operation), never the question's text, so it can be stored as it is.
+import type { Agency } from './content.ts';
 import type { Kit } from './kit.ts';
 import { ANSWERED_BY } from './query/claims.ts';
-import { ANSWER_AT, read } from './reading.ts';
+import { ANSWER_AT, type Reading, read } from './reading.ts';
 import { decide } from './rules/index.ts';
 import type { Decision } from './rules/scope.ts';
 import type { ConversationContext, Lang } from './types.ts';
@@ -31,8 +32,59 @@ function askedYears(d: Decision, prev: ConversationContext | null): number[] {
   return [...before.filter((y) => !years.includes(y)), ...years].slice(-MAX_ASKED);
 }
 
+/** What a part says of an agency: the one it names (exactly one), and whether it asked years of its own. */
+export interface AgencyTurn {
+  named: Agency | null;
+  ownYears: boolean;
+}
+
+/** The documented agency a part names by any of its names ("Delmos", "tvv"), if exactly one. */
+export function agencyTurn(kit: Kit, r: Reading): AgencyTurn {
+  const names = kit.agencies.find(r.text, r.f);
+  const [only] = names.length === 1 ? names : [];
+  const named = kit.kb.content.agencies.find((a) => a.name === only?.name) ?? null;
+  return { named, ownYears: hasYears(r.period) };
+}
+
+/**
+ * The thread's agency: the one the part names, else the one before while the part leans on the turn
+ * before (a follow-up, or the agencies' topic again); a part about places, counties, years of its own
+ * ("vem fördelar 2018?" is that year's agency) or another topic ends it.
+ */
+function agencyOf(d: Decision, prev: ConversationContext | null, turn: AgencyTurn): string | undefined {
+  if (turn.named) return turn.named.name;
+  if (!prev?.agency || turn.ownYears || d.ctx.mentions.length || d.ctx.county) return undefined;
+  return d.rule.startsWith('follow-up') || d.topic === prev.topic ? prev.agency : undefined;
+}
+
+/**
+ * "What is Delmos?": the years of the agency named, from its period in agencies.yaml (one year, or from
+ * its first to its last, the grant's last when open), so "and before that?" is the year before. A part
+ * that keeps the agency and asks no years ("what role does it play?") keeps them.
+ */
+function agencyPeriod(
+  d: Decision,
+  prev: ConversationContext | null,
+  turn: AgencyTurn,
+  agency: string | undefined,
+): Pick<ConversationContext, 'years' | 'ranges'> {
+  const { years, ranges } = d.ctx.period;
+  const a = turn.named;
+  if (turn.ownYears || hasYears(d.ctx.period) || !agency) return { years, ranges };
+  if (!a) return agency === prev?.agency ? { years: prev.years, ranges: prev.ranges } : { years, ranges };
+  const to = a.to ?? d.ctx.kb.lastYear;
+  return to > a.from ? { years: [], ranges: [[a.from, to]] } : { years: [a.from], ranges: [] };
+}
+
+const NO_AGENCY: AgencyTurn = { named: null, ownYears: false };
+
 /** The context the next question may lean on. */
-export function nextContext(d: Decision, lang: Lang, prev: ConversationContext | null): ConversationContext {
+export function nextContext(
+  d: Decision,
+  lang: Lang,
+  prev: ConversationContext | null,
+  turn: AgencyTurn = NO_AGENCY,
+): ConversationContext {
   const places = placesIn(d);
   const county = d.ctx.county?.name;
   const corrected = [
@@ -40,13 +92,13 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
   ];
   const asked = askedYears(d, prev);
   const counties = [...(prev?.counties ?? []).filter((c) => c !== county), ...(county ? [county] : [])];
+  const agency = agencyOf(d, prev, turn);
   return {
     // An aside ("btw, what's the weather in Stockholm?") leaves the conversation's topic where it was.
     topic: d.topic ?? (d.rule.includes('off-topic') ? (prev?.topic ?? null) : null),
     places,
     seen: [...new Set([...(prev?.seen ?? []), ...places])].slice(-MAX_SEEN),
-    years: d.ctx.period.years,
-    ranges: d.ctx.period.ranges,
+    ...agencyPeriod(d, prev, turn, agency),
     total: d.ctx.period.total,
     county: d.ctx.county?.name ?? null,
     ...(counties.length ? { counties: counties.slice(-MAX_COUNTIES) } : {}),
@@ -56,6 +108,7 @@ export function nextContext(d: Decision, lang: Lang, prev: ConversationContext |
     // "och 2019?" after 2018: the years before, for "båda åren ihop?".
     ...(prev?.years.length && !prev.ranges.length ? { yearsBefore: prev.years } : {}),
     ...(asked.length > 1 ? { asked } : {}),
+    ...(agency ? { agency } : {}),
   };
 }
 

@@ -239,6 +239,10 @@ function queryCueSources(q: Words['query']) {
     personAttribute: cue(q.person_attribute),
     whoSaid: cue(q.who_said),
     inEnglish: cue(q.in_english),
+    population: cue(q.population),
+    agencyPointer: cue(q.agency_pointer),
+    nameAsk: cue(q.name_ask),
+    english: cue(q.english),
   };
 }
 

@@ -18,7 +18,7 @@ import {
   verdicts,
 } from './answers.ts';
 import { CONTENT, type Content } from './content.ts';
-import { dedupe, nextContext, withContextText } from './conversation.ts';
+import { agencyTurn, dedupe, nextContext, withContextText } from './conversation.ts';
 import { createKit, type Kit } from './kit.ts';
 import { cleanMessage, partsOf, questionsOf } from './message.ts';
 import { applyQuery } from './query/apply.ts';
@@ -84,7 +84,7 @@ export function createEngine(content: Content = CONTENT): Engine {
       // answered parts put it ("Har du citatet? Behöver det till ett nyhetsbrev" → "vem sa det?").
       const dropped = d.parts.outcome === 'fallback' && decisions.some((x) => x.parts.outcome !== 'fallback');
       decisions.push(d);
-      if (!dropped) prev = nextContext(d, lang, prev);
+      if (!dropped) prev = nextContext(d, lang, prev, agencyTurn(kit, r));
     });
     const out = joined(decisions, lang, prev) ?? help(lang);
     if (!capped) return out;

@@ -114,17 +114,26 @@ export function read(kit: Kit, text: string, lang: Lang): Reading {
 
 /** Which cues a folded text has. A cue none of whose first words is in it cannot match: not run. */
 function cuesOf(kit: Kit, said: string): Reading['cue'] {
+  // A word written with a hyphen ("e-post", "e-mejl") is also the word written without it ("epost*").
+  const joined = said.replace(/([a-z])-(?=[a-z])/g, '$1');
+  const texts = joined === said ? [said] : [said, joined];
   // The words as a pattern's \b splits folded text.
-  const tokens = new Set(said.split(/[^a-z0-9_]+/));
+  const tokens = new Set(texts.flatMap((t) => t.split(/[^a-z0-9_]+/)));
   const cue = Object.fromEntries(
     (Object.entries(kit.cues) as [keyof Cues, RegExp][]).map(([k, re]) => [
       k,
-      kit.mayCue(k, tokens) && re.test(said),
+      kit.mayCue(k, tokens) && texts.some((t) => matches(re, t)),
     ]),
   ) as Reading['cue'];
   // The global patterns ("join") keep where they stopped: the next text starts afresh.
   for (const re of Object.values(kit.cues)) (re as RegExp).lastIndex = 0;
   return cue;
+}
+
+/** A pattern's match in a text; a global pattern ("join") starts afresh. */
+function matches(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
 }
 
 /** The entry that answers the part: its words are close to it, or point at it clearly. */

@@ -102,4 +102,9 @@ export interface ConversationContext {
   operation?: string;
   /** The message's other sentences set their places beside the one asked ("right next to Gothenburg"). */
   besidePlace?: boolean;
+  /**
+   * The agency a question of the thread named (its name in agencies.yaml): "it", "den", "its" point at it
+   * ("What is Delmos? → how much will it distribute in its first year?").
+   */
+  agency?: string;
 }

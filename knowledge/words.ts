@@ -124,6 +124,10 @@ export interface Words {
     person_attribute: string[];
     who_said: string[];
     in_english: string[];
+    population: string[];
+    agency_pointer: string[];
+    name_ask: string[];
+    english: string[];
   };
   /** Names a question may claim for a fact, so a wrong one is recognised (words.yaml → known). */
   known: { agencies: KnownName[]; parties: KnownName[]; titles: KnownName[]; people: KnownName[] };

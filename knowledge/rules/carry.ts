@@ -2,6 +2,7 @@
 // the earlier topic when the part names none of its own ("och 2019?", "samma för Umeå?", "his number?").
 
 import { askedYears, listYearFor, onList } from '../answers.ts';
+import type { Agency } from '../content.ts';
 import type { Mention } from '../municipalities.ts';
 import { ANSWER_AT, namesProgramme, ownTopic, whStart } from '../reading.ts';
 import { countNamed, hasYears, type Period } from '../years.ts';
@@ -17,6 +18,7 @@ import {
   placesOf,
   type Scope,
 } from './scope.ts';
+import { covered } from './topics.ts';
 
 /** A person pointed back at ("his number") outweighs a topic matched no better than this ("number"). */
 const PERSON_OVERRIDE = 0.25;
@@ -45,8 +47,13 @@ function byList(s: Scope): Mention[] | null {
 export function carry(s: Scope): void {
   const { prev } = s;
   if (!prev) return;
+  agencyFirstYear(s);
   const prevPeriod: Period = { ...NO_PERIOD, years: prev.years, ranges: prev.ranges };
+  // "how many people live there?" after a place or a county: a subject no document covers, about that
+  // place, not a question of its list; it takes no place to give a verdict for.
+  const aside = uncoveredAsk(s);
   if (
+    !aside &&
     !s.named &&
     !s.r.county &&
     (s.r.cue.pronounPlace || s.r.cue.why || s.r.cue.correction || (s.sameMessage && s.r.cue.eligibility)) &&
@@ -89,6 +96,7 @@ export function carry(s: Scope): void {
   const other = cue.amount || cue.money || cue.duration || cue.uncovered || s.r.unknown.length > 0;
   const counts = cue.countAsk && !other && !hasYears(s.r.period);
   if (
+    !aside &&
     prev.county &&
     !s.named &&
     !s.r.county &&
@@ -180,7 +188,32 @@ function thingBefore(s: Scope): boolean {
   const own = r.strong ?? r.top?.entry;
   // ("vem är dess presskontakt?" names a person by role: that person.)
   const person = own?.intent === 'contact' && !r.cue.personRole;
-  return Boolean(r.cue.pronounThing && before && before !== 'contact' && person);
+  // "What is Delmos? → what role does it play?": "it" is the agency the thread named, not a person.
+  const thing = r.cue.pronounThing || pointsAtAgency(s) !== null;
+  return Boolean(thing && before && before !== 'contact' && person);
+}
+
+/**
+ * The thread's agency the part points at ("it", "den", "its" while the thread has one and the part names
+ * no agency, place or county of its own), from agencies.yaml.
+ */
+function pointsAtAgency(s: Scope): Agency | null {
+  const { r, prev, kit } = s;
+  if (!prev?.agency || !r.cue.agencyPointer || s.named || r.county) return null;
+  if (kit.agencies.find(r.text, r.f).length) return null;
+  return kit.kb.content.agencies.find((a) => a.name === prev.agency) ?? null;
+}
+
+/**
+ * "how much will it distribute in its first year?" after "What is Delmos?": the first year is the
+ * agency's first, not the grant's.
+ */
+function agencyFirstYear(s: Scope): void {
+  const a = pointsAtAgency(s);
+  const first = s.kit.kb.firstYear;
+  if (!a || !s.r.cue.firstYear || !s.r.period.years.includes(first)) return;
+  const years = s.r.period.years.map((y) => (y === first ? a.from : y));
+  withPeriod(s, { ...s.r.period, years: [...new Set(years)] });
 }
 
 /** Topics whose "why?" is about the list: the why rule says what characterises the areas. */
@@ -271,10 +304,14 @@ function leans(s: Scope): boolean {
   return Boolean(open && slot);
 }
 
+/** The part asks a subject no document covers (words.yaml → cues.uncovered) that no entry knows whole. */
+const uncoveredAsk = (s: Scope) => (s.r.cue.uncovered || s.r.cue.population) && !covered(s);
+
 /** "och 2019?", "samma för Umeå?", "nej, jag menade Linköping": the earlier topic, the new slots. */
 export function followUp(s: Scope): Decision | null {
   const { r, ctx, prev } = s;
-  if (!prev?.topic) return null;
+  // ("hur många bor där?" after a county: the uncovered rule says the documents do not say.)
+  if (!prev?.topic || uncoveredAsk(s)) return null;
   if (whyBefore(s)) return whyOf(s, prev.topic);
   if (!leans(s)) return null;
   if (!s.named && !r.county && s.prevPlaces.length && !ctx.mentions.length) ctx.mentions = s.prevPlaces;

@@ -4,6 +4,7 @@
 // The counties come from kommuner.json; whether a place is on a list only from the documents' lists.
 // An example that needs turns before it gives them first, each turn ended by " → ".
 import {
+  askedYears,
   county as countyParts,
   eligibility,
   joinNames,
@@ -11,6 +12,7 @@ import {
   listYearFor,
   type Parts,
 } from '../answers.ts';
+import type { Agency } from '../content.ts';
 import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts';
 import { number } from '../query/operations.ts';
 import { ANSWER_AT, SUGGEST_AT } from '../reading.ts';
@@ -416,6 +418,42 @@ export const notStatedAbout: Rule = {
   },
 };
 
+/** The agencies of the answer before: the one the thread named, else those of the agencies' years asked. */
+function agenciesBefore(s: Scope): Agency[] {
+  const { prev, kit } = s;
+  const all = kit.kb.content.agencies;
+  if (prev?.agency) return all.filter((a) => a.name === prev.agency);
+  if (prev?.topic !== 'administration') return [];
+  const asked = askedYears({ years: prev.years, ranges: prev.ranges, total: false, compare: false });
+  const covers = (a: Agency, y: number) => y >= a.from && (a.to === null || y <= a.to);
+  const chosen = all.filter((a) => asked.some((y) => covers(a, y)));
+  return chosen.length ? chosen : all;
+}
+
+export const agencyName: Rule = {
+  name: 'agency-name',
+  examples: [
+    'What is Delmos? → what is its name in English?',
+    'Vem fördelar pengarna 2018? → vad heter den på engelska?',
+    'Who distributes the money in 2019? → what is that agency called in English?',
+    'Vad heter Delmos på engelska?',
+  ],
+  // "what is its name in English?", "vad heter myndigheten på engelska?": the agency the part names, else
+  // the one the answer before named, by its name and its English name (agencies.yaml).
+  decide(s) {
+    const { r } = s;
+    if (!(r.cue.nameAsk && r.cue.english) || s.named || r.county || leansNot(s)) return null;
+    const named = s.kit.agencies.find(r.text, r.f).map((n) => n.name);
+    const own = s.kit.kb.content.agencies.filter((a) => named.includes(a.name));
+    const agencies = own.length ? own : agenciesBefore(s);
+    if (!agencies.length) return null;
+    const text = agencies.map((a) => say(s, 'thread.agency-name', { name: a.name, en: a.en })).join('\n');
+    const sources = agencies.map((a) => ({ quote: a.quote, document: s.kit.kb.documentLabel(a.document) }));
+    const parts = noted(s, { text, sources }, !own.length);
+    return made(s, 'agency-name', parts, 'administration', 'administration', 1, 'administration');
+  },
+};
+
 /** In order, before the follow-up of a topic: each asks about the thread's places, counties or topic. */
 export const THREAD_RULES: readonly Rule[] = [
   countiesWithNone,
@@ -427,6 +465,7 @@ export const THREAD_RULES: readonly Rule[] = [
   shareOfList,
   allTogether,
   notStatedAbout,
+  agencyName,
   inEnglish,
   wordingBefore,
   notStatedMore,

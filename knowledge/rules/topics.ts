@@ -60,7 +60,7 @@ export const otherCurrency: Rule = {
 };
 
 /** An entry knows the uncovered word itself: content a press officer added since ("Utvärderas satsningen?"). */
-function covered(s: Scope): boolean {
+export function covered(s: Scope): boolean {
   return s.kit.knowsUncovered(s.r.query, (x) => s.kit.matcher.knows(x, true));
 }
 
@@ -71,8 +71,9 @@ export const uncovered: Rule = {
   // rather than the amount or the entry its other words come near. A place asked about ("Hur många
   // invånare har Malmö?") is the place rules' business.
   decide(s) {
-    if (!s.r.cue.uncovered || s.named || covered(s)) return null;
-    const near = s.r.strong?.id;
+    if (!(s.r.cue.uncovered || s.r.cue.population) || s.named || covered(s)) return null;
+    // ("hur många bor där?": its "hur många" is no count of the list's municipalities.)
+    const near = s.r.cue.population ? null : s.r.strong?.id;
     const parts = notStatedNear(s.kit, s.ctx, near, subjectOf(s));
     return made(s, 'not-stated', parts, 'unknown', null, s.confidence, null);
   },

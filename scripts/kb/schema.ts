@@ -268,6 +268,10 @@ export const wordsFile = z.strictObject({
     person_attribute: cues,
     who_said: cues,
     in_english: cues,
+    population: cues,
+    agency_pointer: cues,
+    name_ask: cues,
+    english: cues,
   }),
   known: z.strictObject({
     agencies: knownNames,

@@ -485,6 +485,10 @@ describe('what the documents do not give about the people and agencies an answer
       /framgår inte[\s\S]*Delegationen mot segregation/,
     ],
     ["Who presented the programme? → what's his e-mail?", /does not say[\s\S]*Baylan/],
+    // A hyphenated word is its word written without the hyphen ("e-post" is "epost*").
+    ['Vem är ministern bakom satsningen? → vad har han för e-post?', /framgår inte[\s\S]*Baylan/],
+    ['Vem presenterade satsningen? → och hans e-postadress?', /framgår inte[\s\S]*Baylan/],
+    ['Who is the minister behind this? → and his e-mail address?', /does not say[\s\S]*Baylan/],
   ])('says so, naming the subject from the answer before: %s', (turns, text) => {
     const a = thread(...turns.split(' → '));
     expect(a.rule).toBe('not-stated-about');
@@ -608,5 +612,111 @@ describe('a share of the list after a county', () => {
     const a = thread(...turns.split(' → '));
     expect(a.rule).not.toBe('share-of-list');
     expect(a.text).toMatch(/framgår inte|does not say/);
+  });
+});
+
+describe('a subject no document covers, asked about the place or county before', () => {
+  it.each([
+    'Which municipalities in Skåne can apply? → how many people live there?',
+    'Vilka kommuner i Västra Götaland är med? → hur många bor där?',
+    'Vilka kommuner i Skåne kan söka? → och befolkningen där?',
+    'Kan Malmö söka? → hur många människor bor där?',
+    'Is Lund eligible? → and how many people live there?',
+  ])('says the documents do not say, with no list and no verdict: %s', (turns) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('not-stated');
+    expect(a.text).toMatch(/framgår inte|does not say/);
+    expect(a.municipalities).toEqual([]);
+  });
+
+  it.each([
+    ['Vilka kommuner i Skåne kan söka? → hur många blir det?', /\b6\b/],
+    ['Which municipalities in Skåne can apply? → how many is that?', /\b6\b/],
+  ])('still counts the county before when the list is asked: %s', (turns, count) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(count);
+  });
+
+  it('reads "jag bor i" as where the asker lives, not as the population', () => {
+    const a = thread('Hur mycket får kommunerna 2019?', 'Jag bor i Borlänge – får min kommun söka?');
+    expect(eligible(a)).toEqual({ Borlänge: true });
+  });
+});
+
+describe('the agency a question named', () => {
+  it.each([
+    ['What is Delmos and what role does it play here? → and before that?', /Tillväxtverket/, /Delegationen/],
+    ['Vad är Delmos? → och innan dess?', /Tillväxtverket/, /Delegationen/],
+    ['Vad gör Tillväxtverket? → och efter det?', /Delegationen mot segregation/, /Tillväxtverket/],
+    [
+      'What does the Agency for Economic and Regional Growth do? → and after that?',
+      /Delegationen/,
+      /Tillväxtverket/,
+    ],
+  ])('sets the years of the thread to its period: %s', (turns, has, hasNot) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.text).toMatch(has);
+    expect(a.text).not.toMatch(hasNot);
+  });
+
+  it.each([
+    ['What is Delmos? → how much money will it distribute in its first year?', /1\.35 billion/],
+    ['Vad är Delmos? → hur mycket delar den ut under sitt första år?', /1,35 miljarder/],
+    ['Vad är Delmos? → och innan dess? → hur mycket fördelar den första året?', /1,35 miljarder/],
+    ['What does Tillväxtverket do? → how much did it hand out in its first year?', /425 million/],
+  ])('reads "it", "den", "its" as that agency, its first year as the agency\'s: %s', (turns, amount) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.intent).toBe('amount');
+    expect(a.text).toMatch(amount);
+  });
+
+  it.each([
+    ['What is Delmos? → How much is allocated in the first year?', /425 million/],
+    ['Vad är Delmos? → Hur mycket avsätts första året?', /425 miljoner/],
+  ])("leaves the grant's first year to a question of its own that points at nothing: %s", (turns, amount) => {
+    expect(thread(...turns.split(' → ')).text).toMatch(amount);
+  });
+
+  it('answers a new question about a place on its own, with only its verdict', () => {
+    const a = thread('Vad är Delmos?', 'Kan Malmö söka?');
+    expect(eligible(a)).toEqual({ Malmö: true });
+    expect(a.context?.agency).toBeUndefined();
+  });
+});
+
+describe('the name of the agency before', () => {
+  it.each([
+    [
+      'What is Delmos? → what is its name in English?',
+      /Delegationen mot segregation.*Delegation against Segregation/,
+    ],
+    [
+      'Vad är Delmos? → vad heter den på engelska?',
+      /Delegationen mot segregation.*Delegation against Segregation/,
+    ],
+    [
+      'Vem fördelar pengarna 2018? → vad heter myndigheten på engelska?',
+      /Tillväxtverket.*Agency for Economic and Regional Growth/,
+    ],
+    [
+      'Vad är Delmos? → Vem fördelar pengarna 2018? → och dess engelska namn?',
+      /Tillväxtverket.*Agency for Economic/,
+    ],
+    [
+      'Who distributes the money in 2019? → what is that agency called in English?',
+      /Delegation against Segregation/,
+    ],
+  ])('gives it from the content, not "not stated": %s', (turns, text) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('agency-name');
+    expect(a.text).toMatch(text);
+    expect(a.text).not.toMatch(/framgår inte|does not say/);
+  });
+
+  it.each([
+    ['What is Delmos? → Can Malmö apply?', 'named-eligibility'],
+    ['Vad är syftet med bidraget? → kan du ge mig det på engelska?', 'in-english'],
+  ])('leaves a question of its own, or the answer before in English, to their rules: %s', (turns, rule) => {
+    expect(thread(...turns.split(' → ')).rule).toBe(rule);
   });
 });
