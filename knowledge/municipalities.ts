@@ -363,7 +363,10 @@ function guessTypos(
     const next = all[w.index + 1];
     if (next && /^\p{Lu}/u.test(w.raw) && /^\p{Lu}/u.test(next.raw) && !ix.suffixes.has(next.folded))
       continue;
-    const { distance, candidates } = nearest(ix, k);
+    const near = nearest(ix, k);
+    const { distance } = near;
+    const candidates =
+      k.length <= SHORT_WORD ? near.candidates.filter((m) => shortTypoOf(k, m, isWord)) : near.candidates;
     // One edit from exactly one name is a typo of it; two edits ("Helsingfors" → Helsingborg) could as
     // well be another place: ask instead of answering.
     const only = candidates.length === 1 ? candidates[0] : undefined;
@@ -371,6 +374,35 @@ function guessTypos(
     else if (candidates.length > 0) ambiguous.push({ said: w.raw, candidates });
   }
   return { mentions, ambiguous };
+}
+
+/** Words this short are read as a misspelt name only on the stricter terms of `shortTypoOf`. */
+const SHORT_WORD = 4;
+
+/**
+ * A short unknown word is one edit from many names ("Alem" from Salem, "Kind" from Kinda): it is read as
+ * a name only if it keeps the name's first letter and the name is not itself one edit from an ordinary
+ * word, whose misspelling the short word could as well be.
+ */
+function shortTypoOf(k: string, m: Municipality, isWord: (folded: string) => boolean): boolean {
+  const name = fold(m.name);
+  return k[0] === name[0] && !oneEditAway(name).some(isWord);
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one deletion, substitution or insertion away from a short word (a few hundred). */
+function oneEditAway(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail.length > 0) out.push(head + tail.slice(1));
+    for (const c of LETTERS) {
+      out.push(head + c + tail);
+      if (tail.length > 0) out.push(head + c + tail.slice(1));
+    }
+  }
+  return out.filter((v) => v !== word && v.length > 1);
 }
 
 /** The municipalities closest to a word within the typo budget (all of them, if tied), and how close. */

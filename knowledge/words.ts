@@ -8,7 +8,7 @@ export interface Words {
   programme_endings: string[];
   programme_beginnings: string[];
   not_typos: string[];
-  language: { sv: string[]; en: string[] };
+  language: { sv: string[]; en: string[]; units: { sv: string[]; en: string[] } };
   help: { phrases: string[]; only: string[] };
   thanks: string[];
   thanks_start: string[];

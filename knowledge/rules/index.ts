@@ -5,7 +5,15 @@ import type { Reading } from '../reading.ts';
 import type { ConversationContext } from '../types.ts';
 import { carry, followUp } from './carry.ts';
 import { draftLine, passage, quote, speakerQuote, unlessStated } from './passages.ts';
-import { county, namedAmount, namedEligibility, namedTopic, namedWhich, pronoun } from './places.ts';
+import {
+  county,
+  namedAmount,
+  namedEligibility,
+  namedPurpose,
+  namedTopic,
+  namedWhich,
+  pronoun,
+} from './places.ts';
 import type { Rule } from './rule.ts';
 import { type Decision, placesOf, type Scope } from './scope.ts';
 import { THREAD_RULES } from './thread.ts';
@@ -41,6 +49,7 @@ export const RULES: readonly Rule[] = [
   perMunicipality,
   otherApplicants,
   pronoun,
+  namedPurpose,
   namedAmount,
   namedWhich,
   namedTopic,

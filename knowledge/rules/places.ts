@@ -74,6 +74,22 @@ export const pronoun: Rule = {
   },
 };
 
+export const namedPurpose: Rule = {
+  name: 'named-purpose',
+  examples: ['Får Malmö använda pengarna till skolor?', 'Can Gothenburg use the money for youth centres?'],
+  // "Får Malmö använda pengarna till skolor?": what the money may go to, which the release says for every
+  // municipality (the measures it names), with the place's verdict; not a bare verdict with a "rest" note.
+  decide(s) {
+    const { r } = s;
+    if (!s.named || !r.cue.purpose || r.cue.amount) return null;
+    if (r.strong && !['purpose', 'amount', 'help', 'eligibility'].includes(r.strong.intent)) return null;
+    if (placeFacts(s).aside) return null;
+    withListedInMessage(s);
+    const parts = combine([eligibility(s.ctx), s.kit.compose('purpose', s.ctx)]);
+    return made(s, 'named-purpose', parts, 'eligibility', 'eligibility', s.confidence);
+  },
+};
+
 export const namedAmount: Rule = {
   name: 'named-amount',
   examples: ['Hur mycket får Malmö?'],
@@ -99,7 +115,8 @@ export const namedWhich: Rule = {
   // "Vilka bostadsområden i Gävle gäller det?": which of something about a place, not whether it may apply.
   decide(s) {
     const { r } = s;
-    if (!s.named || r.strong || !r.cue.listAsk) return null;
+    // "What's the status of Borås?": an opener that asks of the place itself, not "which" of something.
+    if (!s.named || r.strong || !r.cue.listAsk || opensOnPlace(s)) return null;
     const near = r.top && r.score <= SUGGEST_AT ? r.top.entry : placeless(s);
     if (!near || !ABOUT_PLACE(near.intent)) return null;
     if (!s.r.cue.eligibility) return entry(s, 'named-which', near.id, near.intent, s.confidence);
@@ -146,6 +163,14 @@ export function apposition(s: Scope): boolean {
   const at = s.r.f.indexOf(fold(first.said));
   const comma = s.r.f.indexOf(',');
   return at >= 0 && comma > at && s.r.f.slice(0, at).split(/\s+/).filter(Boolean).length <= MAX_OPENER;
+}
+
+/** The part opens with a place opener ("what's the status of", "hur ser det ut för") and the place right after it. */
+function opensOnPlace(s: Scope): boolean {
+  const first = s.r.mentions[0];
+  if (!first || !s.r.cue.placeOpener) return false;
+  const at = s.r.f.indexOf(fold(first.said));
+  return at >= 0 && s.r.f.slice(0, at).split(/\s+/).filter(Boolean).length <= MAX_OPENER + 1;
 }
 
 export const namedEligibility: Rule = {

@@ -153,7 +153,7 @@ export const wordsFile = z.strictObject({
   programme_endings: words,
   programme_beginnings: words,
   not_typos: words,
-  language: z.strictObject({ sv: words, en: words }),
+  language: z.strictObject({ sv: words, en: words, units: z.strictObject({ sv: words, en: words }) }),
   help: z.strictObject({ phrases: words, only: words }),
   thanks: words,
   thanks_start: words,

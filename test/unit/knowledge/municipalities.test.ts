@@ -92,6 +92,38 @@ describe('municipality recognition', () => {
     expect(verdicts('Upplands-Bro kommun?')[0]?.name).toBe('Upplands-Bro');
   });
 
+  it.each([
+    'Alem?',
+    'Kan Alem söka?',
+    'Can Alem apply?',
+    'Och Bjuf då?',
+    'What about Lnud?',
+    'Kind?',
+    'Moar?',
+  ])('does not turn the unknown short word in %j into another municipality', (q) => {
+    expect(verdicts(q)).toEqual([]);
+  });
+
+  it('says it cannot find a short unknown name rather than answering for a near one, in both languages', () => {
+    expect(engine.answer('Kan Alem söka?').text).toMatch(/hittar ingen kommun som heter ”Alem”/);
+    expect(engine.answer('Can Alem apply?').text).toMatch(/cannot find a municipality called “Alem”/);
+  });
+
+  it.each([
+    ['Kan Ystd söka?', 'Ystad'],
+    ['Can Tibo apply?', 'Tibro'],
+    ['Kan Ale söka?', 'Ale'],
+    ['Is Bjuv eligible?', 'Bjuv'],
+    ['Kan Eda söka?', 'Eda'],
+    ['Does Sala qualify?', 'Sala'],
+    ['Kan Umeå söka?', 'Umeå'],
+    ['Can Lund apply?', 'Lund'],
+    ['Får Mora söka?', 'Mora'],
+    ['Kan Åre söka?', 'Åre'],
+  ])('still reads %j as %s: short names exact, short misspellings that keep the first letter', (q, name) => {
+    expect(verdicts(q).map((v) => v.name)).toEqual([name]);
+  });
+
   it('keeps Håbo and Habo apart when the diacritics are typed', () => {
     expect(verdicts('Kan Håbo söka?')[0]?.name).toBe('Håbo');
     expect(verdicts('Kan Habo söka?')[0]?.name).toBe('Habo');

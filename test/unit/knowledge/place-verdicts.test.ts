@@ -277,3 +277,58 @@ describe("a place's name in a newspaper's or a station's name (places.yaml → m
     expect(eligible(engine.answer('Borås Tidning frågar: är Borås med?'))).toEqual({ Borås: true });
   });
 });
+
+describe('what a named place may use the money for (words.yaml → cues.purpose)', () => {
+  it.each([
+    ['Får Malmö använda pengarna till skolor?', 'Malmö', true, /tidiga insatser för barn och unga/],
+    ['Får Örebro lägga stödet på fritidsgårdar?', 'Örebro', true, /satsningar på utbildning/],
+    ['Kan Lund använda bidraget till bostäder?', 'Lund', false, /ökad trygghet/],
+    ['Can Gothenburg use the money for youth centres?', 'Göteborg', true, /early measures for children/],
+    ['Could Uppsala spend the grant on policing?', 'Uppsala', true, /investment in education/],
+    ['What can Boden spend the money on?', 'Boden', false, /greater safety/],
+  ])('answers %j with the verdict and the measures the release names', (q, name, verdict, measure) => {
+    const a = engine.answer(q);
+    expect(eligible(a)).toEqual({ [name]: verdict });
+    expect(a.text).toMatch(measure);
+    expect(a.text).not.toMatch(/Resten av frågan|The rest of the question/);
+  });
+
+  it.each([
+    ['Hur mycket får Malmö?', /framgår inte/],
+    ['How much does Malmö get?', /does not say/],
+  ])('leaves %j, an amount asked of a place, to the amounts', (q, text) => {
+    const a = engine.answer(q);
+    expect(a.rule).toBe('named-amount');
+    expect(a.text).toMatch(text);
+  });
+
+  it.each(['Vad får pengarna användas till?', 'What can the money be used for?'])(
+    'answers %j, with no place, with the measures alone',
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.municipalities).toEqual([]);
+      expect(a.rule).not.toBe('named-purpose');
+    },
+  );
+});
+
+describe('the status of a place, asked with an opener (words.yaml → query.place_opener)', () => {
+  it.each([
+    ["What's the status of Borås?", 'Borås', true],
+    ['What is the status of Lund?', 'Lund', false],
+    ['Hur är läget för Borås?', 'Borås', true],
+    ['Hur ser det ut med Boden?', 'Boden', false],
+    ['funkar det för Gbg?', 'Göteborg', true],
+    ['Fungerar det för Boden?', 'Boden', false],
+    ['Does it work for Malmö?', 'Malmö', true],
+    ['Does this apply to Lund?', 'Lund', false],
+  ])('answers %j with the verdict, not another entry', (q, name, verdict) => {
+    const a = engine.answer(q);
+    expect(eligible(a)).toEqual({ [name]: verdict });
+    expect(a.text).not.toMatch(/2018:151/);
+  });
+
+  it('still answers which areas of a place, when the question asks which of something', () => {
+    expect(engine.answer('Vilka bostadsområden i Gävle gäller det?').rule).toBe('named-which');
+  });
+});
