@@ -365,8 +365,12 @@ function guessTypos(
       continue;
     const near = nearest(ix, k);
     const { distance } = near;
-    const candidates =
-      k.length <= SHORT_WORD ? near.candidates.filter((m) => shortTypoOf(k, m, isWord)) : near.candidates;
+    // A word typed in lower case with another first letter is an ordinary word the vocabulary lacks
+    // ("Får outnyttjade medel föras över …" is not Borås), not a name misspelt.
+    const lower = !/^\p{Lu}/u.test(w.raw);
+    const candidates = near.candidates.filter((m) =>
+      k.length <= SHORT_WORD ? shortTypoOf(k, m, isWord) : !lower || fold(m.name)[0] === k[0],
+    );
     // One edit from exactly one name is a typo of it; two edits ("Helsingfors" → Helsingborg) could as
     // well be another place: ask instead of answering.
     const only = candidates.length === 1 ? candidates[0] : undefined;

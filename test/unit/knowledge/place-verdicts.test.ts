@@ -332,3 +332,20 @@ describe('the status of a place, asked with an opener (words.yaml → query.plac
     expect(engine.answer('Vilka bostadsområden i Gävle gäller det?').rule).toBe('named-which');
   });
 });
+
+describe('an ordinary word one letter from a name', () => {
+  it.each([
+    'Får outnyttjade medel föras över till nästa år?',
+    'kan pengarna föras över mellan åren?',
+  ])('is no misspelt name when typed in lower case with another first letter: %s', (q) => {
+    expect(eligible(engine.answer(q))).toEqual({});
+  });
+
+  it.each([
+    ['kan göteborh söka?', { Göteborg: true }],
+    ['Kan Vorås söka?', { Borås: true }],
+    ['is linkoping on it?', { Linköping: true }],
+  ])('while a name misspelt keeps its verdict: %s', (q, want) => {
+    expect(eligible(engine.answer(q))).toEqual(want);
+  });
+});
