@@ -334,12 +334,12 @@ describe('the status of a place, asked with an opener (words.yaml → query.plac
 });
 
 describe('an ordinary word one letter from a name', () => {
-  it.each([
-    'Får outnyttjade medel föras över till nästa år?',
-    'kan pengarna föras över mellan åren?',
-  ])('is no misspelt name when typed in lower case with another first letter: %s', (q) => {
-    expect(eligible(engine.answer(q))).toEqual({});
-  });
+  it.each(['Får outnyttjade medel föras över till nästa år?', 'kan pengarna föras över mellan åren?'])(
+    'is no misspelt name when typed in lower case with another first letter: %s',
+    (q) => {
+      expect(eligible(engine.answer(q))).toEqual({});
+    },
+  );
 
   it.each([
     ['kan göteborh söka?', { Göteborg: true }],
