@@ -214,3 +214,12 @@ describe('the contact number asked of its kind', () => {
     expect(engine.answer("In one line, what's the purpose of the grant?").text).toMatch(/break segregation/);
   });
 });
+
+describe('the pot as a word for the amount', () => {
+  it.each([
+    ['hur stor är potten 2021?', /2,2 miljarder/],
+    ['how big is the pot for 2019?', /1\.35 billion/],
+  ])('answers the amount of the year: %s', (q, want) => {
+    expect(engine.answer(q).text).toMatch(want);
+  });
+});
