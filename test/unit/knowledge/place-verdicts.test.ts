@@ -349,3 +349,16 @@ describe('an ordinary word one letter from a name', () => {
     expect(eligible(engine.answer(q))).toEqual(want);
   });
 });
+
+describe('a place said to be mixed up with another', () => {
+  it.each([
+    [
+      'Is Karlstad on the list? (she may have mixed it up with Karlskrona, so answer both)',
+      { Karlstad: false, Karlskrona: true },
+    ],
+    ['Kan Falun söka? Jag har nog blandat det ihop med Borlänge', { Falun: false, Borlänge: true }],
+    ['Är Lund med? Svara på båda, Lund och Malmö', { Lund: false, Malmö: true }],
+  ])('gets both verdicts: %s', (q, want) => {
+    expect(eligible(engine.answer(q))).toEqual(want);
+  });
+});
