@@ -144,12 +144,12 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
   {
     name: 'per-quarter',
     examples: ['hur mycket per kvartal 2024?', 'How much is that per quarter in 2021?'],
-    read: ({ f, cues }) => (is(cues.perQuarter, f) ? 'per-quarter' : null),
+    read: ({ f, cues }) => (is(cues.perQuarter, f) && !asksSchedule(f, cues) ? 'per-quarter' : null),
   },
   {
     name: 'per-month',
     examples: ['Hur mycket per månad 2020?', 'What does 2019 come to per month?'],
-    read: ({ f, cues }) => (is(cues.perMonth, f) ? 'per-month' : null),
+    read: ({ f, cues }) => (is(cues.perMonth, f) && !asksSchedule(f, cues) ? 'per-month' : null),
   },
   {
     name: 'count-years',
@@ -169,6 +169,14 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
       is(cues.compare, f) && blocks.length === 2 && blocks.some((b) => b.length > 1) ? 'difference' : null,
   },
 ];
+
+/** "When are payments made – monthly or quarterly?", "Betalas det ut månadsvis eller kvartalsvis?": the
+ * schedule of payments is asked (a time, or a choice between periods), not an amount per period. */
+function asksSchedule(f: string, cues: QueryInput['cues']): boolean {
+  return (
+    /^(?:nar|when)\b/.test(f) || (is(cues.perMonth, f) && is(cues.perQuarter, f)) || is(cues.schedule, f)
+  );
+}
 
 /** "första året med …", "the last year with …", "sista året m pengar": the year is what is asked. */
 const EDGE_WITH = /\b(?:aret|ar|budgetaret|year)\s+(?:med|m|with|som|that|when|da|till)\b/;
