@@ -194,6 +194,14 @@ describe('typed queries', () => {
         /does not say.*13\.28 million kronor each/s,
       ],
       [
+        'delar vi 2020 års 2,2 mdkr jämnt på de 32, ungefär hur mkt var?',
+        /framgår inte.*68,75 miljoner kronor per kommun/s,
+      ],
+      [
+        'if we split 2019’s 1.35 billion equally across the 32, how much per municipality?',
+        /does not say.*42\.19 million kronor each/s,
+      ],
+      [
         'Vad är satsningen värd per år i full takt?',
         /Fullt belopp är 2,2 miljarder kronor per år \(2020–2027\)/,
       ],
