@@ -27,9 +27,10 @@ const OPEN_RANGE = new RegExp(
   String.raw`\b(?:(efter|after)|från och med|fr\.?o\.?m\.?|since|from)\s+${YEAR}${NOT_ORDINANCE}(?:\s+(?:och framåt|onwards?|and later|on))?(?!\s*(?:–|—|-|till|to|until|och|and)\s*\d)`,
   'giu',
 );
-// "t.o.m. 2025", "up to and including 2025" with no first year: from the programme's first year.
+// "t.o.m. 2025", "up to and including 2025", "through the end of 2024", "till utgången av 2023" with no
+// first year: from the programme's first year.
 const UP_TO = new RegExp(
-  String.raw`(?:\bt\.?\s?o\.?\s?m\.?|\btill och med|\bup to and including|\bto and including|\bthrough|\bfram t\.?o\.?m\.?)\s+${YEAR}${NOT_ORDINANCE}`,
+  String.raw`(?:(?:\bt\.?\s?o\.?\s?m\.?|\btill och med|\bup to and including|\bto and including|\bthrough|\bfram t\.?o\.?m\.?)(?:\s+(?:the\s+)?end\s+of|\s+(?:utgången|slutet)\s+av)?|\b(?:by|until|till)\s+(?:the\s+)?end\s+of|\b(?:fram\s+)?till\s+(?:utgången|slutet)\s+av)\s+${YEAR}${NOT_ORDINANCE}`,
   'giu',
 );
 const AND_LATER = new RegExp(

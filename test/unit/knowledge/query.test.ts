@@ -384,6 +384,17 @@ describe('units: a stated figure converted, and a difference asked in a unit', (
   });
 });
 
+describe('cumulative sums from the first year through a year', () => {
+  it.each([
+    ['nominal, cumulative through the end of 2024?', /2018–2024:\* 12\.775 billion kronor in total/],
+    ['How much in total by the end of 2021?', /2018–2021:\* 6\.175 billion kronor in total/],
+    ['ack från start t.o.m. 2023?', /2018–2023:\* totalt 10,575 miljarder kronor/],
+    ['sammanlagt till utgången av 2022?', /2018–2022:\* totalt 8,375 miljarder kronor/],
+  ])('answers %j', (q, text) => {
+    expect(ask(q).text).toMatch(text);
+  });
+});
+
 describe('hypotheticals: a figure a year put in place of the amounts', () => {
   it.each([
     [
