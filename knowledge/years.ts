@@ -17,7 +17,7 @@ const YEAR = String.raw`(1[89]\d\d|2[01]\d\d)`;
 // "2018:151" is the ordinance's number, not a year; "2020: +850m", "2019: 1,35" is a year and its figure.
 const NOT_ORDINANCE = String.raw`(?!:?\d)`;
 const RANGE = new RegExp(
-  String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?\s?o\.?\s?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
+  String.raw`(?:\b(efter|after)\s+|mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?\s?o\.?\s?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
   'giu',
 );
 const SHORT_RANGE = new RegExp(String.raw`\b${YEAR}\s*[–—-]\s*(\d\d)\b${NOT_ORDINANCE}`, 'gu');
@@ -82,8 +82,9 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
       ranges.push(positioned(cues, n, end1 ?? end2 ?? ''));
       return ' ';
     });
-  let rest = text.replace(RANGE, (whole, a: string, b: string) => {
-    const from = Number(a);
+  // "efter 2022 t.o.m. 2027", "after 2023 through 2027": what remains starts the year after.
+  let rest = text.replace(RANGE, (whole, after: string | undefined, a: string, b: string) => {
+    const from = Number(a) + (after && Number(b) > Number(a) ? 1 : 0);
     const to = Number(b);
     // "2019 och 2021" without "mellan"/"between" names two years, not the years between them.
     // ("2023 till och med 2027" is a range: its "och" is part of "till och med".)

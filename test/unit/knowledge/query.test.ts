@@ -384,12 +384,14 @@ describe('units: a stated figure converted, and a difference asked in a unit', (
   });
 });
 
-describe('cumulative sums from the first year through a year', () => {
+describe('cumulative sums from the first year through a year, and what remains after a year', () => {
   it.each([
     ['nominal, cumulative through the end of 2024?', /2018–2024:\* 12\.775 billion kronor in total/],
     ['How much in total by the end of 2021?', /2018–2021:\* 6\.175 billion kronor in total/],
     ['ack från start t.o.m. 2023?', /2018–2023:\* totalt 10,575 miljarder kronor/],
     ['sammanlagt till utgången av 2022?', /2018–2022:\* totalt 8,375 miljarder kronor/],
+    ['how much is left after 2022 through 2027?', /2023–2027:\* 11 billion kronor in total/],
+    ['vad återstår efter 2023 t.o.m. 2027?', /2024–2027:\* totalt 8,8 miljarder kronor/],
   ])('answers %j', (q, text) => {
     expect(ask(q).text).toMatch(text);
   });
