@@ -192,6 +192,7 @@ function queryCueSources(q: Words['query']) {
     ratioOf: u(`${cue(q.ratio).source}|\\d\\s*x\\b`),
     unitTkr: cue(q.unit_tkr),
     perQuarter: cue(q.per_quarter),
+    schedule: cue(q.schedule),
     countYears: cue(q.count_years),
     middle: cue(q.middle),
     unitKronor: cue(q.unit_kronor),

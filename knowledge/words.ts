@@ -78,6 +78,7 @@ export interface Words {
     share: string[];
     per_month: string[];
     per_quarter: string[];
+    schedule: string[];
     count_years: string[];
     middle: string[];
     unit_kronor: string[];

@@ -17,7 +17,7 @@ const YEAR = String.raw`(1[89]\d\d|2[01]\d\d)`;
 // "2018:151" is the ordinance's number, not a year; "2020: +850m", "2019: 1,35" is a year and its figure.
 const NOT_ORDINANCE = String.raw`(?!:?\d)`;
 const RANGE = new RegExp(
-  String.raw`(?:mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?\s?o\.?\s?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
+  String.raw`(?:\b(efter|after)\s+|mellan|between|från|from|fr\.?o\.?m\.?)?\s*\b${YEAR}\s*(?:–|—|-|‐|up\s+to\s+and\s+including|up\s+to|to\s+and\s+including|till\s+och\s+med|till|to|through|thru|until|och|and|t\.?\s?o\.?\s?m\.?)\s*${YEAR}${NOT_ORDINANCE}`,
   'giu',
 );
 const SHORT_RANGE = new RegExp(String.raw`\b${YEAR}\s*[–—-]\s*(\d\d)\b${NOT_ORDINANCE}`, 'gu');
@@ -27,9 +27,10 @@ const OPEN_RANGE = new RegExp(
   String.raw`\b(?:(efter|after)|från och med|fr\.?o\.?m\.?|since|from)\s+${YEAR}${NOT_ORDINANCE}(?:\s+(?:och framåt|onwards?|and later|on))?(?!\s*(?:–|—|-|till|to|until|och|and)\s*\d)`,
   'giu',
 );
-// "t.o.m. 2025", "up to and including 2025" with no first year: from the programme's first year.
+// "t.o.m. 2025", "up to and including 2025", "through the end of 2024", "till utgången av 2023" with no
+// first year: from the programme's first year.
 const UP_TO = new RegExp(
-  String.raw`(?:\bt\.?\s?o\.?\s?m\.?|\btill och med|\bup to and including|\bto and including|\bthrough|\bfram t\.?o\.?m\.?)\s+${YEAR}${NOT_ORDINANCE}`,
+  String.raw`(?:(?:\bt\.?\s?o\.?\s?m\.?|\btill och med|\bup to and including|\bto and including|\bthrough|\bfram t\.?o\.?m\.?)(?:\s+(?:the\s+)?end\s+of|\s+(?:utgången|slutet)\s+av)?|\b(?:by|until|till)\s+(?:the\s+)?end\s+of|\b(?:fram\s+)?till\s+(?:utgången|slutet)\s+av)\s+${YEAR}${NOT_ORDINANCE}`,
   'giu',
 );
 const AND_LATER = new RegExp(
@@ -81,8 +82,9 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
       ranges.push(positioned(cues, n, end1 ?? end2 ?? ''));
       return ' ';
     });
-  let rest = text.replace(RANGE, (whole, a: string, b: string) => {
-    const from = Number(a);
+  // "efter 2022 t.o.m. 2027", "after 2023 through 2027": what remains starts the year after.
+  let rest = text.replace(RANGE, (whole, after: string | undefined, a: string, b: string) => {
+    const from = Number(a) + (after && Number(b) > Number(a) ? 1 : 0);
     const to = Number(b);
     // "2019 och 2021" without "mellan"/"between" names two years, not the years between them.
     // ("2023 till och med 2027" is a range: its "och" is part of "till och med".)

@@ -237,7 +237,11 @@ function amountsIn(c: Ctx, years: number[], unit: Unit): Computed {
 
 function totalIn(c: Ctx, years: number[], unit: Unit): Computed {
   return {
-    text: say(c, 'compute.in-unit', { years: spanOf(years), value: inUnit(c, sum(c, years), unit) }),
+    // One year's amount is the document's; a sum over years is computed, and the line says so.
+    text: say(c, years.length > 1 ? 'compute.total-in-unit' : 'compute.in-unit', {
+      years: spanOf(years),
+      value: inUnit(c, sum(c, years), unit),
+    }),
     sources: sources(c, years),
   };
 }

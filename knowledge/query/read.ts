@@ -97,10 +97,13 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
     examples: [
       'Om 2018 års pengar delas lika mellan de 32 kommunerna, hur mycket blir det per kommun?',
       'If the 2019 money were split evenly over the municipalities, how much each?',
+      'om man delar 2020 års 2,2 mdkr lika på alla 32, hur mycket per kommun?',
+      'if you divide the 2019 amount equally between the 32, roughly how much each?',
     ],
     // "Monthly amount in 2020 if spread evenly over the year?" spreads it over months, not municipalities.
     read: ({ f, cues }) =>
-      is(cues.evenSplit, f) && ![cues.perMonth, cues.perQuarter, cues.perDay].some((re) => is(re, f))
+      (is(cues.evenSplit, f) || SPLIT_APART.test(f)) &&
+      ![cues.perMonth, cues.perQuarter, cues.perDay].some((re) => is(re, f))
         ? 'even-split'
         : null,
   },
@@ -144,12 +147,12 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
   {
     name: 'per-quarter',
     examples: ['hur mycket per kvartal 2024?', 'How much is that per quarter in 2021?'],
-    read: ({ f, cues }) => (is(cues.perQuarter, f) ? 'per-quarter' : null),
+    read: ({ f, cues }) => (is(cues.perQuarter, f) && !asksSchedule(f, cues) ? 'per-quarter' : null),
   },
   {
     name: 'per-month',
     examples: ['Hur mycket per månad 2020?', 'What does 2019 come to per month?'],
-    read: ({ f, cues }) => (is(cues.perMonth, f) ? 'per-month' : null),
+    read: ({ f, cues }) => (is(cues.perMonth, f) && !asksSchedule(f, cues) ? 'per-month' : null),
   },
   {
     name: 'count-years',
@@ -169,6 +172,19 @@ export const OPERATION_RULES: QueryRule<Operation>[] = [
       is(cues.compare, f) && blocks.length === 2 && blocks.some((b) => b.length > 1) ? 'difference' : null,
   },
 ];
+
+/** "When are payments made – monthly or quarterly?", "Betalas det ut månadsvis eller kvartalsvis?": the
+ * schedule of payments is asked (a time, or a choice between periods), not an amount per period. */
+function asksSchedule(f: string, cues: QueryInput['cues']): boolean {
+  return (
+    /^(?:nar|when)\b/.test(f) || (is(cues.perMonth, f) && is(cues.perQuarter, f)) || is(cues.schedule, f)
+  );
+}
+
+/** "delar 2018 års 425 mkr lika på de 32", "divide the 2019 amount equally": the split's verb and its
+ * adverb with the figure between them (the cue words are phrases, side by side). */
+const SPLIT_APART =
+  /\b(?:dela[rs]?|fordela[rs]?|split|divide[ds]?|share[ds]?)\b.{1,40}?\b(?:lika|jamnt|evenly|equally)\b/;
 
 /** "första året med …", "the last year with …", "sista året m pengar": the year is what is asked. */
 const EDGE_WITH = /\b(?:aret|ar|budgetaret|year)\s+(?:med|m|with|som|that|when|da|till)\b/;
@@ -222,7 +238,11 @@ export function readQuery(input: QueryInput): Query {
   const operation = first(OPERATION_RULES, input);
   // "vilket år är första året m 2,2 mdkr", "om det varit 2,2 mdkr alla år": the figure is what the
   // question works with, not a value it claims for the years it names.
-  const argument = operation !== null && ARGUMENT_OF.has(operation);
+  // "delar 2018 års 425 mkr lika på de 32": the year's figure is what is split, unless the question asks
+  // whether a result is right ("… blir det 13 mkr per kommun, stämmer det?").
+  const argument =
+    operation !== null &&
+    (ARGUMENT_OF.has(operation) || (operation === 'even-split' && !is(input.cues.check, input.f)));
   const asksYear = argument || is(input.cues.whichYear, input.f);
   const claims = findClaims(input).filter(
     (x) => !(asksYear && x.attribute === 'amount') && !(argument && x.attribute === 'agency'),

@@ -91,6 +91,8 @@ export interface QueryCues {
   ratioOf: RegExp;
   unitTkr: RegExp;
   perQuarter: RegExp;
+  /** "i förskott", "upfront": a time of payment, not an amount a period. */
+  schedule: RegExp;
   countYears: RegExp;
   unitKronor: RegExp;
   unitMkr: RegExp;

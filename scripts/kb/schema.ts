@@ -222,6 +222,7 @@ export const wordsFile = z.strictObject({
     share: cues,
     per_month: cues,
     per_quarter: cues,
+    schedule: cues,
     count_years: cues,
     middle: cues,
     unit_kronor: cues,

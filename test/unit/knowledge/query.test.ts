@@ -194,6 +194,14 @@ describe('typed queries', () => {
         /does not say.*13\.28 million kronor each/s,
       ],
       [
+        'delar vi 2020 års 2,2 mdkr jämnt på de 32, ungefär hur mkt var?',
+        /framgår inte.*68,75 miljoner kronor per kommun/s,
+      ],
+      [
+        'if we split 2019’s 1.35 billion equally across the 32, how much per municipality?',
+        /does not say.*42\.19 million kronor each/s,
+      ],
+      [
         'Vad är satsningen värd per år i full takt?',
         /Fullt belopp är 2,2 miljarder kronor per år \(2020–2027\)/,
       ],
@@ -367,6 +375,23 @@ describe('units: a stated figure converted, and a difference asked in a unit', (
     ['2,2 mdkr skrivet med alla nollor', /= 2 200 000 000 kronor/],
     ['2018 → 2019 i tkr?', /925 000 tkr mer/],
     ['difference between 2018 and 2019 in millions?', /925 million kronor more/],
+    ['2019 års anslag i mdkr?', /1,35 miljarder kronor/],
+    ['The 2018 amount in bn?', /0\.425 billion kronor/],
+    ['tot 2019–2021 i kr', /5 750 000 000 kronor/],
+    ['tot 2020-2022 in kronor?', /6[ ,]600[ ,]000[ ,]000 kronor/],
+  ])('answers %j', (q, text) => {
+    expect(ask(q).text).toMatch(text);
+  });
+});
+
+describe('cumulative sums from the first year through a year, and what remains after a year', () => {
+  it.each([
+    ['nominal, cumulative through the end of 2024?', /2018–2024:\* 12\.775 billion kronor in total/],
+    ['How much in total by the end of 2021?', /2018–2021:\* 6\.175 billion kronor in total/],
+    ['ack från start t.o.m. 2023?', /2018–2023:\* totalt 10,575 miljarder kronor/],
+    ['sammanlagt till utgången av 2022?', /2018–2022:\* totalt 8,375 miljarder kronor/],
+    ['how much is left after 2022 through 2027?', /2023–2027:\* 11 billion kronor in total/],
+    ['vad återstår efter 2023 t.o.m. 2027?', /2024–2027:\* totalt 8,8 miljarder kronor/],
   ])('answers %j', (q, text) => {
     expect(ask(q).text).toMatch(text);
   });
@@ -479,11 +504,24 @@ describe('claims of totals, changes and amounts per municipality', () => {
 });
 
 describe('money the release does not state (words.yaml → cues.uncovered)', () => {
+  it.each(['Hur mycket per kvartal 2019?', 'What does 2020 come to per month?'])(
+    'still computes %j: an amount per period is not a schedule of payments',
+    (q) => {
+      expect(ask(q).text).toMatch(/uträknat|computed/);
+    },
+  );
   it.each([
     'Hur mycket är 2025 års belopp värt i fasta priser?',
     "What's the 2020 money worth after inflation?",
     'What was the outturn for 2019?',
     'Vad blev utfallet 2018?',
+    'Betalas bidraget ut i förskott eller kvartalsvis?',
+    'Is the money paid monthly or quarterly?',
+    'När betalas pengarna ut, varje månad?',
+    'Kan outnyttjade pengar sparas till nästa år?',
+    'Can unspent funds be carried over into 2020?',
+    'Hur mycket går till förvaltningskostnader hos Delmos?',
+    'What is the overhead of running the grant?',
   ])('says %j is not stated, and claims nothing of the figure', (q) => {
     const a = ask(q);
     expect(a.text).toMatch(/framgår inte|does not say/);
