@@ -203,6 +203,7 @@ export const wordsFile = z.strictObject({
     asked_about: cues,
     both_counties: cues,
     count_ask: cues,
+    starts_with: cues,
     widen: cues,
     pronoun_plural: cues,
     why_list: cues,
