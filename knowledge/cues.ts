@@ -179,6 +179,9 @@ function threadCueSources(c: Words['cues']) {
     bothCounties: cue(c.both_counties),
     countAsk: cue(c.count_ask),
     startsWith: cue(c.starts_with),
+    sentenceNext: cue(c.sentence_next),
+    sentenceLast: cue(c.sentence_last),
+    sentenceMiddle: cue(c.sentence_middle),
   };
 }
 
@@ -262,7 +265,13 @@ export function foldedWords(w: Words, nameSuffixes: readonly string[]) {
   const { exclude, both_years, positions } = w.query;
   // "starts with" is no cue word: 'börjar', 'start' also ask when something begins, which the documents
   // may not say ("när börjar ansökningsperioden?" must stay a question about an unknown).
-  const { starts_with: _letter, ...cues } = w.cues;
+  const {
+    starts_with: _letter,
+    sentence_next: _next,
+    sentence_last: _last,
+    sentence_middle: _middle,
+    ...cues
+  } = w.cues;
   const cueLists = [...Object.values(cues), exclude, both_years, positions].flatMap((v) =>
     Array.isArray(v) ? [v as string[]] : Object.values(v as Record<string, string[]>),
   );

@@ -66,6 +66,9 @@ export interface Words {
     both_counties: string[];
     count_ask: string[];
     starts_with: string[];
+    sentence_next: string[];
+    sentence_last: string[];
+    sentence_middle: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
     list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
   } & Record<string, unknown>;

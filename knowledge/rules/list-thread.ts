@@ -1,4 +1,5 @@
-// Rules over the municipalities the answer before listed: those with a first letter ("which of them start
+// Rules over what the answer before gave: a sentence by its place among those it quoted ("nästa mening
+// efter den?", "just the last sentence of the quote"), and over the municipalities it listed: those with a first letter ("which of them start
 // with K?") and their count ("and how many's that?"). The names come from that answer (or the document's
 // list), never from elsewhere; no verdict is given that was not asked for.
 import { joinNames, listSource, listYearFor } from '../answers.ts';
@@ -90,5 +91,51 @@ export const countBefore: Rule = {
       1,
       'municipalities',
     );
+  },
+};
+
+/**
+ * The index of the sentence asked, by its place among those quoted before (or right after them). "The first
+ * sentence" is left out: it asks the document's own first sentence ("the first sentence of the body text?").
+ */
+function sentenceAt(s: Scope, quoted: readonly number[]): number | null {
+  const { cue } = s.r;
+  // The answer's first run of sentences in a row is the passage it quoted; later sources only back it.
+  const run = quoted.filter((x, i) => x - i === quoted[0]);
+  const last = run[run.length - 1];
+  if (last === undefined) return null;
+  if (cue.sentenceNext) return last + 1;
+  // The last sentence: of all the answer quoted (a minister's words may follow a line about him).
+  if (cue.sentenceLast) return quoted[quoted.length - 1] ?? null;
+  if (cue.sentenceMiddle) return run[Math.floor(run.length / 2)] ?? null;
+  return null;
+}
+
+export const sentenceByPlace: Rule = {
+  name: 'sentence-by-place',
+  examples: [
+    'Vad är syftet med satsningen, ordagrant? → och nästa mening?',
+    'What did the minister say, word for word? → just the last sentence please',
+    'Vad sa ministern, ordagrant? → vilken är den mittersta meningen?',
+  ],
+  // The sentence the part asks by its place: one the answer before quoted, or the one after them in the
+  // same document. Word for word, in Swedish, as the document has it (no translation is made up).
+  decide(s) {
+    const quoted = s.prev?.quoted ?? [];
+    if (!quoted.length || s.named || s.r.county || s.r.all.length > 9) return null;
+    const at = sentenceAt(s, quoted);
+    const all = s.kit.kb.content.derived.passages.passages;
+    const p = at === null ? undefined : all[at];
+    const before = at === null ? undefined : all[at - 1];
+    // The sentence after stays in the text: the same paragraph or the next, not the contact lines below.
+    const runsOn = s.r.cue.sentenceNext && before && (p?.paragraph ?? 0) - before.paragraph > 1;
+    if (!p || runsOn || (before && p.document !== before.document && s.r.cue.sentenceNext)) return null;
+    const { kb } = s.kit;
+    const parts = {
+      text: [kb.say(s.lang, 'passage'), `”${p.text}”`].join('\n'),
+      sources: [{ quote: p.text, document: kb.documentLabel(p.document) }],
+      outcome: 'answered' as const,
+    };
+    return made(s, 'sentence-by-place', noted(s, parts, true), 'background', 'passage', 1, null);
   },
 };

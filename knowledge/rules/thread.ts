@@ -17,7 +17,7 @@ import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts'
 import { number } from '../query/operations.ts';
 import { ANSWER_AT, SUGGEST_AT } from '../reading.ts';
 import { hasYears } from '../years.ts';
-import { countBefore, startsWith } from './list-thread.ts';
+import { countBefore, sentenceByPlace, startsWith } from './list-thread.ts';
 import { quote } from './passages.ts';
 import type { Rule } from './rule.ts';
 import { countyMentions, countyNamed, made, noted, notStatedNear, placesOf, type Scope } from './scope.ts';
@@ -509,6 +509,7 @@ export const THREAD_RULES: readonly Rule[] = [
   shareOfList,
   startsWith,
   countBefore,
+  sentenceByPlace,
   allTogether,
   notStatedAbout,
   agencyName,

@@ -783,3 +783,22 @@ describe('filters, counts and shares over the list before', () => {
     expect(a.text).toMatch(/6 av 33/);
   });
 });
+
+describe('a sentence by its place after a quote', () => {
+  it.each([
+    ['What did the minister say, word for word? → just the last sentence please', /samhällsbygget går före/],
+    ['Vad sa ministern, ordagrant? → kan jag få sista meningen bara?', /samhällsbygget går före/],
+    ['Vad sa ministern, ordagrant? → vilken är den mittersta meningen?', /Vi förstärker nu/],
+    ['What is the purpose, in the exact words? → and the sentence after?', /Det nya statsbidraget/],
+    ['Vad är syftet med satsningen, ordagrant? → och nästa mening?', /Det nya statsbidraget/],
+  ])('quotes the sentence asked, word for word from the document: %s', (turns, sentence) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('sentence-by-place');
+    expect(a.text).toMatch(sentence);
+  });
+
+  it('does not run on past the text into the contact lines', () => {
+    const a = thread('Vilka lärdomar nämns? ordagrant → nästa mening efter den? → och sen?');
+    expect(a.text).not.toMatch(/Pressekreterare/);
+  });
+});
