@@ -41,15 +41,16 @@ const unusedInside = {
   },
 };
 
-// The compiled content (knowledge/compiled/content.json, ~280 kB) as a JSON.parse of a string, not the
-// object literal esbuild writes for a JSON import: V8 parses JSON faster than the same data as
-// JavaScript, and a cold worker reads all of it before its first answer. Measured with callgrind on the
-// bundled engine's first answer: ~14 M fewer instructions of ~500 M above Node's own start.
+// The knowledge's JSON (knowledge/compiled/content.json, ~280 kB, and the municipality list) as a
+// JSON.parse of a string, not the object literal esbuild writes for a JSON import: V8 parses JSON faster
+// than the same data as JavaScript, and a cold worker reads all of it before its first answer. Measured
+// with callgrind on the bundled engine's first answer: ~14 M fewer instructions of ~500 M above Node's
+// own start.
 const fs = require('node:fs');
 const contentAsJson = {
   name: 'content-as-json',
   setup(build) {
-    build.onLoad({ filter: /[\\/]knowledge[\\/]compiled[\\/]content\.json$/ }, async (args) => {
+    build.onLoad({ filter: /[\\/]knowledge[\\/](?:compiled|sources)[\\/][^\\/]+\.json$/ }, async (args) => {
       const text = JSON.stringify(JSON.parse(await fs.promises.readFile(args.path, 'utf8')));
       return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
     });

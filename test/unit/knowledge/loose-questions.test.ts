@@ -183,3 +183,43 @@ describe('whether something works is no question about the bot', () => {
     expect(engine.answer(q).intent).toBe('help');
   });
 });
+
+// A project put in the asker's own words and asked whether it fits: the release names the kinds of
+// measure, not single projects, so the answer is those measures (whose words are near the project's).
+describe('a project asked whether it fits', () => {
+  it.each([
+    ['läxhjälpen på biblioteket vill utöka till helger, passar det in?', /tidiga insatser för barn och unga/],
+    ['vi vill starta en jobbcoach-verksamhet, ryms det inom bidraget?', /ökad sysselsättning/],
+    ['our youth club wants to run summer camps for teenagers, does that fit?', /children and young people/],
+    ['hiring more teachers for newcomer classes, would it fit?', /education/],
+  ])('answers with the measures the release names: %s', (q, want) => {
+    expect(engine.answer(q).text).toMatch(want);
+  });
+
+  it('still reads "does Lund fit the criteria" as a question about the list', () => {
+    expect(engine.answer('Does Lund fit the criteria?').text).toMatch(/Lund\* is not among/);
+  });
+});
+
+describe('the contact number asked of its kind', () => {
+  it.each([
+    ['är det ett direktnummer eller växeln?', /växel/],
+    ['vilket telephone number har presskontakten?', /08-405 10 00/],
+    ['what phone number is given for the press secretary?', /08-405 10 00/],
+  ])('answers with the number as the release gives it: %s', (q, want) => {
+    expect(engine.answer(q).text).toMatch(want);
+  });
+
+  it('does not take "why the switch?" or "in one line" for the number', () => {
+    expect(engine.answer("In one line, what's the purpose of the grant?").text).toMatch(/break segregation/);
+  });
+});
+
+describe('the pot as a word for the amount', () => {
+  it.each([
+    ['hur stor är potten 2021?', /2,2 miljarder/],
+    ['how big is the pot for 2019?', /1\.35 billion/],
+  ])('answers the amount of the year: %s', (q, want) => {
+    expect(engine.answer(q).text).toMatch(want);
+  });
+});

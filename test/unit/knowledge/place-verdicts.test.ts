@@ -334,18 +334,31 @@ describe('the status of a place, asked with an opener (words.yaml → query.plac
 });
 
 describe('an ordinary word one letter from a name', () => {
-  it.each([
-    'Får outnyttjade medel föras över till nästa år?',
-    'kan pengarna föras över mellan åren?',
-  ])('is no misspelt name when typed in lower case with another first letter: %s', (q) => {
-    expect(eligible(engine.answer(q))).toEqual({});
-  });
+  it.each(['Får outnyttjade medel föras över till nästa år?', 'kan pengarna föras över mellan åren?'])(
+    'is no misspelt name when typed in lower case with another first letter: %s',
+    (q) => {
+      expect(eligible(engine.answer(q))).toEqual({});
+    },
+  );
 
   it.each([
     ['kan göteborh söka?', { Göteborg: true }],
     ['Kan Vorås söka?', { Borås: true }],
     ['is linkoping on it?', { Linköping: true }],
   ])('while a name misspelt keeps its verdict: %s', (q, want) => {
+    expect(eligible(engine.answer(q))).toEqual(want);
+  });
+});
+
+describe('a place said to be mixed up with another', () => {
+  it.each([
+    [
+      'Is Karlstad on the list? (she may have mixed it up with Karlskrona, so answer both)',
+      { Karlstad: false, Karlskrona: true },
+    ],
+    ['Kan Falun söka? Jag har nog blandat det ihop med Borlänge', { Falun: false, Borlänge: true }],
+    ['Är Lund med? Svara på båda, Lund och Malmö', { Lund: false, Malmö: true }],
+  ])('gets both verdicts: %s', (q, want) => {
     expect(eligible(engine.answer(q))).toEqual(want);
   });
 });
