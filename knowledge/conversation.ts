@@ -78,6 +78,20 @@ function agencyPeriod(
 
 const NO_AGENCY: AgencyTurn = { named: null, ownYears: false };
 
+/** The document sentences the answer quoted as its sources, by their index, in the documents' order. */
+function quotedIn(d: Decision): Pick<ConversationContext, 'quoted'> {
+  const quotes = d.parts.sources.map((x) => x.quote);
+  const all = d.ctx.kb.content.derived.passages.passages;
+  // A short sentence ("Sverige ska hålla ihop", a name) may stand inside any quote: only whole sentences count.
+  const whole = (p: { text: string }) => p.text.length >= MIN_SENTENCE;
+  const quoted = all.flatMap((p, i) => (whole(p) && quotes.some((q) => q.includes(p.text)) ? [i] : []));
+  return quoted.length && quoted.length <= MAX_QUOTED ? { quoted } : {};
+}
+
+/** Sentences a turn remembers: a quote's few, not a whole list's heading and all. */
+const MAX_QUOTED = 8;
+const MIN_SENTENCE = 40;
+
 /** The context the next question may lean on. */
 export function nextContext(
   d: Decision,
@@ -109,6 +123,7 @@ export function nextContext(
     ...(prev?.years.length && !prev.ranges.length ? { yearsBefore: prev.years } : {}),
     ...(asked.length > 1 ? { asked } : {}),
     ...(agency ? { agency } : {}),
+    ...quotedIn(d),
   };
 }
 

@@ -178,6 +178,10 @@ function threadCueSources(c: Words['cues']) {
     askedAbout: cue(c.asked_about),
     bothCounties: cue(c.both_counties),
     countAsk: cue(c.count_ask),
+    startsWith: cue(c.starts_with),
+    sentenceNext: cue(c.sentence_next),
+    sentenceLast: cue(c.sentence_last),
+    sentenceMiddle: cue(c.sentence_middle),
   };
 }
 
@@ -260,7 +264,16 @@ function singleWords(phrases: readonly string[]): string[] {
 export function foldedWords(w: Words, nameSuffixes: readonly string[]) {
   // Words that only say which years ("exklusive", "both years", "the last three") are put as cues are.
   const { exclude, both_years, positions } = w.query;
-  const cueLists = [...Object.values(w.cues), exclude, both_years, positions].flatMap((v) =>
+  // "starts with" is no cue word: 'börjar', 'start' also ask when something begins, which the documents
+  // may not say ("när börjar ansökningsperioden?" must stay a question about an unknown).
+  const {
+    starts_with: _letter,
+    sentence_next: _next,
+    sentence_last: _last,
+    sentence_middle: _middle,
+    ...cues
+  } = w.cues;
+  const cueLists = [...Object.values(cues), exclude, both_years, positions].flatMap((v) =>
     Array.isArray(v) ? [v as string[]] : Object.values(v as Record<string, string[]>),
   );
   const cueWords = singleWords(cueLists.flat());

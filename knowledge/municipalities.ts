@@ -82,6 +82,8 @@ export interface Gazetteer {
   /** The county a question names ("Skåne", "Stockholms län", "hallandskommuner"), or else the region
    * ("Norrland", "småländska kommuner"), if any. */
   county(words: readonly Word[]): County | null;
+  /** Every county the words name, in the order of the index ("Halland, Kronoberg och Blekinge ihop"). */
+  counties(words: readonly Word[]): County[];
   /** A county or region by its name, as a conversation's context stores it. */
   countyNamed(name: string): County | null;
   /** Finds the municipalities a question names; `isWord` tells ordinary vocabulary, which never matches a typo. */
@@ -473,6 +475,10 @@ export function createGazetteer(places: Places, notTypos: readonly string[]): Ga
     isPlaceWord: (folded) =>
       ix.placeWords.has(folded) || ix.countyWords.has(folded) || ix.countyWords.has(folded.replace(/s$/, '')),
     county: (all) => county(ix, all),
+    counties: (all) => {
+      const text = ` ${all.map((w) => w.folded).join(' ')} `;
+      return ix.counties.filter((c) => !c.counties && c.pattern.test(text)).map(asCounty);
+    },
     countyNamed: (name) => {
       const c = ix.counties.find((c) => c.name === name);
       return c ? asCounty(c) : null;

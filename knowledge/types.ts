@@ -89,6 +89,8 @@ export interface ConversationContext {
   corrected?: string[];
   /** Every county the conversation asked about, latest last ("båda länen ihop?"). */
   counties?: string[];
+  /** The document sentences (indexes into the passages) the answer quoted, for "and the next sentence?". */
+  quoted?: number[];
   /** The language of the last question. */
   lang: Lang | null;
   /** The single years of the question before the last, for "båda åren" / "both years". */

@@ -65,6 +65,10 @@ export interface Words {
     asked_about: string[];
     both_counties: string[];
     count_ask: string[];
+    starts_with: string[];
+    sentence_next: string[];
+    sentence_last: string[];
+    sentence_middle: string[];
     per_municipality: { each: string[]; nouns: string[]; split: string[]; between: string[] };
     list: { asks: string[]; fillers: string[]; nouns: string[]; after: string[]; phrases: string[] };
   } & Record<string, unknown>;

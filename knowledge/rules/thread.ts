@@ -17,6 +17,7 @@ import { type County, type Mention, MUNICIPALITIES } from '../municipalities.ts'
 import { number } from '../query/operations.ts';
 import { ANSWER_AT, SUGGEST_AT } from '../reading.ts';
 import { hasYears } from '../years.ts';
+import { countBefore, sentenceByPlace, startsWith } from './list-thread.ts';
 import { quote } from './passages.ts';
 import type { Rule } from './rule.ts';
 import { countyMentions, countyNamed, made, noted, notStatedNear, placesOf, type Scope } from './scope.ts';
@@ -153,10 +154,11 @@ export const countiesTogether: Rule = {
     'Vilka kommuner i Skåne är med? → och Hallands län? → Hur många blir det för båda länen ihop?',
     'Which municipalities in Uppsala county can apply? → and Gävleborg? → How many is that for both counties together?',
   ],
-  // "båda länen ihop?" after two county answers: each county's municipalities on the list, and the sum.
+  // "båda länen ihop?" after two county answers: each county's municipalities on the list, and the sum;
+  // "together?" alone after counties counted; "hur många i Halland, Kronoberg och Blekinge ihop?" names them.
   decide(s) {
-    const counties = (s.prev?.counties ?? []).flatMap((n) => countyNamed(s.kit, n) ?? []);
-    if (!(s.r.cue.bothCounties && counties.length > 1 && !s.named && !s.r.county)) return null;
+    const counties = togetherCounties(s);
+    if (!counties) return null;
     const each = counties.map((c) => countyMentions(c, s.ctx));
     const { year, count, sources } = listOf(s);
     const n = each.reduce((a, xs) => a + xs.length, 0);
@@ -172,12 +174,14 @@ export const countiesTogether: Rule = {
       }),
     );
     s.ctx.mentions = each.flat();
-    s.carried.push(
-      joinNames(
-        s.ctx,
-        counties.map((c) => c.name),
-      ),
-    );
+    // Counties named in the part itself are no follow-up.
+    if (!s.kit.gazetteer.counties(s.r.all).length)
+      s.carried.push(
+        joinNames(
+          s.ctx,
+          counties.map((c) => c.name),
+        ),
+      );
     const text = [...perCounty, say(s, 'thread.counties-together', { n, count, year })].join('\n');
     return made(
       s,
@@ -191,6 +195,23 @@ export const countiesTogether: Rule = {
   },
 };
 
+/** A short part ("together?", "as a share?"): it leans wholly on the answer before. */
+const elliptic = (s: Scope) => s.r.all.length <= 4;
+
+/** The counties a "together" question sums: those it names (two or more), else those of the answers before. */
+function togetherCounties(s: Scope): County[] | null {
+  const { r, prev } = s;
+  if (r.cue.money) return null;
+  const named = s.kit.gazetteer.counties(r.all);
+  // "Uppsala, Gävleborg och Dalarna": a place named is the county's namesake, not a place asked about.
+  const namesakes = r.mentions.every((m) => named.some((c) => c.name.startsWith(m.municipality.name)));
+  if (named.length > 1 && namesakes) return r.cue.countAsk ? named : null;
+  if (s.named || r.county) return null;
+  const before = (prev?.counties ?? []).flatMap((n) => countyNamed(s.kit, n) ?? []);
+  const lean = r.cue.bothCounties || (r.cue.total && elliptic(s) && Boolean(prev?.county));
+  return lean && before.length > 1 ? before : null;
+}
+
 export const shareOfList: Rule = {
   name: 'share-of-list',
   examples: [
@@ -201,20 +222,43 @@ export const shareOfList: Rule = {
   // "and as a share of all 32?" after a county's municipalities on the list: their part of the whole list
   // (the part of the county's own municipalities is asked with the county named: query/ lists it).
   decide(s) {
-    const { r, prev } = s;
-    const c = prev?.county ? countyNamed(s.kit, prev.county) : null;
-    if (!c || !(r.cue.share || r.cue.percent) || s.named || r.county || leansNot(s)) return null;
-    if (r.cue.money || !(r.cue.belongs || r.cue.listAsk || /\b(?:all|alla)\b/.test(r.f))) return null;
+    const { r } = s;
     const { year, count, sources } = listOf(s);
-    const part = countyMentions(c, s.ctx).length;
-    if (!count) return null;
-    const percent = `${number((part / count) * 100, s.lang, 2)} %`;
-    const text = say(s, 'thread.share-of-list', { part, count, year, county: c.name, percent });
-    s.carried.push(c.name);
+    if (!count || !(r.cue.share || r.cue.percent) || s.named || leansNot(s) || r.cue.money) return null;
+    // Of the list: "av de 32", "of all", "på listan", or a bare "as a share?" after a count.
+    const ofCount = new RegExp(`\\b${count}\\b`).test(r.f);
+    const ofList = ofCount || /\b(?:all|alla)\b/.test(r.f) || r.cue.belongs || r.cue.listAsk;
+    if (!(ofList || elliptic(s))) return null;
+    // A county named with "av listan" asks its own municipalities' part (query/); "av de 32" asks the list's.
+    if (r.county && !ofCount) return null;
+    const part = sharePart(s);
+    if (!part) return null;
+    const percent = `${number((part.n / count) * 100, s.lang, 2)} %`;
+    const slots = { part: part.n, count, year, percent };
+    const text = part.county
+      ? say(s, 'thread.share-of-list', { ...slots, county: part.county })
+      : say(s, 'thread.share-of-list-places', slots);
+    if (part.county) s.carried.push(part.county);
     s.ctx.mentions = [];
     return made(s, 'share-of-list', noted(s, { text, sources }), 'municipalities', 'county', 1, 'county');
   },
 };
+
+/**
+ * What a share of the list counts: the county the part names ("hur stor andel av de 32 är skånska?"), else
+ * the county before, else the counties summed before ("together?"), else the municipalities listed before.
+ */
+function sharePart(s: Scope): { n: number; county?: string } | null {
+  const { r, prev } = s;
+  const c = r.county ?? (prev?.county ? countyNamed(s.kit, prev.county) : null);
+  if (c) return { n: countyMentions(c, s.ctx).length, county: c.name };
+  if (r.county || !prev) return null;
+  const counties = (prev.counties ?? []).flatMap((n) => countyNamed(s.kit, n) ?? []);
+  // After counties summed ("together?"): no single county, no places of their own.
+  if (!prev.county && !prev.places.length && counties.length > 1)
+    return { n: counties.reduce((a, x) => a + countyMentions(x, s.ctx).length, 0) };
+  return prev.places.length > 1 ? { n: prev.places.length } : null;
+}
 
 export const countiesWithNone: Rule = {
   name: 'counties-with-none',
@@ -463,6 +507,9 @@ export const THREAD_RULES: readonly Rule[] = [
   askedOnList,
   countiesTogether,
   shareOfList,
+  startsWith,
+  countBefore,
+  sentenceByPlace,
   allTogether,
   notStatedAbout,
   agencyName,

@@ -720,3 +720,85 @@ describe('the name of the agency before', () => {
     expect(thread(...turns.split(' → ')).rule).toBe(rule);
   });
 });
+
+describe('filters, counts and shares over the list before', () => {
+  it.each([
+    ['Vilka kommuner kan söka? → vilka av dem börjar på S?', /\b3\b.*Sandviken, Stockholm och Södertälje/],
+    [
+      'Which municipalities can apply 2018? → any of them beginning with an N?',
+      /\b2\b.*Norrköping and Nyköping/,
+    ],
+    ['Vilka i Skåne län är med? → vilka av dem börjar på L?', /\b1\b.*Landskrona/],
+  ])('names those with the first letter asked, from the answer before: %s', (turns, names) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('starts-with');
+    expect(a.text.replace(/\*/g, '')).toMatch(names);
+  });
+
+  it('says none start with a letter no name starts with, and names no other', () => {
+    const a = thread('Which municipalities can apply? → which ones start with Q?');
+    expect(a.text).toMatch(/None of them start with Q/);
+    expect(a.municipalities).toEqual([]);
+  });
+
+  it.each([
+    ['Vilka kommuner kan söka? → vilka av dem börjar på K? → hur många blir det?', /\*3\*/],
+    ['Which municipalities can apply? → which of them begin with B? → how many is that', /\*3\*/],
+  ])('counts the names the answer before gave: %s', (turns, n) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('count-before');
+    expect(a.text).toMatch(n);
+  });
+
+  it.each([
+    ['Vilka kommuner i Skåne kan söka? → och i Stockholms län? → ihop?', /\*11\*/],
+    ['Which in Östergötland can apply? → and in Västmanland? → combined?', /\*4\*/],
+    ['Hur många sammanlagt i Gävleborg, Dalarna och Halland?', /\*4\*/],
+    ['Hur många kommuner i Skåne och Stockholms län kan söka?', /\*11\*/],
+    ['How many in total for Västra Götaland, Halland and Örebro county together?', /\*6\*/],
+  ])('sums the counties named at once or counted before: %s', (turns, n) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('counties-together');
+    expect(a.text).toMatch(n);
+    expect(a.text).not.toMatch(/✅|❌/);
+  });
+
+  it.each([
+    ['Vilka kommuner i Västmanlands län kan söka? → hur många? → som andel?', /3,13 %/],
+    ['Which in Östergötland can apply? → as a share?', /9.38 %/],
+    ['Hur stor andel av de 32 ligger i Stockholms län?', /15,63 %/],
+    [
+      'Which in Östergötland can apply? → and in Västmanland? → combined? → as a percentage of the 32?',
+      /12.5 %/,
+    ],
+    ['Which municipalities can apply? → which start with K? → what percent of all is that?', /9.38 %/],
+  ])('gives the share of the list the answer before counted: %s', (turns, share) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('share-of-list');
+    expect(a.text).toMatch(share);
+  });
+
+  it('leaves a county named with "of the list" to its own share of municipalities', () => {
+    const a = thread('Hur stor andel av kommunerna i Skåne län finns på listan?');
+    expect(a.text).toMatch(/6 av 33/);
+  });
+});
+
+describe('a sentence by its place after a quote', () => {
+  it.each([
+    ['What did the minister say, word for word? → just the last sentence please', /samhällsbygget går före/],
+    ['Vad sa ministern, ordagrant? → kan jag få sista meningen bara?', /samhällsbygget går före/],
+    ['Vad sa ministern, ordagrant? → vilken är den mittersta meningen?', /Vi förstärker nu/],
+    ['What is the purpose, in the exact words? → and the sentence after?', /Det nya statsbidraget/],
+    ['Vad är syftet med satsningen, ordagrant? → och nästa mening?', /Det nya statsbidraget/],
+  ])('quotes the sentence asked, word for word from the document: %s', (turns, sentence) => {
+    const a = thread(...turns.split(' → '));
+    expect(a.rule).toBe('sentence-by-place');
+    expect(a.text).toMatch(sentence);
+  });
+
+  it('does not run on past the text into the contact lines', () => {
+    const a = thread('Vilka lärdomar nämns? ordagrant → nästa mening efter den? → och sen?');
+    expect(a.text).not.toMatch(/Pressekreterare/);
+  });
+});
