@@ -10,6 +10,7 @@ import {
   joinNames,
   listSource,
   listYearFor,
+  onList,
   type Parts,
 } from '../answers.ts';
 import type { Agency } from '../content.ts';
@@ -139,8 +140,9 @@ export const askedOnList: Rule = {
     const seen = placesOf(prev?.seen ?? []);
     const asks = r.cue.countAsk || r.cue.listAsk || r.cue.eligibility || r.cue.belongs;
     if (!(r.cue.askedAbout && asks && seen.length > 1 && !s.named && !r.county)) return null;
-    const { year, list } = listOf(s);
-    const on = seen.filter((m) => list?.municipalities.includes(m.municipality.name));
+    const { year } = listOf(s);
+    // The same test as every verdict's (answers.ts), so a thread's count never disagrees with them.
+    const on = seen.filter((m) => onList(s.ctx.kb, m.municipality, year));
     const lead = on.length
       ? say(s, 'thread.asked-on-list', { n: on.length, total: seen.length, year, names: namesOf(s, on) })
       : say(s, 'thread.asked-none-on-list', { total: seen.length, year });
