@@ -1,5 +1,6 @@
 // Years and periods in a question. Sums are computed from the per-year amounts of the content.
 import type { Knowledge } from './content.ts';
+import { fold } from './text.ts';
 
 /** The years a question asks about. */
 export interface Period {
@@ -129,14 +130,15 @@ export function parsePeriod(raw: string, folded: string, cues: PeriodCues): Peri
   };
 }
 
+/** Numbers written as words, folded ("åtta" → "atta"): a count of years or of municipalities. */
 const NUMBERS: Record<string, number> = {
-  två: 2,
+  tva: 2,
   tre: 3,
   fyra: 4,
   fem: 5,
   sex: 6,
   sju: 7,
-  åtta: 8,
+  atta: 8,
   nio: 9,
   tio: 10,
   two: 2,
@@ -149,7 +151,8 @@ const NUMBERS: Record<string, number> = {
   nine: 9,
   ten: 10,
 };
-const count = (word: string) => (/^\d+$/.test(word) ? Number(word) : (NUMBERS[word.toLowerCase()] ?? 0));
+/** "10", "tio", "ten", "åtta": the number a word writes, 0 for any other word. */
+export const count = (word: string) => (/^\d+$/.test(word) ? Number(word) : (NUMBERS[fold(word)] ?? 0));
 const NUMBER = String.raw`(\d{1,2}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|seven|eight|nine|ten)`;
 const COUNT_WORD =
   /(?<![\p{L}\p{N}])(två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|seven|eight|nine|ten)(?![\p{L}\p{N}])/iu;

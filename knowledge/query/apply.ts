@@ -6,7 +6,7 @@ import type { Knowledge } from '../content.ts';
 import type { CueSources } from '../cues.ts';
 import { fold } from '../text.ts';
 import type { ConversationContext, Intent, Lang, Source } from '../types.ts';
-import type { Period } from '../years.ts';
+import { count, type Period } from '../years.ts';
 import { ANSWERED_BY, checkClaim, checkPerMunicipality, type KnownNames, verdictLine } from './claims.ts';
 import { contactFacts } from './contact.ts';
 import { checkFigures, checkPercent, type FigureCheck } from './figures.ts';
@@ -365,30 +365,9 @@ function agencyNamed(s: QueryStep) {
 
 /** "alla 10 åren", "all ten years", "10 years": a count of years the part states. */
 function yearCount(f: string): number | null {
-  const words: Record<string, number> = {
-    tva: 2,
-    tre: 3,
-    fyra: 4,
-    fem: 5,
-    sex: 6,
-    sju: 7,
-    atta: 8,
-    nio: 9,
-    tio: 10,
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    six: 6,
-    seven: 7,
-    eight: 8,
-    nine: 9,
-    ten: 10,
-  };
   const m = /\b(\d{1,2}|\p{L}+)\s+(?:aren|ar|years|budgetar|budgetaren|yrs)\b/u.exec(f);
   if (!m?.[1]) return null;
-  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : words[m[1]];
-  return n ?? null;
+  return count(m[1]) || null;
 }
 
 /**

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Content } from '../../knowledge/content.ts';
 import { createEngine, type Engine } from '../../knowledge/engine.ts';
 import kommuner from '../../knowledge/sources/kommuner.json' with { type: 'json' };
+import type { Answer, ConversationContext } from '../../knowledge/types.ts';
 import { compileContent, formatProblem } from '../../scripts/kb/compile.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -70,3 +71,18 @@ export function frozenSource(file = 'pressmeddelande.txt'): string {
   if (!existsSync(path)) throw new Error(`no frozen source ${file}`);
   return readFileSync(path, 'utf8');
 }
+
+/** Asks each turn with the context the answer before left, as a Slack thread does; the last answer. */
+export function askThread(engine: Engine, ...turns: string[]): Answer {
+  let context: ConversationContext | null = null;
+  let last: Answer | null = null;
+  for (const q of turns) {
+    last = engine.answer(q, context);
+    context = last.context;
+  }
+  if (!last) throw new Error('no turns');
+  return last;
+}
+
+/** The verdicts an answer gives, by municipality. */
+export const eligible = (a: Answer) => Object.fromEntries(a.municipalities.map((m) => [m.name, m.eligible]));

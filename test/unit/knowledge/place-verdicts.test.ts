@@ -3,24 +3,11 @@
 // travel: words.yaml → query.elsewhere) or asks nothing at all; words the bot does not know are no
 // reason to withhold the verdict.
 import { describe, expect, it } from 'vitest';
-import type { Answer, ConversationContext } from '../../../knowledge/types.ts';
-import { frozenEngine } from '../../support/content.ts';
+import { askThread, eligible, frozenEngine } from '../../support/content.ts';
 
 const engine = frozenEngine();
 
-/** Asks each turn with the context of the one before; the last answer. */
-function thread(...turns: string[]): Answer {
-  let context: ConversationContext | null = null;
-  let last: Answer | null = null;
-  for (const q of turns) {
-    last = engine.answer(q, context);
-    context = last.context;
-  }
-  if (!last) throw new Error('no turns');
-  return last;
-}
-
-const eligible = (a: Answer) => Object.fromEntries(a.municipalities.map((m) => [m.name, m.eligible]));
+const thread = (...turns: string[]) => askThread(engine, ...turns);
 
 describe('a short question about a place in words the bot does not know', () => {
   it.each([

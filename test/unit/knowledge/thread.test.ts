@@ -2,24 +2,11 @@
 // thread's places and counties, people pointed back at, and a new topic announced mid-thread.
 import { describe, expect, it } from 'vitest';
 import { THREAD_RULES } from '../../../knowledge/rules/thread.ts';
-import type { Answer, ConversationContext } from '../../../knowledge/types.ts';
-import { frozenEngine } from '../../support/content.ts';
+import { askThread, eligible, frozenEngine } from '../../support/content.ts';
 
 const engine = frozenEngine();
 
-/** Asks each turn with the context of the one before; the last answer. */
-function thread(...turns: string[]): Answer {
-  let context: ConversationContext | null = null;
-  let last: Answer | null = null;
-  for (const q of turns) {
-    last = engine.answer(q, context);
-    context = last.context;
-  }
-  if (!last) throw new Error('no turns');
-  return last;
-}
-
-const eligible = (a: Answer) => Object.fromEntries(a.municipalities.map((m) => [m.name, m.eligible]));
+const thread = (...turns: string[]) => askThread(engine, ...turns);
 
 describe('the thread rules', () => {
   describe.each(THREAD_RULES.map((r) => [r.name, r] as const))('the rule %s', (name, rule) => {
